@@ -1,0 +1,170 @@
+import { feeRuleInForce } from './fee-rules';
+import { isMemberInYear, membersInYear } from './membership';
+import type { Ore } from './money';
+import { formatCount, formatSek } from './money';
+import { indexPopulations, populationBasis, populationDate, populationYearFor } from './population';
+import type { PopulationIndex } from './population';
+import type { Cluster, FeeClass, FeeMode, FeeRuleVersion, Member, MemberKind, PopulationFigure } from './schemas';
+import { CLUSTERS } from './schemas';
+
+/** What the engine computes fees from: the register part of a snapshot. */
+export interface Register {
+  members: readonly Member[];
+  populations: readonly PopulationFigure[];
+  feeRules: readonly FeeRuleVersion[];
+}
+
+export type FeeBasis =
+  | {
+      kind: 'population';
+      perInhabitantOre: Ore;
+      population: number;
+      populationDate: string;
+      figureDate: string;
+      estimated: boolean;
+      source: string;
+    }
+  | { kind: 'actor-fee'; feeClass: 'single' | 'double'; feeOre: Ore };
+
+export interface FeeLine {
+  memberId: string;
+  name: string;
+  kind: MemberKind;
+  feeClass: FeeClass;
+  municipalityCode?: string;
+  cluster?: Cluster;
+  amountOre: Ore;
+  basis: FeeBasis;
+}
+
+export interface MissingPopulation {
+  memberId: string;
+  municipalityCode: string;
+  name: string;
+  populationDate: string;
+}
+
+export type FeeGroup = 'all' | 'municipalities' | 'others' | Cluster;
+export const FEE_GROUPS: readonly FeeGroup[] = ['all', 'municipalities', 'others', ...CLUSTERS];
+
+export type FeeError =
+  | { code: 'no-rule'; year: number; message: string }
+  | { code: 'not-member'; memberId: string; name: string; year: number; message: string }
+  | ({ code: 'missing-population'; message: string } & MissingPopulation);
+
+export type FeeResult<T> = { ok: true; value: T } | { ok: false; error: FeeError };
+
+export interface FeeSchedule {
+  year: number;
+  mode: FeeMode;
+  rule: FeeRuleVersion;
+  lines: FeeLine[];
+  totals: Record<FeeGroup, Ore>;
+  missing: MissingPopulation[];
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** `2024-12-31` as Swedish short text: `31 dec 2024`. */
+export function formatDateSv(isoDate: string): string {
+  const month = MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
+  return `${Number(isoDate.slice(8, 10))} ${month} ${isoDate.slice(0, 4)}`;
+}
+
+function noRule(year: number): FeeError {
+  return { code: 'no-rule', year, message: `No adopted fee rule is in force for ${year}.` };
+}
+
+export function missingPopulationMessage(missing: MissingPopulation): string {
+  return `No population figure for ${missing.name} (${missing.municipalityCode}) on ${formatDateSv(missing.populationDate)}.`;
+}
+
+/** R2 and R4 for one member whose year and rule are known. */
+function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: PopulationIndex, mode: FeeMode): FeeResult<FeeLine> {
+  const base = {
+    memberId: member.id,
+    name: member.name,
+    kind: member.kind,
+    feeClass: member.feeClass,
+    ...(member.municipalityCode === undefined ? {} : { municipalityCode: member.municipalityCode }),
+    ...(member.cluster === undefined ? {} : { cluster: member.cluster }),
+  };
+  if (member.feeClass !== 'municipality') {
+    const feeOre = member.feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
+    return { ok: true, value: { ...base, amountOre: feeOre, basis: { kind: 'actor-fee', feeClass: member.feeClass, feeOre } } };
+  }
+  const code = member.municipalityCode ?? '';
+  const populationYear = populationYearFor(feeYear, rule.populationYearOffset);
+  const basis = populationBasis(index, code, populationYear, mode);
+  if (!basis) {
+    const missing = { memberId: member.id, municipalityCode: code, name: member.name, populationDate: populationDate(populationYear) };
+    return { ok: false, error: { code: 'missing-population', message: missingPopulationMessage(missing), ...missing } };
+  }
+  return {
+    ok: true,
+    value: {
+      ...base,
+      amountOre: rule.perInhabitantOre * basis.population,
+      basis: { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis },
+    },
+  };
+}
+
+/** The fee a member owes for a year (R2, R4, R8), with how it was reached. */
+export function feeForMember(register: Register, member: Member, feeYear: number, mode: FeeMode): FeeResult<FeeLine> {
+  if (!isMemberInYear(member, feeYear)) {
+    return {
+      ok: false,
+      error: { code: 'not-member', memberId: member.id, name: member.name, year: feeYear, message: `${member.name} is not a member in ${feeYear}.` },
+    };
+  }
+  const rule = feeRuleInForce(feeYear, register.feeRules, register.members);
+  if (!rule) return { ok: false, error: noRule(feeYear) };
+  return feeLine(member, rule, feeYear, indexPopulations(register.populations), mode);
+}
+
+export function emptyTotals(): Record<FeeGroup, Ore> {
+  return Object.fromEntries(FEE_GROUPS.map((group) => [group, 0])) as Record<FeeGroup, Ore>;
+}
+
+/** The groups a line counts in, besides `all`. */
+export function groupsOf(line: Pick<FeeLine, 'kind' | 'cluster'>): FeeGroup[] {
+  if (line.kind !== 'municipality') return ['others'];
+  return line.cluster === undefined ? ['municipalities'] : ['municipalities', line.cluster];
+}
+
+/**
+ * The fee schedule for a year: a line per member whose fee can be computed, totals per
+ * group, and the municipalities whose population figure is missing (exact mode).
+ */
+export function feeSchedule(register: Register, feeYear: number, mode: FeeMode): FeeResult<FeeSchedule> {
+  const rule = feeRuleInForce(feeYear, register.feeRules, register.members);
+  if (!rule) return { ok: false, error: noRule(feeYear) };
+  const index = indexPopulations(register.populations);
+  const lines: FeeLine[] = [];
+  const missing: MissingPopulation[] = [];
+  const totals = emptyTotals();
+  for (const member of membersInYear(register.members, feeYear)) {
+    const result = feeLine(member, rule, feeYear, index, mode);
+    if (!result.ok) {
+      if (result.error.code === 'missing-population') {
+        const { code: _code, message: _message, ...gap } = result.error;
+        missing.push(gap);
+      }
+      continue;
+    }
+    lines.push(result.value);
+    totals.all += result.value.amountOre;
+    for (const group of groupsOf(result.value)) totals[group] += result.value.amountOre;
+  }
+  return { ok: true, value: { year: feeYear, mode, rule, lines, totals, missing } };
+}
+
+/** How the fee was reached, as a person reads it: `1,50 kr × 112 112 inv. (31 dec 2024)`. */
+export function feeBasisText(basis: FeeBasis): string {
+  if (basis.kind === 'actor-fee') {
+    return `${basis.feeClass === 'double' ? 'Dubbel avgift' : 'Avgift'} ${formatSek(basis.feeOre)}`;
+  }
+  const estimate = basis.estimated ? `; uppskattad med ${formatDateSv(basis.figureDate)}` : '';
+  return `${formatSek(basis.perInhabitantOre)} × ${formatCount(basis.population)} inv. (${formatDateSv(basis.populationDate)}${estimate})`;
+}

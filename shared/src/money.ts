@@ -1,0 +1,77 @@
+/**
+ * Money is whole öre (integers) everywhere inside the program: 1,50 kr × an odd population
+ * ends in ,50 and floating-point sums drift.
+ */
+export type Ore = number;
+
+const NBSP = '\u00a0';
+
+function assertWholeOre(ore: Ore): void {
+  if (!Number.isSafeInteger(ore)) throw new RangeError(`Not a whole number of öre: ${String(ore)}`);
+}
+
+function groupThousands(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+function splitOre(ore: Ore): { sign: string; kronor: string; ore: string } {
+  assertWholeOre(ore);
+  const abs = Math.abs(ore);
+  return {
+    sign: ore < 0 ? '-' : '',
+    kronor: String(Math.floor(abs / 100)),
+    ore: String(abs % 100).padStart(2, '0'),
+  };
+}
+
+/** Swedish SEK: `3 682 231,50 kr`, non-breaking thousands space, decimal comma. */
+export function formatSek(ore: Ore, options: { unit?: boolean } = {}): string {
+  const parts = splitOre(ore);
+  const number = `${parts.sign}${groupThousands(parts.kronor, NBSP)},${parts.ore}`;
+  return options.unit === false ? number : `${number}${NBSP}kr`;
+}
+
+/** Plain decimal for CSV and machines: `3682231.50`. */
+export function formatDecimal(ore: Ore): string {
+  const parts = splitOre(ore);
+  return `${parts.sign}${parts.kronor}.${parts.ore}`;
+}
+
+/** SEK as a number of kronor for an Excel cell (exact for every amount below 2^53 öre / 100). */
+export function oreToKronor(ore: Ore): number {
+  assertWholeOre(ore);
+  return ore / 100;
+}
+
+/** Kronor from a cell back to öre, refusing fractions of an öre. */
+export function kronorToOre(kronor: number): Ore | undefined {
+  if (!Number.isFinite(kronor)) return undefined;
+  const ore = Math.round(kronor * 100);
+  return Math.abs(ore - kronor * 100) < 1e-6 && Number.isSafeInteger(ore) ? ore : undefined;
+}
+
+/** A count with Swedish thousands grouping: `112 112`. */
+export function formatCount(count: number): string {
+  return `${count < 0 ? '-' : ''}${groupThousands(String(Math.abs(Math.trunc(count))), NBSP)}`;
+}
+
+const AMOUNT = /^([-\u2212])?(\d{1,3}(?:[ \u00a0\u202f]\d{3})*|\d+)(?:[.,](\d{1,2}))?$/;
+
+/**
+ * Parse a SEK amount as written by {@link formatSek} or {@link formatDecimal}, or typed by a
+ * person: `3 682 231,50 kr`, `3682231.50`, `-12,5`, `280 000 kr`. Returns undefined for
+ * anything else, including fractions of an öre.
+ */
+export function parseSek(text: string): Ore | undefined {
+  const trimmed = text.trim().replace(/[\s\u00a0]*(kr|SEK)$/i, '');
+  const match = AMOUNT.exec(trimmed);
+  if (!match) return undefined;
+  const kronor = (match[2] ?? '').replace(/[ \u00a0\u202f]/g, '');
+  const fraction = (match[3] ?? '').padEnd(2, '0');
+  const ore = Number(kronor) * 100 + Number(fraction || '0');
+  if (!Number.isSafeInteger(ore)) return undefined;
+  return match[1] ? -ore : ore;
+}
+
+/** The same as {@link parseSek}: plain decimals are one of the forms it reads. */
+export const parseDecimal = parseSek;

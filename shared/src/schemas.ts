@@ -1,0 +1,245 @@
+import { z } from 'zod';
+
+/** The shapes of the register, shared by the API, the custom functions and the task pane. */
+
+export const MEMBER_KINDS = ['municipality', 'actor'] as const;
+export const FEE_CLASSES = ['municipality', 'single', 'double'] as const;
+export const CLUSTERS = ['Norr', 'Mitt', 'Syd', 'Stockholms stad'] as const;
+export const REIMBURSED_FUNCTIONS = ['RSIB', 'RKK'] as const;
+export const FEE_MODES = ['exact', 'estimate'] as const;
+
+export type MemberKind = (typeof MEMBER_KINDS)[number];
+export type FeeClass = (typeof FEE_CLASSES)[number];
+export type Cluster = (typeof CLUSTERS)[number];
+export type ReimbursedFunction = (typeof REIMBURSED_FUNCTIONS)[number];
+export type FeeMode = (typeof FEE_MODES)[number];
+
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2200;
+/** Öre amounts stay far below 2^53 so that sums are exact. */
+export const MAX_AMOUNT_ORE = 1_000_000_000_000;
+export const MAX_POPULATION = 10_000_000;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const isoDateSchema = z
+  .string({ error: 'Ange ett datum som text (ÅÅÅÅ-MM-DD).' })
+  .refine(isIsoDate, { error: 'Ogiltigt datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-01-01.' });
+
+export const yearSchema = z
+  .number({ error: 'Ange ett årtal som heltal.' })
+  .int({ error: 'Årtalet måste vara ett heltal.' })
+  .min(MIN_YEAR, { error: `Årtalet måste vara ${MIN_YEAR} eller senare.` })
+  .max(MAX_YEAR, { error: `Årtalet måste vara ${MAX_YEAR} eller tidigare.` });
+
+export const oreSchema = z
+  .number({ error: 'Ange ett belopp i hela öre.' })
+  .int({ error: 'Beloppet måste vara ett helt antal öre.' })
+  .min(0, { error: 'Beloppet får inte vara negativt.' })
+  .max(MAX_AMOUNT_ORE, { error: 'Beloppet är orimligt stort.' });
+
+export const memberIdSchema = z
+  .string({ error: 'Ange ett id som text.' })
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    error: 'Id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), till exempel "nacka".',
+  });
+
+export const municipalityCodeSchema = z
+  .string({ error: 'Ange kommunkoden som text med fyra siffror, till exempel "0182".' })
+  .regex(/^\d{4}$/, { error: 'Kommunkoden ska vara fyra siffror, till exempel "0182".' });
+
+/** Swedish organisation number NNNNNN-NNNN with its Luhn check digit. */
+export function isOrganisationNumber(text: string): boolean {
+  const match = /^(\d{6})-?(\d{4})$/.exec(text);
+  if (!match) return false;
+  const digits = `${match[1] ?? ''}${match[2] ?? ''}`;
+  let sum = 0;
+  for (let i = 0; i < 10; i += 1) {
+    let d = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (d > 9) d -= 9;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `Ange ${what} som text.` })
+    .trim()
+    .max(max, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} får vara högst ${max} tecken.` });
+
+export const memberSchema = z
+  .object({
+    id: memberIdSchema,
+    name: text(200, 'namnet').min(1, { error: 'Namnet får inte vara tomt.' }),
+    kind: z.enum(MEMBER_KINDS, { error: 'Typ ska vara "municipality" (kommun) eller "actor" (övrig aktör).' }),
+    feeClass: z.enum(FEE_CLASSES, { error: 'Avgiftsklass ska vara "municipality", "single" eller "double".' }),
+    municipalityCode: municipalityCodeSchema.optional(),
+    cluster: z.enum(CLUSTERS, { error: 'Kluster ska vara Norr, Mitt, Syd eller Stockholms stad.' }).optional(),
+    joinedOn: isoDateSchema,
+    noticeGivenOn: isoDateSchema.optional(),
+    organisationNumber: z
+      .string({ error: 'Ange organisationsnumret som text.' })
+      .refine(isOrganisationNumber, { error: 'Organisationsnumret ska ha formen NNNNNN-NNNN med rätt kontrollsiffra.' })
+      .optional(),
+    invoiceReference: text(100, 'fakturareferensen').optional(),
+  })
+  .superRefine((member, ctx) => {
+    const isMunicipality = member.kind === 'municipality';
+    if (isMunicipality !== (member.feeClass === 'municipality')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['feeClass'],
+        message: isMunicipality
+          ? 'En kommun har avgiftsklassen "municipality".'
+          : 'En övrig aktör har avgiftsklassen "single" eller "double".',
+      });
+    }
+    if (isMunicipality && member.municipalityCode === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'En kommun måste ha en kommunkod.' });
+    }
+    if (isMunicipality && member.cluster === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'En kommun måste tillhöra ett kluster.' });
+    }
+    if (!isMunicipality && member.municipalityCode !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'Bara kommuner har kommunkod.' });
+    }
+    if (!isMunicipality && member.cluster !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'Bara kommuner tillhör ett kluster.' });
+    }
+    if (member.noticeGivenOn !== undefined && member.noticeGivenOn < member.joinedOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noticeGivenOn'],
+        message: 'Uppsägningen kan inte ligga före inträdet.',
+      });
+    }
+  });
+export type Member = z.infer<typeof memberSchema>;
+
+export const populationFigureSchema = z.object({
+  municipalityCode: municipalityCodeSchema,
+  year: yearSchema,
+  population: z
+    .number({ error: 'Ange folkmängden som ett heltal.' })
+    .int({ error: 'Folkmängden måste vara ett heltal.' })
+    .min(0, { error: 'Folkmängden får inte vara negativ.' })
+    .max(MAX_POPULATION, { error: `Folkmängden får vara högst ${MAX_POPULATION}.` }),
+  source: text(200, 'källan').min(1, { error: 'Ange källan till siffran.' }),
+});
+export type PopulationFigure = z.infer<typeof populationFigureSchema>;
+
+export const approvalSchema = z.object({
+  memberId: memberIdSchema,
+  approvedOn: isoDateSchema,
+  reference: text(200, 'beslutsreferensen').min(1, { error: 'Ange beslutets referens.' }),
+});
+export type Approval = z.infer<typeof approvalSchema>;
+
+export const feeRuleVersionSchema = z
+  .object({
+    id: memberIdSchema,
+    effectiveFrom: yearSchema,
+    perInhabitantOre: oreSchema,
+    singleFeeOre: oreSchema,
+    doubleFeeOre: oreSchema,
+    populationYearOffset: z
+      .number({ error: 'Ange förskjutningen av befolkningsåret som heltal.' })
+      .int({ error: 'Förskjutningen måste vara ett heltal.' })
+      .min(0, { error: 'Förskjutningen får inte vara negativ.' })
+      .max(5, { error: 'Förskjutningen får vara högst 5 år.' }),
+    approvals: z.array(approvalSchema).max(1000),
+  })
+  .superRefine((rule, ctx) => {
+    const seen = new Set<string>();
+    rule.approvals.forEach((approval, index) => {
+      if (seen.has(approval.memberId)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['approvals', index, 'memberId'],
+          message: `${approval.memberId} har redan godkänt den här versionen.`,
+        });
+      }
+      seen.add(approval.memberId);
+    });
+  });
+export type FeeRuleVersion = z.infer<typeof feeRuleVersionSchema>;
+
+export const reimbursementSchema = z
+  .object({
+    id: memberIdSchema,
+    memberId: memberIdSchema,
+    function: z.enum(REIMBURSED_FUNCTIONS, { error: 'Funktionen ska vara RSIB eller RKK.' }),
+    periodStart: isoDateSchema,
+    periodEnd: isoDateSchema,
+    amountOre: oreSchema.min(1, { error: 'Beloppet måste vara större än noll.' }),
+    note: text(500, 'anteckningen').default(''),
+  })
+  .superRefine((claim, ctx) => {
+    if (claim.periodEnd < claim.periodStart) {
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Perioden kan inte sluta innan den börjar.' });
+    } else if (claim.periodEnd.slice(0, 4) !== claim.periodStart.slice(0, 4)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['periodEnd'],
+        message: 'En period ska ligga inom ett kalenderår; dela upp anspråket per år.',
+      });
+    }
+  });
+export type Reimbursement = z.infer<typeof reimbursementSchema>;
+
+/** R6 sums per member, year and function: what the snapshot carries instead of every claim. */
+export const reimbursementSumSchema = z.object({
+  memberId: memberIdSchema,
+  year: yearSchema,
+  function: z.enum(REIMBURSED_FUNCTIONS),
+  amountOre: oreSchema,
+});
+export type ReimbursementSum = z.infer<typeof reimbursementSumSchema>;
+
+/** Everything the add-in computes from. */
+export const snapshotSchema = z.object({
+  version: z.string().min(1),
+  members: z.array(memberSchema),
+  populations: z.array(populationFigureSchema),
+  feeRules: z.array(feeRuleVersionSchema),
+  reimbursementSums: z.array(reimbursementSumSchema),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** A field-level problem: where, and what is wrong, in words a person understands. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export function pathToString(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => {
+    if (typeof key === 'number') return `${acc}[${key}]`;
+    const name = String(key);
+    return acc === '' ? name : `${acc}.${name}`;
+  }, '');
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** Validate with a schema and turn zod's issues into path + message pairs. */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePath = ''): Parsed<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => {
+      const path = pathToString(issue.path);
+      return { path: basePath && path ? `${basePath}.${path}` : basePath || path, message: issue.message };
+    }),
+  };
+}
