@@ -46,8 +46,12 @@ export function oreToKronor(ore: Ore): number {
 /** Kronor from a cell back to öre, refusing fractions of an öre. */
 export function kronorToOre(kronor: number): Ore | undefined {
   if (!Number.isFinite(kronor)) return undefined;
-  const ore = Math.round(kronor * 100);
-  return Math.abs(ore - kronor * 100) < 1e-6 && Number.isSafeInteger(ore) ? ore : undefined;
+  const hundredths = kronor * 100;
+  const ore = Math.round(hundredths);
+  // A whole-öre amount sits a few units in the last place off in binary (0,1 + 0,2, or
+  // 4 410 982 577,69 kr × 100); the slack grows with the amount, a fraction of an öre does not.
+  const slack = Math.max(1e-6, Math.abs(hundredths) * Number.EPSILON * 8);
+  return Math.abs(ore - hundredths) < slack && Number.isSafeInteger(ore) ? ore : undefined;
 }
 
 /** A count with Swedish thousands grouping: `112 112`. */
@@ -70,7 +74,8 @@ export function parseSek(text: string): Ore | undefined {
   const fraction = (match[3] ?? '').padEnd(2, '0');
   const ore = Number(kronor) * 100 + Number(fraction || '0');
   if (!Number.isSafeInteger(ore)) return undefined;
-  return match[1] ? -ore : ore;
+  // "-0,00" is zero, not the floating-point -0 that compares unequal under Object.is.
+  return match[1] && ore !== 0 ? -ore : ore;
 }
 
 /** The same as {@link parseSek}: plain decimals are one of the forms it reads. */

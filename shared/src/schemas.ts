@@ -19,6 +19,11 @@ export const MAX_YEAR = 2200;
 /** Öre amounts stay far below 2^53 so that sums are exact. */
 export const MAX_AMOUNT_ORE = 1_000_000_000_000;
 export const MAX_POPULATION = 10_000_000;
+/**
+ * R2's fee per inhabitant is at most 1 000 kr, so that a municipality's fee (at most
+ * MAX_POPULATION inhabitants) stays within MAX_AMOUNT_ORE and every fee is exact in öre.
+ */
+export const MAX_PER_INHABITANT_ORE = MAX_AMOUNT_ORE / MAX_POPULATION;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -115,7 +120,9 @@ export const memberSchema = z
     if (!isMunicipality && member.cluster !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'Bara kommuner tillhör ett kluster.' });
     }
-    if (member.noticeGivenOn !== undefined && member.noticeGivenOn < member.joinedOn) {
+    // Compare only real dates: a malformed one already has its own error on its own path.
+    const notice = member.noticeGivenOn;
+    if (notice !== undefined && isIsoDate(notice) && isIsoDate(member.joinedOn) && notice < member.joinedOn) {
       ctx.addIssue({
         code: 'custom',
         path: ['noticeGivenOn'],
@@ -148,7 +155,7 @@ export const feeRuleVersionSchema = z
   .object({
     id: memberIdSchema,
     effectiveFrom: yearSchema,
-    perInhabitantOre: oreSchema,
+    perInhabitantOre: oreSchema.max(MAX_PER_INHABITANT_ORE, { error: 'Avgiften per invånare får vara högst 1 000 kr.' }),
     singleFeeOre: oreSchema,
     doubleFeeOre: oreSchema,
     populationYearOffset: z
@@ -184,6 +191,8 @@ export const reimbursementSchema = z
     note: text(500, 'anteckningen').default(''),
   })
   .superRefine((claim, ctx) => {
+    // Compare only real dates: a malformed one already has its own error on its own path.
+    if (!isIsoDate(claim.periodStart) || !isIsoDate(claim.periodEnd)) return;
     if (claim.periodEnd < claim.periodStart) {
       ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Perioden kan inte sluta innan den börjar.' });
     } else if (claim.periodEnd.slice(0, 4) !== claim.periodStart.slice(0, 4)) {

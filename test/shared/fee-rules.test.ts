@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { SEED_FEE_RULE, SEED_MEMBERS, feeForMember, feeRuleApprovalState, feeRuleInForce, feeRuleStatus, feeSchedule } from '@ssr/shared';
+import type { FeeRuleVersion, Register } from '@ssr/shared';
+import { SEED_MEMBER_IDS, actor, feeRule, seedMember, seedWithRules } from './support/register';
+
+/** A later version of 2027: 2,00 kr per inhabitant, 300 000 / 600 000 kr. */
+function version2027(approvedBy: readonly string[]): FeeRuleVersion {
+  return feeRule(2027, approvedBy, { id: 'avgifter-2027', perInhabitantOre: 200, singleFeeOre: 30_000_000, doubleFeeOre: 60_000_000 });
+}
+
+function totalsFor(register: Register, year: number) {
+  const result = feeSchedule(register, year, 'estimate');
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+describe('R7 fee changes: versions apply once every party has approved', () => {
+  it('the seed version is adopted by all 37 parties', () => {
+    expect(feeRuleApprovalState(SEED_FEE_RULE, SEED_MEMBERS)).toEqual({ status: 'adopted', required: 37, approved: 37, pending: [] });
+  });
+
+  it('a draft version (one approval missing) is not in force', () => {
+    const draft = version2027(SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn'));
+    expect(feeRuleApprovalState(draft, SEED_MEMBERS)).toEqual({ status: 'draft', required: 37, approved: 36, pending: ['nykvarn'] });
+    const register = seedWithRules([SEED_FEE_RULE, draft]);
+    expect(feeRuleInForce(2027, register.feeRules, register.members)?.id).toBe('avgifter-2024');
+    expect(totalsFor(register, 2027).rule.id).toBe('avgifter-2024');
+  });
+
+  it('approvals by non-members do not count', () => {
+    const withOutsider = version2027([...SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn'), 'nykoping', 'uppsala-lan']);
+    expect(feeRuleStatus(withOutsider, SEED_MEMBERS)).toBe('draft');
+    expect(feeRuleApprovalState(withOutsider, SEED_MEMBERS)).toMatchObject({ required: 37, approved: 36, pending: ['nykvarn'] });
+  });
+
+  it('an adopted later version replaces the earlier one from its effective year', () => {
+    const register = seedWithRules([SEED_FEE_RULE, version2027(SEED_MEMBER_IDS)]);
+    const inForce = [2024, 2025, 2026, 2027, 2030].map((year) => feeRuleInForce(year, register.feeRules, register.members)?.id);
+    expect(inForce).toEqual(['avgifter-2024', 'avgifter-2024', 'avgifter-2024', 'avgifter-2027', 'avgifter-2027']);
+    const fees2027 = totalsFor(register, 2027);
+    expect(fees2027.totals.others).toBe(8 * 30_000_000 + 3 * 60_000_000);
+    // Nacka 2027 is estimated from its latest figure, 112 112 (31 Dec 2024), at 2,00 kr.
+    expect(fees2027.lines.find((l) => l.name === 'Nacka')?.amountOre).toBe(22_422_400);
+    expect(totalsFor(register, 2026).totals.others).toBe(392_000_000);
+  });
+
+  it('the order versions are listed in does not matter', () => {
+    const register = seedWithRules([version2027(SEED_MEMBER_IDS), SEED_FEE_RULE]);
+    expect(feeRuleInForce(2026, register.feeRules, register.members)?.id).toBe('avgifter-2024');
+    expect(feeRuleInForce(2028, register.feeRules, register.members)?.id).toBe('avgifter-2027');
+  });
+
+  it('the parties are the members in the version’s first year: one that left earlier need not approve', () => {
+    const leaving = actor('kustbevakningen', 'Kustbevakningen', 'single', '2024-01-01', '2025-03-01');
+    const staying = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
+    const members = [leaving, staying];
+    const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
+    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', required: 1, approved: 1, pending: [] });
+    const joiner = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2027-02-01');
+    expect(feeRuleApprovalState(later, [...members, joiner])).toMatchObject({ status: 'draft', pending: ['polisen-stockholm'] });
+  });
+
+  it('a version with no parties in its first year is never adopted', () => {
+    expect(feeRuleStatus(feeRule(2020, ['sos-alarm']), [actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01')])).toBe('draft');
+  });
+
+  it('populationYearOffset 2 reads 31 Dec Y−2', () => {
+    const offsetTwo = feeRule(2025, SEED_MEMBER_IDS, { id: 'avgifter-2025-y2', populationYearOffset: 2 });
+    const register = seedWithRules([SEED_FEE_RULE, offsetTwo]);
+    const result = feeForMember(register, seedMember('nacka'), 2025, 'exact');
+    expect(result.ok && result.value).toMatchObject({
+      amountOre: 16_594_950,
+      basis: { population: 110_633, populationDate: '2023-12-31', estimated: false },
+    });
+    // All 26 have a figure for 31 Dec 2023, so exact mode bills 2025 on the 2024 worked figure.
+    const fees = feeSchedule(register, 2025, 'exact');
+    expect(fees.ok && fees.value.missing).toEqual([]);
+    expect(fees.ok && fees.value.totals.municipalities).toBe(368_223_150);
+  });
+
+  it.each([
+    { year: 2023, expected: undefined },
+    { year: 2024, expected: 'avgifter-2024' },
+    { year: 2200, expected: 'avgifter-2024' },
+  ])('the version in force for $year is $expected', ({ year, expected }) => {
+    expect(feeRuleInForce(year, [SEED_FEE_RULE], SEED_MEMBERS)?.id).toBe(expected);
+  });
+});
