@@ -9,3 +9,4 @@ export * from './reimbursements';
 export * from './budget';
 export * from './invoices';
 export * from './seed';
+export * from './scb';
