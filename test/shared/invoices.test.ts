@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { INVOICE_CSV_HEADER, SEED_REGISTER, csvSafeCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal } from '@ssr/shared';
+import type { FeeMode, FeeSchedule, InvoiceLine, Member, Register } from '@ssr/shared';
+import { actor, feeRule, figure, municipality, sumOre } from './support/register';
+
+function schedule(register: Register, year: number, mode: FeeMode): FeeSchedule {
+  const result = feeSchedule(register, year, mode);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function lines(register: Register, year: number): InvoiceLine[] {
+  const result = invoiceLines(schedule(register, year, 'exact'), register.members);
+  if (!result.ok) throw new Error(result.message);
+  return result.lines;
+}
+
+/** RFC 4180 rows: quoted cells may hold commas, CR/LF and doubled quotes. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charAt(i);
+    if (quoted) {
+      if (ch === '"' && text.charAt(i + 1) === '"') [cell, i] = [cell + '"', i + 1];
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') [row, cell] = [[...row, cell], ''];
+    else if (ch === '\r' && text.charAt(i + 1) === '\n') {
+      rows.push([...row, cell]);
+      [row, cell, i] = [[], '', i + 1];
+    } else cell += ch;
+  }
+  if (quoted || cell !== '' || row.length > 0) throw new Error('The CSV does not end with a complete row.');
+  return rows;
+}
+
+describe('R5 invoicing: on final figures only', () => {
+  it('refuses an estimate schedule', () => {
+    const result = invoiceLines(schedule(SEED_REGISTER, 2024, 'estimate'), SEED_REGISTER.members);
+    expect(result).toEqual({
+      ok: false,
+      reason: 'estimate',
+      message: 'Invoices use final population figures: compute the schedule in exact mode.',
+    });
+  });
+
+  it('refuses 2025 while six municipalities lack the figure of 31 Dec 2024, naming them', () => {
+    const result = invoiceLines(schedule(SEED_REGISTER, 2025, 'exact'), SEED_REGISTER.members);
+    expect(result.ok).toBe(false);
+    if (result.ok || result.reason !== 'missing-population') throw new Error('expected missing populations');
+    expect(result.missing.map((gap) => gap.name)).toEqual(['Vallentuna', 'Värmdö', 'Salem', 'Tyresö', 'Upplands-Bro', 'Nykvarn']);
+    expect(result.message).toBe(
+      'Population figures are missing for Vallentuna, Värmdö, Salem, Tyresö, Upplands-Bro, Nykvarn: import them before invoicing 2025.',
+    );
+  });
+
+  it('invoices 2024 for all 37 members, summing to 7 602 231,50 kr', () => {
+    const invoices = lines(SEED_REGISTER, 2024);
+    expect(invoices).toHaveLength(37);
+    expect(sumOre(invoices.map((l) => l.amountOre))).toBe(760_223_150);
+    expect(sumOre(invoices.map((l) => l.totalOre))).toBe(760_223_150);
+  });
+
+  it('each line carries VAT code outside scope, 0 %, no VAT', () => {
+    for (const line of lines(SEED_REGISTER, 2024)) {
+      expect(line).toMatchObject({ vatCode: 'outside-scope', vatRatePercent: 0, vatOre: 0, totalOre: line.amountOre });
+      expect(line.description).toBe('Medlemsavgift Samverkan Stockholmsregionen 2024');
+    }
+  });
+
+  it('a line says how the fee was reached', () => {
+    const nacka = lines(SEED_REGISTER, 2024).find((l) => l.memberId === 'nacka');
+    expect(nacka).toMatchObject({ name: 'Nacka', amountOre: 16_594_950, basis: '1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)' });
+  });
+
+  it.each([
+    { amountOre: 16_594_950, vatOre: 4_148_738 },
+    { amountOre: 2, vatOre: 1 },
+    { amountOre: 1, vatOre: 0 },
+    { amountOre: 28_000_000, vatOre: 7_000_000 },
+  ])('standard 25 % VAT on $amountOre öre is $vatOre öre, rounded half up', ({ amountOre, vatOre }) => {
+    const member = actor('sos-alarm', 'SOS Alarm', 'single');
+    const register = { members: [member], populations: [], feeRules: [feeRule(2024, ['sos-alarm'], { singleFeeOre: amountOre })] };
+    const result = invoiceLines(schedule(register, 2024, 'exact'), register.members, 'standard-25');
+    expect(result.ok && result.lines[0]).toMatchObject({ vatCode: 'standard-25', vatRatePercent: 25, amountOre, vatOre, totalOre: amountOre + vatOre });
+  });
+
+  it('carries the organisation number and invoice reference from the register', () => {
+    const member: Member = { ...actor('trafikverket', 'Trafikverket', 'double'), organisationNumber: '202100-2148', invoiceReference: 'Ref 4711' };
+    const register = { members: [member], populations: [], feeRules: [feeRule(2024, ['trafikverket'])] };
+    expect(lines(register, 2024)[0]).toMatchObject({ organisationNumber: '202100-2148', invoiceReference: 'Ref 4711' });
+  });
+});
+
+describe('invoice CSV, safe to open in Excel', () => {
+  const members = [
+    actor('cmd', '=cmd()', 'single'),
+    actor('plus', '+46 8 123', 'single'),
+    actor('minus', '-2+3', 'single'),
+    actor('at', '@SUM(A1)', 'single'),
+    actor('comma', 'Försvarsmakten, Mellersta militärregionen', 'double'),
+    actor('quote', 'Bolaget "Hamnen"', 'single'),
+    municipality('0182', 'Nacka', 'Mitt'),
+  ];
+  const register = { members, populations: [figure('0182', 2023, 110_633)], feeRules: [feeRule(2024, members.map((m) => m.id))] };
+  const csv = invoicesToCsv(lines(register, 2024));
+  const rows = readCsv(csv);
+
+  it('starts with the header and ends every row with CRLF', () => {
+    expect(csv.startsWith(`${INVOICE_CSV_HEADER.join(',')}\r\n`)).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(rows).toHaveLength(1 + members.length);
+    for (const row of rows) expect(row).toHaveLength(INVOICE_CSV_HEADER.length);
+  });
+
+  it.each([
+    { id: 'cmd', cell: "'=cmd()" },
+    { id: 'plus', cell: "'+46 8 123" },
+    { id: 'minus', cell: "'-2+3" },
+    { id: 'at', cell: "'@SUM(A1)" },
+    { id: 'comma', cell: 'Försvarsmakten, Mellersta militärregionen' },
+    { id: 'quote', cell: 'Bolaget "Hamnen"' },
+  ])('writes the name of $id as the text $cell', ({ id, cell }) => {
+    expect(rows.find((row) => row[0] === id)?.[1]).toBe(cell);
+  });
+
+  it('quotes cells with commas and doubles their quotes', () => {
+    expect(csv).toContain(',"Försvarsmakten, Mellersta militärregionen",');
+    expect(csv).toContain(',"Bolaget ""Hamnen""",');
+    expect(csv).toContain("\r\ncmd,'=cmd(),");
+  });
+
+  it('amounts are plain decimals that sum to the schedule total', () => {
+    const at = (name: (typeof INVOICE_CSV_HEADER)[number]) => INVOICE_CSV_HEADER.indexOf(name);
+    const amounts = rows.slice(1).map((row) => parseDecimal(row[at('amount')] ?? ''));
+    expect(amounts).not.toContain(undefined);
+    const total = sumOre(amounts.map((amount) => amount ?? 0));
+    expect(total).toBe(schedule(register, 2024, 'exact').totals.all);
+    expect(total).toBe(5 * 28_000_000 + 56_000_000 + 16_594_950);
+    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('amount')]).toBe('165949.50');
+    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('vatCode')]).toBe('outside-scope');
+  });
+});
+
+describe('csvSafeCell', () => {
+  it.each([
+    { value: 'Nacka', cell: 'Nacka' },
+    { value: '=1+1', cell: "'=1+1" },
+    { value: '+1', cell: "'+1" },
+    { value: '-1', cell: "'-1" },
+    { value: '@A1', cell: "'@A1" },
+    { value: '\tTAB', cell: "'\tTAB" },
+    { value: '=HYPERLINK("x","y")', cell: `"'=HYPERLINK(""x"",""y"")"` },
+    { value: 'a,b', cell: '"a,b"' },
+    { value: 'two\r\nlines', cell: '"two\r\nlines"' },
+    { value: '', cell: '' },
+  ])('$value → $cell', ({ value, cell }) => {
+    expect(csvSafeCell(value)).toBe(cell);
+  });
+});
