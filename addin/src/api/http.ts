@@ -1,0 +1,63 @@
+import type { ApiProblem } from './problem';
+import { networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
+
+/** One API call's outcome: the decoded value (and the entity's etag), or the problem. */
+export type ApiResult<T> = { ok: true; value: T; etag?: string } | { ok: false; problem: ApiProblem };
+
+export interface HttpOptions {
+  /** `/api` in the add-in (same origin through the proxy), an absolute URL in tests. */
+  baseUrl: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export interface RequestOptions<T> {
+  body?: unknown;
+  ifMatch?: string;
+  accept?: string;
+  /** Turns the body into the value, or says why it cannot (the API changed under us). */
+  decode: (response: Response) => Promise<T | { unreadable: string }>;
+}
+
+const DEFAULT_TIMEOUT_MS = 20_000;
+
+function isUnreadable(value: unknown): value is { unreadable: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { unreadable?: unknown }).unreadable === 'string';
+}
+
+export function createHttp(options: HttpOptions) {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  return async function request<T>(method: string, path: string, request: RequestOptions<T>): Promise<ApiResult<T>> {
+    const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
+    if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
+    let response: Response;
+    try {
+      response = await fetchFn(`${base}${path}`, {
+        method,
+        headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      return { ok: false, problem: networkProblem(error) };
+    }
+    if (!response.ok) return { ok: false, problem: await problemFrom(response) };
+    let value: T | { unreadable: string };
+    try {
+      value = await request.decode(response);
+    } catch (error) {
+      value = { unreadable: error instanceof Error ? error.message : String(error) };
+    }
+    if (isUnreadable(value)) {
+      return { ok: false, problem: { status: response.status, type: UNREADABLE_PROBLEM, title: '', detail: value.unreadable, errors: [] } };
+    }
+    const etag = response.headers.get('ETag') ?? undefined;
+    return etag === undefined ? { ok: true, value } : { ok: true, value, etag };
+  };
+}
+
+export type Http = ReturnType<typeof createHttp>;

@@ -1,0 +1,202 @@
+import { blockAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../address';
+import type {
+  CellInput,
+  CellReadValue,
+  ChartSpec,
+  ColumnFormat,
+  RangeFormat,
+  SheetOptions,
+  TableData,
+  TableSpec,
+  WorkbookPort,
+} from '../port';
+import { isFormulaInput } from '../port';
+
+/**
+ * The Excel layer inside Excel: the only module that calls Office.js. Each operation is one
+ * `Excel.run` with as few `sync` calls as the API allows.
+ */
+
+type Matrix = (string | number | boolean)[][];
+
+/**
+ * Text that Excel would read as something else (a formula, a number, a date, a boolean) gets
+ * the apostrophe prefix, which Excel keeps out of the value: a member named `=cmd()` stays text.
+ */
+export function excelInput(input: CellInput): string | number | boolean {
+  if (isFormulaInput(input)) return input.formula;
+  if (input === null) return '';
+  if (typeof input !== 'string') return input;
+  return /^[=+\-@']/.test(input) || /^[\d\s.,:/-]+$/.test(input) || /^(true|false)$/i.test(input) ? `'${input}` : input;
+}
+
+function readCell(value: unknown): CellReadValue {
+  if (value === '' || value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+function fill<T>(rows: number, columns: number, value: (row: number, column: number) => T): T[][] {
+  return Array.from({ length: rows }, (_, row) => Array.from({ length: columns }, (__, column) => value(row, column)));
+}
+
+function columnRange(sheet: Excel.Worksheet, column: number): Excel.Range {
+  const letters = columnLetters(column);
+  return sheet.getRange(`${letters}:${letters}`);
+}
+
+function applyColumnLayout(sheet: Excel.Worksheet, columns: readonly (ColumnFormat | undefined)[]): void {
+  columns.forEach((format, column) => {
+    if (format?.width !== undefined) columnRange(sheet, column).format.columnWidth = format.width;
+    if (format?.hidden !== undefined) columnRange(sheet, column).columnHidden = format.hidden;
+  });
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  readonly kind = 'office' as const;
+
+  async sheetNames(): Promise<string[]> {
+    return Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+  }
+
+  async resetSheet(name: string, options: SheetOptions = {}): Promise<void> {
+    await Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(name);
+      await context.sync();
+      let sheet = existing;
+      if (existing.isNullObject) {
+        sheet = sheets.add(name);
+      } else {
+        // Tables and charts outlive a cleared range, so they go first.
+        existing.tables.load('items/name');
+        existing.charts.load('items/name');
+        await context.sync();
+        for (const table of existing.tables.items) table.delete();
+        for (const chart of existing.charts.items) chart.delete();
+        existing.getRange().clear('All');
+        existing.getRange().columnHidden = false;
+      }
+      sheet.visibility = options.hidden ? 'Hidden' : 'Visible';
+      await context.sync();
+    });
+  }
+
+  async activateSheet(name: string): Promise<void> {
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem(name).activate();
+      await context.sync();
+    });
+  }
+
+  async writeTable(spec: TableSpec): Promise<void> {
+    await Excel.run(async (context) => {
+      const previous = context.workbook.tables.getItemOrNullObject(spec.name);
+      await context.sync();
+      if (!previous.isNullObject) previous.delete();
+      const sheet = context.workbook.worksheets.getItem(spec.sheet);
+      const columns = spec.headers.length;
+      const block = sheet.getRange(blockAddress({ row: 0, column: 0 }, spec.rows.length + 1, columns));
+      // Formats before values: a text column must already be text when "0182" arrives.
+      block.numberFormat = fill(spec.rows.length + 1, columns, (row, column) =>
+        row === 0 ? '@' : (spec.columns?.[column]?.numberFormat ?? 'General'),
+      );
+      block.formulas = [spec.headers.map((header) => excelInput(header)), ...spec.rows.map((row) => row.map(excelInput))] as Matrix;
+      const table = sheet.tables.add(block, true);
+      table.name = spec.name;
+      applyColumnLayout(sheet, spec.columns ?? []);
+      await context.sync();
+    });
+  }
+
+  async readTable(name: string): Promise<TableData | undefined> {
+    return Excel.run(async (context) => {
+      const table = context.workbook.tables.getItemOrNullObject(name);
+      await context.sync();
+      if (table.isNullObject) return undefined;
+      const header = table.getHeaderRowRange().load('values');
+      const body = table.getDataBodyRange().load('values');
+      const sheet = table.worksheet.load('name');
+      await context.sync();
+      const headers = (header.values[0] ?? []).map((cell: unknown) => String(readCell(cell) ?? ''));
+      const rows = body.values.map((row: unknown[]) => row.map(readCell));
+      return { sheet: sheet.name, headers, rows };
+    });
+  }
+
+  async updateTableRow(name: string, index: number, values: CellInput[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const row = context.workbook.tables.getItem(name).rows.getItemAt(index).getRange();
+      row.formulas = [values.map(excelInput)];
+      await context.sync();
+    });
+  }
+
+  async writeRange(sheetName: string, topLeft: string, cells: CellInput[][]): Promise<void> {
+    const origin = parseCellAddress(topLeft);
+    const columns = Math.max(0, ...cells.map((row) => row.length));
+    if (!origin || cells.length === 0 || columns === 0) return;
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      const range = sheet.getRange(blockAddress(origin, cells.length, columns));
+      range.formulas = cells.map((row) => Array.from({ length: columns }, (_, c) => excelInput(row[c] ?? null)));
+      await context.sync();
+    });
+  }
+
+  async formatRange(sheetName: string, address: string, format: RangeFormat): Promise<void> {
+    const bounds = parseRangeAddress(address);
+    if (!bounds) throw new RangeError(`Not a range address: ${address}`);
+    await Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
+      if (format.numberFormat !== undefined) {
+        const numberFormat = format.numberFormat;
+        range.numberFormat = fill(bounds.bottom - bounds.top + 1, bounds.right - bounds.left + 1, () => numberFormat);
+      }
+      if (format.bold !== undefined) range.format.font.bold = format.bold;
+      await context.sync();
+    });
+  }
+
+  async formatColumns(sheetName: string, columns: (ColumnFormat | undefined)[]): Promise<void> {
+    await Excel.run(async (context) => {
+      applyColumnLayout(context.workbook.worksheets.getItem(sheetName), columns);
+      await context.sync();
+    });
+  }
+
+  async readRange(sheetName: string, address: string): Promise<{ values: CellReadValue[][]; formulas: string[][] }> {
+    return Excel.run(async (context) => {
+      const range = context.workbook.worksheets.getItem(sheetName).getRange(address).load(['values', 'formulas']);
+      await context.sync();
+      return {
+        values: range.values.map((row: unknown[]) => row.map(readCell)),
+        formulas: range.formulas.map((row: unknown[]) => row.map((cell) => String(readCell(cell) ?? ''))),
+      };
+    });
+  }
+
+  async addChart(spec: ChartSpec): Promise<void> {
+    await Excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(spec.sheet);
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange(spec.source), 'Columns');
+      chart.name = spec.name;
+      chart.title.text = spec.title;
+      chart.legend.visible = false;
+      chart.setPosition(spec.anchor);
+      await context.sync();
+    });
+  }
+
+  async recalculate(): Promise<void> {
+    await Excel.run(async (context) => {
+      context.workbook.application.calculate('Full');
+      await context.sync();
+    });
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The Excel layer's port: every workbook operation the pane needs, and nothing of Office.js.
+ * Two adapters implement it: Office.js inside Excel (office/), and the in-memory workbook of
+ * preview mode (memory/). Components receive it through the pane's context, never Office itself.
+ */
+
+/** What a cell gives back when read: Excel reports errors as their code text ("#N/A"). */
+export type CellReadValue = string | number | boolean | null;
+
+/** What the pane writes into a cell: a value, or a formula such as `=SSR.FEE($A5,$B$2,$B$3)`. */
+export type CellInput = CellReadValue | { formula: string };
+
+export interface ColumnFormat {
+  /** Excel number format code: `@` (text), `#,##0`, `#,##0.00 "kr"`. */
+  numberFormat?: string;
+  /** Width in points, as Excel's `format.columnWidth`. */
+  width?: number;
+  hidden?: boolean;
+}
+
+export interface TableSpec {
+  sheet: string;
+  /** Workbook-wide table name, such as `SSR_Members`. */
+  name: string;
+  headers: string[];
+  rows: CellInput[][];
+  /** Per column, by index; text columns must be `@` before values land so "0182" stays "0182". */
+  columns?: (ColumnFormat | undefined)[];
+}
+
+export interface TableData {
+  sheet: string;
+  headers: string[];
+  rows: CellReadValue[][];
+}
+
+export interface RangeFormat {
+  numberFormat?: string;
+  bold?: boolean;
+}
+
+export interface ChartSpec {
+  sheet: string;
+  name: string;
+  title: string;
+  /** Category labels in the first column, values in the second: `A44:B48`. */
+  source: string;
+  /** Where the chart's top-left corner sits. */
+  anchor: string;
+}
+
+export interface SheetOptions {
+  hidden?: boolean;
+}
+
+export interface WorkbookPort {
+  readonly kind: 'office' | 'preview';
+  sheetNames(): Promise<string[]>;
+  /** Create the sheet, or empty it (cells, formats, tables, charts) when it exists. */
+  resetSheet(name: string, options?: SheetOptions): Promise<void>;
+  activateSheet(name: string): Promise<void>;
+  /** Write a table at A1 of its sheet (reset the sheet first); a table of the same name is replaced. */
+  writeTable(spec: TableSpec): Promise<void>;
+  /** The table's header and data rows, or undefined when the workbook has no such table. */
+  readTable(name: string): Promise<TableData | undefined>;
+  /** Overwrite one data row (0-based) of a table. */
+  updateTableRow(name: string, index: number, values: CellInput[]): Promise<void>;
+  /** Write a block of values and formulas whose top-left cell is `topLeft` (`A1`). */
+  writeRange(sheet: string, topLeft: string, cells: CellInput[][]): Promise<void>;
+  formatRange(sheet: string, address: string, format: RangeFormat): Promise<void>;
+  formatColumns(sheet: string, columns: (ColumnFormat | undefined)[]): Promise<void>;
+  /** Values (computed) and formulas of a range; a plain value's formula is the value as text. */
+  readRange(sheet: string, address: string): Promise<{ values: CellReadValue[][]; formulas: string[][] }>;
+  addChart(spec: ChartSpec): Promise<void>;
+  /** Recalculate every formula, so SSR.* cells show what the refreshed snapshot says. */
+  recalculate(): Promise<void>;
+}
+
+export function isFormulaInput(input: CellInput): input is { formula: string } {
+  return typeof input === 'object' && input !== null;
+}

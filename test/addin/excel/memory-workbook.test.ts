@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { cellError } from '../../../addin/src/excel/formula/values';
+import type { FormulaValue, ScalarValue } from '../../../addin/src/excel/formula/values';
+import { MemoryWorkbook } from '../../../addin/src/excel/memory/workbook';
+
+/** Functions standing in for SSR.*: answered asynchronously, as the real ones are. */
+function workbookWith(functions: Record<string, (args: ScalarValue[]) => FormulaValue> = {}) {
+  const calls: string[] = [];
+  const workbook = new MemoryWorkbook((name, args) => {
+    const fn = functions[name];
+    if (!fn) return undefined;
+    calls.push(`${name}(${args.map((arg) => JSON.stringify(arg)).join(',')})`);
+    return new Promise((resolve) => setTimeout(() => resolve(fn(args)), 1));
+  });
+  return { workbook, calls };
+}
+
+async function values(workbook: MemoryWorkbook, sheet: string, address: string) {
+  return (await workbook.readRange(sheet, address)).values;
+}
+
+describe('in-memory workbook: formulas', () => {
+  it('computes formulas that read other formulas, on other sheets too', async () => {
+    const { workbook } = workbookWith();
+    await workbook.resetSheet('Data');
+    await workbook.writeRange('Data', 'A1', [[2], [3]]);
+    await workbook.resetSheet('Budget');
+    await workbook.writeRange('Budget', 'A1', [[{ formula: '=SUM(Data!A1:A2)' }, { formula: '=A1*10' }, { formula: '=B1-A1' }]]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Budget', 'A1:C1')).toEqual([[5, 50, 45]]);
+  });
+
+  it('recalculates when a cell a formula reads is edited', async () => {
+    const { workbook } = workbookWith();
+    await workbook.writeRange('Blad1', 'A1', [[1], [2], [{ formula: '=SUM(A1:A2)' }]]);
+    await workbook.setCellInput('Blad1', { row: 1, column: 0 }, '40');
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A3')).toEqual([[41]]);
+  });
+
+  it('a circular reference is #REF!, and the rest still computes', async () => {
+    const { workbook } = workbookWith();
+    await workbook.writeRange('Blad1', 'A1', [[{ formula: '=B1' }, { formula: '=A1' }, { formula: '=1+1' }]]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:C1')).toEqual([['#REF!', '#REF!', 2]]);
+  });
+
+  it('calls SSR functions once per cell and shows their errors as cell errors', async () => {
+    const { workbook, calls } = workbookWith({
+      'SSR.FEE': ([member]) => (member === 'nacka' ? 168_168 : cellError('#VALUE!', "Unknown member 'Nakka'. Did you mean 'Nacka'?")),
+    });
+    await workbook.writeRange('Blad1', 'A1', [
+      ['nacka', { formula: '=SSR.FEE(A1,2025)' }],
+      ['Nakka', { formula: '=SSR.FEE(A2,2025)' }],
+      [null, { formula: '=SUM(B1:B1)*2' }],
+    ]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'B1:B3')).toEqual([[168_168], ['#VALUE!'], [336_336]]);
+    expect(workbook.getCell('Blad1', { row: 1, column: 1 })?.value).toEqual(
+      cellError('#VALUE!', "Unknown member 'Nakka'. Did you mean 'Nacka'?"),
+    );
+    expect(calls).toEqual(['SSR.FEE("nacka",2025)', 'SSR.FEE("Nakka",2025)']);
+  });
+
+  it('a formula whose text cannot be read is #NAME?', async () => {
+    const { workbook } = workbookWith();
+    await workbook.setCellInput('Blad1', { row: 0, column: 0 }, '=1+');
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1')).toEqual([['#NAME?']]);
+  });
+
+  it('the formula box evaluates against the active sheet without touching it', async () => {
+    const { workbook } = workbookWith({ 'SSR.RATE': () => 1.5 });
+    await workbook.writeRange('Blad1', 'A1', [[1000]]);
+    expect(await workbook.evaluate('=SSR.RATE(2025)*A1')).toBe(1500);
+    expect((await workbook.readRange('Blad1', 'A1:B2')).formulas).toEqual([['1000', ''], ['', '']]);
+  });
+});
+
+describe('in-memory workbook: tables and typing', () => {
+  async function membersTable() {
+    const { workbook } = workbookWith();
+    await workbook.resetSheet('Medlemmar');
+    await workbook.writeTable({
+      sheet: 'Medlemmar',
+      name: 'SSR_Members',
+      headers: ['Id', 'Kod', 'Namn'],
+      rows: [
+        ['nacka', '0182', 'Nacka'],
+        ['solna', '0184', 'Solna'],
+      ],
+      columns: [{ numberFormat: '@' }, { numberFormat: '@' }, { numberFormat: '@' }],
+    });
+    return workbook;
+  }
+
+  it('reads a table back as headers and rows', async () => {
+    const workbook = await membersTable();
+    expect(await workbook.readTable('SSR_Members')).toEqual({
+      sheet: 'Medlemmar',
+      headers: ['Id', 'Kod', 'Namn'],
+      rows: [
+        ['nacka', '0182', 'Nacka'],
+        ['solna', '0184', 'Solna'],
+      ],
+    });
+    expect(await workbook.readTable('SSR_Other')).toBeUndefined();
+  });
+
+  it('typing in a text column keeps leading zeros and a leading =', async () => {
+    const workbook = await membersTable();
+    await workbook.setCellInput('Medlemmar', { row: 1, column: 1 }, '0180');
+    await workbook.setCellInput('Medlemmar', { row: 1, column: 2 }, '=cmd()');
+    expect((await workbook.readTable('SSR_Members'))?.rows[0]).toEqual(['nacka', '0180', '=cmd()']);
+  });
+
+  it('typing just below a table adds a row to it, with the column formats of the row above', async () => {
+    const workbook = await membersTable();
+    await workbook.setCellInput('Medlemmar', { row: 3, column: 0 }, 'salem');
+    await workbook.setCellInput('Medlemmar', { row: 3, column: 1 }, '0128');
+    const table = await workbook.readTable('SSR_Members');
+    expect(table?.rows).toHaveLength(3);
+    expect(table?.rows[2]).toEqual(['salem', '0128', null]);
+  });
+
+  it('typing a number outside text columns gives a number', async () => {
+    const workbook = await membersTable();
+    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '12,5');
+    expect(await values(workbook, 'Medlemmar', 'F10')).toEqual([[12.5]]);
+  });
+
+  it('deleting a table row moves the rows below it up', async () => {
+    const workbook = await membersTable();
+    await workbook.deleteTableRow('SSR_Members', 0);
+    expect((await workbook.readTable('SSR_Members'))?.rows).toEqual([['solna', '0184', 'Solna']]);
+  });
+
+  it('updating a table row overwrites just that row', async () => {
+    const workbook = await membersTable();
+    await workbook.updateTableRow('SSR_Members', 1, ['solna', '0184', 'Solna stad']);
+    expect((await workbook.readTable('SSR_Members'))?.rows[1]).toEqual(['solna', '0184', 'Solna stad']);
+  });
+
+  it('resetting a sheet removes its cells and tables', async () => {
+    const workbook = await membersTable();
+    await workbook.resetSheet('Medlemmar');
+    expect(await workbook.readTable('SSR_Members')).toBeUndefined();
+    expect(await values(workbook, 'Medlemmar', 'A1')).toEqual([[null]]);
+  });
+});
