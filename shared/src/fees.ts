@@ -79,19 +79,22 @@ export function missingPopulationMessage(missing: MissingPopulation): string {
   return `No population figure for ${missing.name} (${missing.municipalityCode}) on ${formatDateSv(missing.populationDate)}.`;
 }
 
+/**
+ * A member's line, built field by field: V8 (Node 20) takes a slow path for every property
+ * added after an object spread, which made a line cost microseconds.
+ */
+function lineOf(member: Member, amountOre: Ore, basis: FeeBasis): FeeLine {
+  const line: FeeLine = { memberId: member.id, name: member.name, kind: member.kind, feeClass: member.feeClass, amountOre, basis };
+  if (member.municipalityCode !== undefined) line.municipalityCode = member.municipalityCode;
+  if (member.cluster !== undefined) line.cluster = member.cluster;
+  return line;
+}
+
 /** R2 and R4 for one member whose year and rule are known. */
 function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: PopulationIndex, mode: FeeMode): FeeResult<FeeLine> {
-  const base = {
-    memberId: member.id,
-    name: member.name,
-    kind: member.kind,
-    feeClass: member.feeClass,
-    ...(member.municipalityCode === undefined ? {} : { municipalityCode: member.municipalityCode }),
-    ...(member.cluster === undefined ? {} : { cluster: member.cluster }),
-  };
   if (member.feeClass !== 'municipality') {
     const feeOre = member.feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
-    return { ok: true, value: { ...base, amountOre: feeOre, basis: { kind: 'actor-fee', feeClass: member.feeClass, feeOre } } };
+    return { ok: true, value: lineOf(member, feeOre, { kind: 'actor-fee', feeClass: member.feeClass, feeOre }) };
   }
   const code = member.municipalityCode ?? '';
   const populationYear = populationYearFor(feeYear, rule.populationYearOffset);
@@ -100,14 +103,8 @@ function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: P
     const missing = { memberId: member.id, municipalityCode: code, name: member.name, populationDate: populationDate(populationYear) };
     return { ok: false, error: { code: 'missing-population', message: missingPopulationMessage(missing), ...missing } };
   }
-  return {
-    ok: true,
-    value: {
-      ...base,
-      amountOre: rule.perInhabitantOre * basis.population,
-      basis: { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis },
-    },
-  };
+  const amountOre = rule.perInhabitantOre * basis.population;
+  return { ok: true, value: lineOf(member, amountOre, { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis }) };
 }
 
 /** The fee a member owes for a year (R2, R4, R8), with how it was reached. */

@@ -64,6 +64,40 @@ describe('R2 municipal fee: 1,50 kr per inhabitant, exact to the öre', () => {
   });
 });
 
+describe('fee lines', () => {
+  it('a municipality’s line carries its code, cluster and basis', () => {
+    expect(line(schedule(2025, 'exact'), 'Nacka')).toStrictEqual({
+      memberId: 'nacka',
+      name: 'Nacka',
+      kind: 'municipality',
+      feeClass: 'municipality',
+      municipalityCode: '0182',
+      cluster: 'Mitt',
+      amountOre: 16_816_800,
+      basis: {
+        kind: 'population',
+        perInhabitantOre: 150,
+        population: 112_112,
+        populationDate: '2024-12-31',
+        figureDate: '2024-12-31',
+        estimated: false,
+        source: 'SCB BE0101N1, enligt offentliga källor',
+      },
+    });
+  });
+
+  it('an actor’s line has neither code nor cluster', () => {
+    expect(line(schedule(2025, 'exact'), 'Trafikverket')).toStrictEqual({
+      memberId: 'trafikverket',
+      name: 'Trafikverket',
+      kind: 'actor',
+      feeClass: 'double',
+      amountOre: 56_000_000,
+      basis: { kind: 'actor-fee', feeClass: 'double', feeOre: 56_000_000 },
+    });
+  });
+});
+
 describe('R3 population basis: 31 December of the year before the fee year', () => {
   it.each([
     { feeYear: 2024, populationDate: '2023-12-31' },
