@@ -1,0 +1,52 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { approvalSchema, feeRuleVersionSchema, memberIdSchema, parseWith } from '@ssr/shared';
+import { fieldErrors, pathParam, readBody, requireIfMatch } from '../http/request';
+import { conflict, created, notFound, preconditionFailed } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { feeRuleView } from '../register';
+import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+
+/**
+ * POST /fee-rules/{id}/approvals (admin): record a party's approval (R7), on the fee rule's
+ * etag. The rule is adopted once every party that is a member in its first year has approved.
+ */
+export async function approveFeeRule({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const id = pathParam(request, 'id', memberIdSchema);
+  if (!id.ok) return id.response;
+  const ifMatch = requireIfMatch(request);
+  if (!ifMatch.ok) return ifMatch.response;
+  const body = await readBody(request, approvalSchema);
+  if (!body.ok) return body.response;
+  const approval = body.value;
+
+  const [current, memberRows] = await Promise.all([store.feeRules.get(id.value), store.members.list()]);
+  const members = memberRows.map((member) => member.value);
+  if (!current) return notFound(`Det finns ingen avgiftsregel med id "${id.value}".`);
+  if (!members.some((member) => member.id === approval.memberId)) {
+    return fieldErrors([{ path: 'memberId', message: `Det finns ingen medlem med id "${approval.memberId}".` }]).response;
+  }
+  if (ifMatch.value !== current.etag) return preconditionFailed(feeRuleView(current, members), current.etag);
+  if (current.value.approvals.some((given) => given.memberId === approval.memberId)) {
+    return conflict(`${approval.memberId} har redan godkänt avgiftsregeln "${id.value}".`, {
+      errors: [{ path: 'memberId', message: `${approval.memberId} har redan godkänt den här versionen.` }],
+      current: feeRuleView(current, members),
+    }, 'already-approved');
+  }
+
+  // The stored rule must still pass its schema (at most 1 000 approvals).
+  const next = parseWith(feeRuleVersionSchema, { ...current.value, approvals: [...current.value.approvals, approval] });
+  if (!next.ok) return conflict('Avgiftsregeln kan inte ta emot fler godkännanden.', { errors: next.errors }, 'rule-full');
+  try {
+    const stored = await store.feeRules.replace(next.value, current.etag, {
+      action: 'feeRule.approve',
+      target: `fee-rules/${id.value}`,
+      before: current.value,
+      after: next.value,
+    });
+    return created(feeRuleView(stored, members), `/api/fee-rules/${id.value}`, { etag: stored.etag });
+  } catch (error) {
+    if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    const now = await store.feeRules.get(id.value);
+    return now ? preconditionFailed(feeRuleView(now, members), now.etag) : notFound(`Avgiftsregeln "${id.value}" finns inte längre.`);
+  }
+}

@@ -1,0 +1,29 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { memberIdSchema } from '@ssr/shared';
+import { pathParam, requireIfMatch } from '../http/request';
+import { noContent, notFound, preconditionFailed } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { memberView } from '../register';
+import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+
+/**
+ * DELETE /members/{id} (admin), on the etag it was read with. Removing is for mistakes: a
+ * member that leaves gives notice instead (R9), which keeps its fee history.
+ */
+export async function deleteMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const id = pathParam(request, 'id', memberIdSchema);
+  if (!id.ok) return id.response;
+  const ifMatch = requireIfMatch(request);
+  if (!ifMatch.ok) return ifMatch.response;
+  const current = await store.members.get(id.value);
+  if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
+  if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
+  try {
+    await store.members.remove(id.value, current.etag, { action: 'member.delete', target: `members/${id.value}`, before: current.value, after: null });
+    return noContent();
+  } catch (error) {
+    if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    const now = await store.members.get(id.value);
+    return now ? preconditionFailed(memberView(now), now.etag) : notFound(`Medlemmen "${id.value}" har redan tagits bort.`);
+  }
+}

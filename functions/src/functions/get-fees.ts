@@ -1,0 +1,17 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { feeSchedule } from '@ssr/shared';
+import { feeProblem } from '../fee-problems';
+import { queryMode, queryYear } from '../http/request';
+import { ok } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { engineRegister, loadRegister } from '../register';
+
+/** GET /fees?year=Y[&mode=estimate]: the fee schedule, computed by the shared engine. */
+export async function getFees({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const year = queryYear(request);
+  if (!year.ok) return year.response;
+  const mode = queryMode(request);
+  if (!mode.ok) return mode.response;
+  const schedule = feeSchedule(engineRegister(await loadRegister(store)), year.value, mode.value);
+  return schedule.ok ? ok(schedule.value) : feeProblem(schedule.error);
+}

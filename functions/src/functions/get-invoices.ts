@@ -1,0 +1,42 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { feeSchedule, invoiceLines, invoicesToCsv } from '@ssr/shared';
+import { feeProblem, missingPopulations } from '../fee-problems';
+import { queryYear } from '../http/request';
+import { ok } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { engineRegister, loadRegister } from '../register';
+
+/** Whether the client asks for CSV before JSON. */
+function wantsCsv(accept: string | null): boolean {
+  if (accept === null) return false;
+  const types = accept.split(',').map((part) => part.split(';')[0]?.trim().toLowerCase());
+  const csv = types.indexOf('text/csv');
+  const json = types.findIndex((type) => type === 'application/json' || type === '*/*');
+  return csv !== -1 && (json === -1 || csv < json);
+}
+
+/**
+ * GET /invoices?year=Y: R5 invoice lines on final figures (exact mode). `Accept: text/csv`
+ * gives CSV whose cells cannot run as formulas in a spreadsheet.
+ */
+export async function getInvoices({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const year = queryYear(request);
+  if (!year.ok) return year.response;
+  const register = engineRegister(await loadRegister(store));
+  const schedule = feeSchedule(register, year.value, 'exact');
+  if (!schedule.ok) return feeProblem(schedule.error);
+  const invoices = invoiceLines(schedule.value, register.members);
+  if (!invoices.ok) {
+    // Exact mode is asked for above, so only missing figures can refuse the invoices.
+    return missingPopulations(invoices.reason === 'missing-population' ? invoices.missing : schedule.value.missing);
+  }
+  if (wantsCsv(request.headers.get('accept'))) {
+    return {
+      status: 200,
+      // The byte order mark makes Excel read the file as UTF-8 (å, ä, ö).
+      body: `\uFEFF${invoicesToCsv(invoices.lines)}`,
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="fakturor-${year.value}.csv"` },
+    };
+  }
+  return ok({ year: year.value, lines: invoices.lines });
+}

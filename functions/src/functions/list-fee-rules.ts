@@ -1,0 +1,12 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { ok } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { feeRuleView } from '../register';
+
+/** GET /fee-rules: R7 versions with their approvals and computed status. */
+export async function listFeeRules({ store }: ApiCall): Promise<HttpResponseInit> {
+  const [rules, members] = await Promise.all([store.feeRules.list(), store.members.list()]);
+  const register = members.map((member) => member.value);
+  const sorted = [...rules].sort((a, b) => a.value.effectiveFrom - b.value.effectiveFrom || a.value.id.localeCompare(b.value.id));
+  return ok({ feeRules: sorted.map((rule) => feeRuleView(rule, register)) });
+}

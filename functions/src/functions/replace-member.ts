@@ -1,0 +1,48 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { memberIdSchema, memberSchema } from '@ssr/shared';
+import { fieldErrors, pathParam, readJsonBody, requireIfMatch } from '../http/request';
+import { conflict, notFound, ok, preconditionFailed } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { municipalityCodeClash } from '../members-rules';
+import { memberView } from '../register';
+import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { parseWith } from '@ssr/shared';
+
+/** PUT /members/{id}: replace a member, on the etag it was read with (a member from GET can be sent back as it is). */
+export async function replaceMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const id = pathParam(request, 'id', memberIdSchema);
+  if (!id.ok) return id.response;
+  const ifMatch = requireIfMatch(request);
+  if (!ifMatch.ok) return ifMatch.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  // The id may be left out of the body; if given, it must be the one in the address.
+  const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
+  const parsed = parseWith(memberSchema, input);
+  if (!parsed.ok) return fieldErrors(parsed.errors).response;
+  const member = parsed.value;
+  if (member.id !== id.value) {
+    return fieldErrors([{ path: 'id', message: `Id i kroppen (${member.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]).response;
+  }
+
+  const members = await store.members.list();
+  const current = members.find((other) => other.value.id === id.value);
+  if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
+  if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
+  const clash = municipalityCodeClash(member, members);
+  if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
+
+  try {
+    const stored = await store.members.replace(member, current.etag, {
+      action: 'member.replace',
+      target: `members/${member.id}`,
+      before: current.value,
+      after: member,
+    });
+    return ok(memberView(stored), { etag: stored.etag });
+  } catch (error) {
+    if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    const now = await store.members.get(id.value);
+    return now ? preconditionFailed(memberView(now), now.etag) : notFound(`Medlemmen "${id.value}" har tagits bort.`);
+  }
+}

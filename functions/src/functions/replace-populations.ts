@@ -1,0 +1,54 @@
+import type { HttpResponseInit } from '@azure/functions';
+import type { FieldError } from '@ssr/shared';
+import { parseYear, readBody, requireIfMatch, fieldErrors } from '../http/request';
+import { ok, preconditionFailed } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { populationsBodySchema } from '../bodies';
+import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+
+/**
+ * PUT /populations/{year}: replace the year's figures for the codes given, all or nothing,
+ * on the ETag of GET /populations?year=Y. Codes not given keep their figures.
+ */
+export async function replacePopulations({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const year = parseYear(request.params.year, 'path.year');
+  if (!year.ok) return year.response;
+  const ifMatch = requireIfMatch(request);
+  if (!ifMatch.ok) return ifMatch.response;
+  const body = await readBody(request, populationsBodySchema);
+  if (!body.ok) return body.response;
+
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  body.value.figures.forEach((figure, index) => {
+    if (figure.year !== year.value) {
+      errors.push({ path: `figures[${index}].year`, message: `Siffran gäller ${figure.year}, men anropet ersätter ${year.value}.` });
+    }
+    if (seen.has(figure.municipalityCode)) {
+      errors.push({ path: `figures[${index}].municipalityCode`, message: `Kommunkoden ${figure.municipalityCode} finns två gånger.` });
+    }
+    seen.add(figure.municipalityCode);
+  });
+  if (errors.length > 0) return fieldErrors(errors).response;
+
+  const current = await store.populations.year(year.value);
+  const view = (figures: unknown, etag: string) => ({ year: year.value, figures, etag });
+  if (ifMatch.value !== current.etag) return preconditionFailed(view(current.value, current.etag), current.etag);
+
+  const given = new Map(body.value.figures.map((figure) => [figure.municipalityCode, figure]));
+  const next = [...current.value.filter((figure) => !given.has(figure.municipalityCode)), ...given.values()];
+  const before = current.value.filter((figure) => given.has(figure.municipalityCode));
+  try {
+    const stored = await store.populations.replaceYear(year.value, next, current.etag, {
+      action: 'populations.replace',
+      target: `populations/${year.value}`,
+      before,
+      after: body.value.figures,
+    });
+    return ok(view(stored.value, stored.etag), { etag: stored.etag });
+  } catch (error) {
+    if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    const now = await store.populations.year(year.value);
+    return preconditionFailed(view(now.value, now.etag), now.etag);
+  }
+}

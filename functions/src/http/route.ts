@@ -1,0 +1,48 @@
+import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { RouteRole, User } from '../auth';
+import type { Services } from '../services';
+import type { Store } from '../storage/store';
+import type { SchemaName } from '../openapi-schemas';
+
+/** One call of a route's handler: the request, who made it, and the register as it may see it. */
+export interface ApiCall {
+  request: HttpRequest;
+  context: InvocationContext;
+  user: User;
+  store: Store;
+  services: Services;
+  /** The route table itself (the OpenAPI document describes it). */
+  routes: readonly Route[];
+}
+
+export type ApiHandler = (call: ApiCall) => Promise<HttpResponseInit>;
+
+export interface RouteParameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description: string;
+  schema: Record<string, unknown>;
+}
+
+export interface RouteResponse {
+  description: string;
+  schema?: SchemaName;
+  /** `text/csv` besides JSON (invoices). */
+  csv?: boolean;
+}
+
+/** A function of the app: one method on one route, the role it needs, and what OpenAPI says of it. */
+export interface Route {
+  /** The function name in Azure: unique, letters only. */
+  name: string;
+  method: HttpMethod;
+  /** Below the `/api` prefix, in Azure Functions' template syntax: `members/{id}`. */
+  path: string;
+  role: RouteRole;
+  summary: string;
+  parameters?: RouteParameter[];
+  body?: SchemaName;
+  responses: Record<number, RouteResponse>;
+  handler: ApiHandler;
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { FeeRuleVersion, Member, PopulationFigure, Register, Reimbursement, ReimbursementSum } from '@ssr/shared';
+import { feeRuleApprovalState, reimbursementSums } from '@ssr/shared';
+import type { Versioned } from './storage/rows';
+import type { Store } from './storage/store';
+
+/** The whole register, read in parallel: what the snapshot and the computed routes start from. */
+export interface StoredRegister {
+  members: Versioned<Member>[];
+  populations: PopulationFigure[];
+  feeRules: Versioned<FeeRuleVersion>[];
+  reimbursements: Versioned<Reimbursement>[];
+}
+
+export async function loadRegister(store: Store): Promise<StoredRegister> {
+  const [members, populations, feeRules, reimbursements] = await Promise.all([
+    store.members.list(),
+    store.populations.all(),
+    store.feeRules.list(),
+    store.reimbursements.list(),
+  ]);
+  return { members, populations, feeRules, reimbursements };
+}
+
+/** The register as the engine reads it. */
+export function engineRegister(stored: StoredRegister): Register {
+  return {
+    members: stored.members.map((member) => member.value),
+    populations: stored.populations,
+    feeRules: stored.feeRules.map((rule) => rule.value),
+  };
+}
+
+export function sumsOf(stored: StoredRegister): ReimbursementSum[] {
+  return reimbursementSums(stored.reimbursements.map((claim) => claim.value));
+}
+
+/** A fee rule as the API shows it: R7 status and approval count computed, etag for the next approval. */
+export function feeRuleView(rule: Versioned<FeeRuleVersion>, members: readonly Member[]) {
+  const state = feeRuleApprovalState(rule.value, members);
+  return { ...rule.value, status: state.status, approvalState: { required: state.required, approved: state.approved, pending: state.pending }, etag: rule.etag };
+}
+
+export function memberView(member: Versioned<Member>) {
+  return { ...member.value, etag: member.etag };
+}
+
+/**
+ * Everything the add-in computes from. The version is a hash of the content, so it changes
+ * exactly when the data does (etags are left out: they change on a write of equal data).
+ */
+export function buildSnapshot(stored: StoredRegister) {
+  const register = engineRegister(stored);
+  const populations = [...register.populations].sort((a, b) => a.year - b.year || a.municipalityCode.localeCompare(b.municipalityCode));
+  const content = {
+    members: register.members,
+    populations,
+    feeRules: stored.feeRules.map((rule) => ({ ...rule.value, status: feeRuleApprovalState(rule.value, register.members).status })),
+    reimbursementSums: sumsOf(stored),
+  };
+  const body = JSON.stringify(content);
+  const version = createHash('sha256').update(body).digest('base64url').slice(0, 32);
+  return { version, content };
+}

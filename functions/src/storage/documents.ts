@@ -1,0 +1,44 @@
+import { DocumentTooLargeError } from './errors';
+
+/**
+ * Each row stores its value as JSON, split over string properties `d0`, `d1`, …: one codec
+ * for every kind, exact for öre amounts beyond Int32, and no 64 KiB limit per property.
+ */
+
+export type DocumentEntity = { partitionKey: string; rowKey: string; chunks: number } & Record<string, unknown>;
+
+/** A string property holds 64 KiB (32 768 UTF-16 units); stay below it. */
+const CHUNK_CHARS = 30_000;
+/** An entity holds 1 MiB in all: about 500 000 UTF-16 units, less keys and overhead. */
+export const MAX_DOCUMENT_CHARS = 450_000;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+export function toDocumentEntity(partitionKey: string, rowKey: string, value: unknown): DocumentEntity {
+  const json = JSON.stringify(value);
+  if (json.length > MAX_DOCUMENT_CHARS) throw new DocumentTooLargeError(json.length);
+  const entity: DocumentEntity = { partitionKey, rowKey, chunks: 0 };
+  let start = 0;
+  while (start < json.length) {
+    let end = Math.min(start + CHUNK_CHARS, json.length);
+    // Never split a surrogate pair between two properties.
+    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
+    entity[`d${entity.chunks}`] = json.slice(start, end);
+    entity.chunks += 1;
+    start = end;
+  }
+  return entity;
+}
+
+export function fromDocumentEntity(entity: Readonly<Record<string, unknown>>): unknown {
+  const chunks = typeof entity.chunks === 'number' ? entity.chunks : 0;
+  let json = '';
+  for (let index = 0; index < chunks; index += 1) {
+    const chunk = entity[`d${index}`];
+    if (typeof chunk !== 'string') throw new Error(`Row ${String(entity.rowKey)}: chunk d${index} is missing.`);
+    json += chunk;
+  }
+  return JSON.parse(json) as unknown;
+}

@@ -1,0 +1,69 @@
+import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { AuditEntry } from '../audit';
+import { auditEntrySchema } from '../audit';
+import { fromDocumentEntity, toDocumentEntity } from './documents';
+import { EntityNotFoundError } from './errors';
+import type { TableKind, Tables } from './tables';
+import { TABLES, TABLE_KINDS } from './tables';
+
+/**
+ * A write and its audit entry commit together or not at all: the entry goes into the same
+ * partition as the data, in the same transaction, as an outbox row. Moving it to the audit
+ * table afterwards is idempotent (same row key), so a move cut short is finished later by
+ * `sweepOutbox` and no entry is lost or doubled.
+ */
+
+const OUTBOX = '~outbox~';
+const OUTBOX_ROWS = `RowKey ge '${OUTBOX}' and RowKey lt '${OUTBOX}~'`;
+
+export interface Write {
+  table: TableKind;
+  partitionKey: string;
+  actions: TransactionAction[];
+  /** Setup (seeding) runs before the tables count as ready, so it must not wait for readiness. */
+  duringSetup?: boolean;
+}
+
+/** Commit the actions and the audit entry in one transaction; return the etag of each action's row. */
+export async function commit(tables: Tables, write: Write, entry: AuditEntry, signal: AbortSignal): Promise<(string | undefined)[]> {
+  const outboxRow = toDocumentEntity(write.partitionKey, `${OUTBOX}${entry.id}`, entry);
+  if (!write.duringSetup) await tables.ready();
+  const response = await tables.run(write.table, (client) =>
+    client.submitTransaction([...write.actions, ['create', outboxRow]], { abortSignal: signal }),
+  );
+  try {
+    await moveToAuditLog(tables, write.table, outboxRow, signal);
+  } catch (error) {
+    // The write stands; its entry stays in the outbox until the next sweep moves it.
+    console.warn(`Audit entry ${entry.id} stays in the outbox of ${write.table} for now:`, error);
+  }
+  return write.actions.map((_, index) => response.subResponses[index]?.etag);
+}
+
+async function moveToAuditLog(tables: Tables, table: TableKind, outboxRow: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {
+  const partitionKey = String(outboxRow.partitionKey);
+  const rowKey = String(outboxRow.rowKey);
+  const entry = auditEntrySchema.parse(fromDocumentEntity(outboxRow));
+  const auditRow = toDocumentEntity(TABLES.audit.partition, entry.id, entry);
+  await tables.run('audit', (client) => client.upsertEntity(auditRow, 'Replace', { abortSignal: signal }));
+  try {
+    await tables.run(table, (client) => client.deleteEntity(partitionKey, rowKey, { abortSignal: signal }));
+  } catch (error) {
+    if (!(error instanceof EntityNotFoundError)) throw error; // another sweep moved it first
+  }
+}
+
+/** Move every entry left in an outbox to the audit table. */
+export async function sweepOutbox(tables: Tables, signal: AbortSignal): Promise<void> {
+  for (const table of TABLE_KINDS) {
+    if (table === 'audit') continue;
+    const leftovers: TableEntityResult<Record<string, unknown>>[] = await tables.run(table, async (client) => {
+      const rows: TableEntityResult<Record<string, unknown>>[] = [];
+      for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter: OUTBOX_ROWS }, abortSignal: signal })) {
+        rows.push(row);
+      }
+      return rows;
+    });
+    for (const row of leftovers) await moveToAuditLog(tables, table, row, signal);
+  }
+}

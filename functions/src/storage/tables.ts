@@ -1,0 +1,93 @@
+import { TableClient } from '@azure/data-tables';
+import type { Config } from '../config';
+import { classifyStorageError } from './errors';
+
+/** The tables of the register and where their rows live. */
+export const TABLES = {
+  members: { name: 'members', partition: 'member' },
+  populations: { name: 'populations', partition: undefined }, // one partition per year: a year's figures change as one row
+  feeRules: { name: 'feerules', partition: 'feerule' },
+  reimbursements: { name: 'reimbursements', partition: 'reimbursement' },
+  audit: { name: 'audit', partition: 'audit' },
+} as const;
+export type TableKind = keyof typeof TABLES;
+export const TABLE_KINDS = Object.keys(TABLES) as TableKind[];
+
+/**
+ * Data rows have keys without `~`; bookkeeping rows (outbox, seed marker) begin with it.
+ * Readers skip those themselves: a RowKey range in the filter costs more than it saves.
+ */
+export function isBookkeepingRow(rowKey: unknown): boolean {
+  return typeof rowKey === 'string' && rowKey.startsWith('~');
+}
+
+/** Storage calls fail fast: the request's deadline, not the SDK's patience, decides. */
+const RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 50, maxRetryDelayInMs: 250 };
+
+function isHttpEndpoint(connectionString: string): boolean {
+  return (
+    connectionString.trim() === 'UseDevelopmentStorage=true' ||
+    /DefaultEndpointsProtocol=http(;|$)/i.test(connectionString) ||
+    /TableEndpoint=http:\/\//i.test(connectionString)
+  );
+}
+
+/**
+ * The table clients of one app instance, and its readiness: tables created and the register
+ * seeded, done once and done again after storage lost its tables. A failed setup is not
+ * remembered, so the instance recovers by itself when storage comes back.
+ */
+export class Tables {
+  readonly timeoutMs: number;
+  private readonly clients: Record<TableKind, TableClient>;
+  private readiness: Promise<void> | undefined;
+
+  constructor(
+    config: Config,
+    private readonly setUp: (tables: Tables, signal: AbortSignal) => Promise<void>,
+  ) {
+    this.timeoutMs = config.storage.timeoutMs;
+    const options = { retryOptions: RETRY_OPTIONS, allowInsecureConnection: isHttpEndpoint(config.storage.connectionString) };
+    const client = (kind: TableKind) =>
+      TableClient.fromConnectionString(config.storage.connectionString, `${config.storage.tablePrefix}${TABLES[kind].name}`, options);
+    this.clients = {
+      members: client('members'),
+      populations: client('populations'),
+      feeRules: client('feeRules'),
+      reimbursements: client('reimbursements'),
+      audit: client('audit'),
+    };
+  }
+
+  /** The client of a table, without waiting for readiness (setup itself uses this). */
+  raw(kind: TableKind): TableClient {
+    return this.clients[kind];
+  }
+
+  /** Wait until the tables exist and are seeded; then run a storage call and translate its errors. */
+  async call<T>(kind: TableKind, operation: (client: TableClient) => Promise<T>): Promise<T> {
+    await this.ready();
+    return this.run(kind, operation);
+  }
+
+  /** Run a storage call and translate its errors, ready or not. */
+  async run<T>(kind: TableKind, operation: (client: TableClient) => Promise<T>): Promise<T> {
+    try {
+      return await operation(this.clients[kind]);
+    } catch (error) {
+      throw classifyStorageError(error, () => this.forgetReadiness());
+    }
+  }
+
+  ready(): Promise<void> {
+    this.readiness ??= this.setUp(this, AbortSignal.timeout(this.timeoutMs)).catch((error: unknown) => {
+      this.readiness = undefined;
+      throw classifyStorageError(error, () => undefined);
+    });
+    return this.readiness;
+  }
+
+  forgetReadiness(): void {
+    this.readiness = undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { loadConfig } from '../../functions/src/config';
+import type { Role } from '../../functions/src/config';
+import { startDevHost } from '../../functions/src/dev/host';
+import type { Azurite, AzuriteOptions } from './azurite';
+import { startAzurite } from './azurite';
+
+export interface StackOptions {
+  /** The dev user's role for requests without a principal header (admin by default). */
+  devRole?: Role;
+  devUser?: string;
+  /** An Azurite to use (left running by stop()), or options for one the stack starts and stops. */
+  azurite?: Azurite | AzuriteOptions;
+  /** Extra settings, as the environment would give them (SSR_STORAGE_TIMEOUT_MS, …). */
+  settings?: Record<string, string>;
+}
+
+export interface Stack {
+  /** e.g. http://127.0.0.1:PORT/api */
+  apiUrl: string;
+  azurite: Azurite;
+  stop(): Promise<void>;
+}
+
+function isAzurite(value: Azurite | AzuriteOptions): value is Azurite {
+  return 'connectionString' in value;
+}
+
+/**
+ * Azurite and the API dev host on free ports, in this process, in dev auth mode; resolves
+ * once /api/health answers 200, which means the tables exist and the register is seeded.
+ */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const given = options.azurite;
+  const owned = given === undefined || !isAzurite(given);
+  const azurite = given !== undefined && isAzurite(given) ? given : await startAzurite(given ?? {});
+  try {
+    const config = loadConfig({
+      SSR_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      SSR_AUTH_MODE: 'dev',
+      SSR_DEV_ROLE: options.devRole ?? 'admin',
+      SSR_DEV_USER: options.devUser ?? 'Testaren',
+      ...options.settings,
+    });
+    const host = await startDevHost({ port: 0, config });
+    await waitForHealth(host.url);
+    return {
+      apiUrl: host.url,
+      azurite,
+      stop: async () => {
+        await host.close();
+        if (owned) await azurite.stop();
+      },
+    };
+  } catch (error) {
+    if (owned) await azurite.stop();
+    throw error;
+  }
+}
+
+async function waitForHealth(apiUrl: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${apiUrl}/health`);
+      last = `${response.status} ${await response.text()}`;
+      if (response.ok) return;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The API at ${apiUrl} did not become healthy within 30 s; last answer: ${last}`);
+}
