@@ -129,5 +129,10 @@ output AZURE_TENANT_ID string = tenantId
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_STATIC_WEB_APP_NAME string = addinSite.outputs.name
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
-output API_BASE_URL string = '${api.outputs.origin}/api'
-output ADDIN_ORIGIN string = resolvedAddinOrigin
+// The add-in build reads these (addin/scripts/env.ts, addin/src/auth/config.ts): azd hands
+// them to `azd deploy` as environment variables.
+output ADDIN_PUBLIC_URL string = resolvedAddinOrigin
+output ADDIN_API_URL string = '${api.outputs.origin}/api'
+output VITE_AAD_CLIENT_ID string = aadClientId
+output VITE_AAD_TENANT_ID string = tenantId
+output VITE_API_SCOPE string = 'api://${aadClientId}/access_as_user'

@@ -160,6 +160,18 @@ describe('infra: App Service Authentication and CORS', () => {
   });
 });
 
+describe('infra: outputs the add-in build reads', () => {
+  it('names the build settings of the add-in (addin/scripts/env.ts) and of sign-in (addin/src/auth/config.ts)', () => {
+    const outputs = [...readFileSync(join(infra, 'main.bicep'), 'utf8').matchAll(/^output (\w+) /gm)].map(([, name]) => name);
+    expect(outputs).toEqual(
+      expect.arrayContaining(['ADDIN_PUBLIC_URL', 'ADDIN_API_URL', 'VITE_AAD_CLIENT_ID', 'VITE_AAD_TENANT_ID', 'VITE_API_SCOPE']),
+    );
+    const buildEnv = readFileSync(join(repo, 'addin', 'scripts', 'env.ts'), 'utf8');
+    expect(buildEnv).toContain('ADDIN_PUBLIC_URL');
+    expect(buildEnv).toContain('ADDIN_API_URL');
+  });
+});
+
 describe('azure.yaml', () => {
   const azureYaml = readFileSync(join(repo, 'azure.yaml'), 'utf8');
 

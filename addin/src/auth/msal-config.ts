@@ -2,7 +2,10 @@ import { LogLevel } from '@azure/msal-browser';
 import type { Configuration } from '@azure/msal-browser';
 import type { AuthConfig } from './config';
 
-/** Pages of the add-in that take part in sign-in; each must be a registered SPA redirect URI. */
+/**
+ * Pages of the add-in that take part in sign-in, at the root of its origin (the build and
+ * the dev server serve src/auth/*.html there); each must be a registered SPA redirect URI.
+ */
 export const authPages = {
   /** MSAL's redirect bridge: receives the answer of a sign-in popup and hands it back. */
   redirect: 'auth-redirect.html',
