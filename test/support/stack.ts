@@ -1,6 +1,7 @@
 import { loadConfig } from '../../functions/src/config';
 import type { Role } from '../../functions/src/config';
 import { startDevHost } from '../../functions/src/dev/host';
+import { waitForHealth } from '../../scripts/api';
 import type { Azurite, AzuriteOptions } from './azurite';
 import { startAzurite } from './azurite';
 
@@ -55,20 +56,4 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (owned) await azurite.stop();
     throw error;
   }
-}
-
-async function waitForHealth(apiUrl: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${apiUrl}/health`);
-      last = `${response.status} ${await response.text()}`;
-      if (response.ok) return;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The API at ${apiUrl} did not become healthy within 30 s; last answer: ${last}`);
 }

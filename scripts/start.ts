@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { startLocalApi, localConfig } from './api';
+import { startAzurite } from './azurite';
+
+/*
+ * npm start: Azurite's table service (data kept in .azurite/) and the API on the dev host,
+ * each started once the one before answers; Ctrl-C stops them in reverse order.
+ * Ports: SSR_AZURITE_PORT (10002, as UseDevelopmentStorage=true expects), SSR_API_PORT (7071).
+ */
+
+interface Running {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+const running: Running[] = [];
+
+async function start<T extends { url: string; close(): Promise<void> }>(name: string, starting: Promise<T>): Promise<T> {
+  const server = await starting;
+  running.push({ name, url: server.url, close: () => server.close() });
+  return server;
+}
+
+async function stopAll(): Promise<void> {
+  for (const server of running.reverse()) {
+    try {
+      await server.close();
+    } catch (error) {
+      console.error(`Could not stop ${server.name}:`, error);
+    }
+  }
+  running.length = 0;
+}
+
+function portSetting(name: string, fallback: number): number {
+  const value = process.env[name];
+  const port = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Setting ${name}: "${value ?? ''}" is not a port number.`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const location = fileURLToPath(new URL('../.azurite', import.meta.url));
+  const azurite = await startAzurite({ location, port: portSetting('SSR_AZURITE_PORT', 10_002) });
+  running.push({ name: 'Azurite', url: `http://127.0.0.1:${azurite.port}/devstoreaccount1`, close: () => azurite.stop() });
+
+  const config = localConfig(azurite.connectionString);
+  const api = await start('API', startLocalApi({ port: portSetting('SSR_API_PORT', 7071), config }));
+  // The add-in's dev server goes here: await start('Add-in', startAddinServer({ apiUrl: api.url }));
+
+  const user = config.auth.mode === 'dev' ? `dev mode, acting as ${config.auth.devUser} (${config.auth.devRole})` : 'App Service principals only';
+  console.log(`\nAzurite tables  ${running[0]?.url ?? ''}   (data in ${location})`);
+  console.log(`API             ${api.url}   (${user})`);
+  console.log(`OpenAPI         ${api.url}/openapi.json`);
+  for (const server of running.slice(2)) console.log(`${server.name.padEnd(15)} ${server.url}`);
+  console.log('\nCtrl-C stops everything.');
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stopAll().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await stopAll();
+  process.exit(1);
+});
