@@ -179,15 +179,17 @@ describe('azure.yaml', () => {
     expect(azureYaml).toMatch(/^infra:\n {2}provider: bicep\n {2}path: infra\n {2}module: main$/m);
   });
 
-  it('deploys the API to the Function App and the add-in to the Static Web App, tagged alike in Bicep', () => {
-    const services = [...azureYaml.matchAll(/^ {2}(\w+):\n {4}project: \.\/(\w+)\n(?: {4}.*\n)*? {4}host: (\w+)$/gm)].map(
+  it('deploys the staged API to the Function App and the add-in to the Static Web App, tagged alike in Bicep', () => {
+    const services = [...azureYaml.matchAll(/^ {2}(\w+):\n {4}project: \.\/([\w/-]+)\n(?: {4}.*\n)*? {4}host: (\w+)$/gm)].map(
       ([, service, project, host]) => ({ service, project, host }),
     );
     expect(services).toEqual([
-      { service: 'api', project: 'functions', host: 'function' },
+      { service: 'api', project: 'infra/api-package', host: 'function' },
       { service: 'addin', project: 'addin', host: 'staticwebapp' },
     ]);
-    for (const { project } of services) expect(existsSync(join(repo, project ?? '', 'package.json'))).toBe(true);
+    expect(existsSync(join(repo, 'infra', 'api-package', '.gitignore'))).toBe(true);
+    expect(existsSync(join(repo, 'addin', 'package.json'))).toBe(true);
+    expect(azureYaml).toContain('run: npm run build -w functions && node infra/scripts/stage-api.mjs');
     const main = readFileSync(join(infra, 'main.bicep'), 'utf8');
     expect(main).toContain("'azd-service-name': 'api'");
     expect(main).toContain("'azd-service-name': 'addin'");
