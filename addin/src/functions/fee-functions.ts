@@ -1,0 +1,95 @@
+import { readActorClass, readGroup, readMember, readMode, readYear } from './args';
+import * as compute from './compute';
+import { cell, currentYear, tableCell } from './context';
+
+/*
+ * The fee functions of the SSR namespace. The JSDoc of each is its Excel metadata
+ * (functions.json is generated from it): keep the tags, parameter names and descriptions
+ * in step with design.md. Excel passes null for a left-out optional argument.
+ */
+
+/**
+ * The member's fee for the year, in kronor (R2, R4).
+ * @customfunction FEE
+ * @param member Member: name, id or municipality code, e.g. "Nacka".
+ * @param [year] Fee year, e.g. 2025. Left out: the current year.
+ * @param [mode] "exact" (default; a missing population is an error) or "estimate" (the latest earlier figure stands in).
+ * @returns The fee in kronor.
+ */
+export function fee(member: string, year?: number | string | null, mode?: string | null): Promise<number> {
+  return cell(() => {
+    const [query, feeYear, feeMode] = [readMember(member), readYear(year, currentYear()), readMode(mode)];
+    return (snapshot) => compute.fee(snapshot, query, feeYear, feeMode);
+  });
+}
+
+/**
+ * The fee schedule of the year as a table that spills: a header row, then one row per member.
+ * @customfunction FEES
+ * @param [year] Fee year, e.g. 2025. Left out: the current year.
+ * @param [mode] "exact" (default) or "estimate".
+ * @returns Columns id, name, kind, cluster, fee class, basis, fee (kronor).
+ */
+export function fees(year?: number | string | null, mode?: string | null): Promise<unknown[][]> {
+  return tableCell(() => {
+    const [feeYear, feeMode] = [readYear(year, currentYear()), readMode(mode)];
+    return (snapshot) => compute.feeTable(snapshot, feeYear, feeMode);
+  });
+}
+
+/**
+ * Total fees of the year for all members or one group, in kronor.
+ * @customfunction TOTAL
+ * @param [year] Fee year, e.g. 2024. Left out: the current year.
+ * @param [group] "all" (default), "municipalities", "others", or a cluster: "Norr", "Mitt", "Syd", "Stockholms stad".
+ * @param [mode] "exact" (default) or "estimate".
+ * @returns The total in kronor.
+ */
+export function total(year?: number | string | null, group?: string | null, mode?: string | null): Promise<number> {
+  return cell(() => {
+    const [feeYear, feeGroup, feeMode] = [readYear(year, currentYear()), readGroup(group), readMode(mode)];
+    return (snapshot) => compute.total(snapshot, feeYear, feeGroup, feeMode);
+  });
+}
+
+/**
+ * How the member's fee was reached, as text, e.g. "1,50 kr × 112 112 inv. (31 dec 2024)".
+ * @customfunction FEEBASIS
+ * @param member Member: name, id or municipality code.
+ * @param [year] Fee year. Left out: the current year.
+ * @param [mode] "exact" (default) or "estimate".
+ * @returns The basis of the fee.
+ */
+export function feeBasis(member: string, year?: number | string | null, mode?: string | null): Promise<string> {
+  return cell(() => {
+    const [query, feeYear, feeMode] = [readMember(member), readYear(year, currentYear()), readMode(mode)];
+    return (snapshot) => compute.feeBasis(snapshot, query, feeYear, feeMode);
+  });
+}
+
+/**
+ * The municipal fee per inhabitant under the fee rule in force for the year, in kronor (R2, R7).
+ * @customfunction RATE
+ * @param [year] Fee year. Left out: the current year.
+ * @returns Kronor per inhabitant.
+ */
+export function rate(year?: number | string | null): Promise<number> {
+  return cell(() => {
+    const feeYear = readYear(year, currentYear());
+    return (snapshot) => compute.rate(snapshot, feeYear);
+  });
+}
+
+/**
+ * The yearly fee of an actor other than a municipality under the fee rule in force, in kronor (R4, R7).
+ * @customfunction ACTORFEE
+ * @param [year] Fee year. Left out: the current year.
+ * @param [feeClass] "single" (default) or "double".
+ * @returns The actor fee in kronor.
+ */
+export function actorFee(year?: number | string | null, feeClass?: string | null): Promise<number> {
+  return cell(() => {
+    const [feeYear, actorClass] = [readYear(year, currentYear()), readActorClass(feeClass)];
+    return (snapshot) => compute.actorFee(snapshot, feeYear, actorClass);
+  });
+}

@@ -1,0 +1,39 @@
+/// <reference types="custom-functions-runtime" />
+/// <reference types="office-runtime" />
+import { memoryStorage, webStorage } from '../snapshot/storage';
+import type { SnapshotStorage } from '../snapshot/storage';
+
+/*
+ * The Office globals the custom functions need, read in this one module so that everything
+ * else runs in Node: CustomFunctions.Error for cell errors, OfficeRuntime.storage for the
+ * saved snapshot. Tests install a stand-in for CustomFunctions (a stand-in for Excel).
+ */
+
+/** The two Excel errors the functions return: #VALUE! (bad argument) and #N/A (not available). */
+export type CellErrorKind = 'value' | 'not-available';
+
+export type CellError = CustomFunctions.Error;
+
+export function cellError(kind: CellErrorKind, message: string): CellError {
+  const code = kind === 'value' ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
+  return new CustomFunctions.Error(code, message);
+}
+
+/** True inside Excel's custom functions runtime (the shared runtime of this add-in). */
+export function hasCustomFunctionsRuntime(): boolean {
+  return typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.associate === 'function';
+}
+
+/** OfficeRuntime.storage where the host has it, localStorage otherwise, memory as a last resort. */
+export function hostSnapshotStorage(): SnapshotStorage {
+  if (typeof OfficeRuntime !== 'undefined' && typeof OfficeRuntime.storage !== 'undefined') {
+    return OfficeRuntime.storage;
+  }
+  if (typeof localStorage !== 'undefined') return webStorage(localStorage);
+  return memoryStorage();
+}
+
+/** Tell Excel which JavaScript function implements each id of functions.json. */
+export function associateCustomFunctions(functions: Readonly<Record<string, (...args: never[]) => unknown>>): void {
+  for (const [id, implementation] of Object.entries(functions)) CustomFunctions.associate(id, implementation);
+}

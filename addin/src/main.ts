@@ -1,0 +1,30 @@
+/// <reference types="office-js" />
+import { configureFunctions, registerCustomFunctions } from './functions';
+import { hasCustomFunctionsRuntime } from './functions/office';
+import { createRuntimeSnapshotClient } from './functions/runtime';
+import { mountPane } from './pane/mount';
+
+/*
+ * The add-in's one page (shared runtime): Excel loads it for the custom functions when a
+ * workbook opens, and shows it as the task pane. Both use one snapshot client, so 10 000
+ * cells and the pane share one cache and one request. Outside Office (a plain browser) only
+ * the pane starts, in preview mode.
+ */
+
+function start(): void {
+  const snapshots = createRuntimeSnapshotClient();
+  // Configured in preview mode too, where the in-memory workbook calls the same functions.
+  configureFunctions({ snapshots, now: Date.now });
+  if (hasCustomFunctionsRuntime()) registerCustomFunctions({ snapshots, now: Date.now });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no element with id "root" to mount the task pane in.');
+  mountPane(root, { snapshots });
+}
+
+if (typeof Office === 'undefined') {
+  start();
+} else {
+  Office.onReady()
+    .then(start)
+    .catch((error: unknown) => console.error('SSR: the add-in could not start.', error));
+}
