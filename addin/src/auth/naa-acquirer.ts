@@ -68,9 +68,9 @@ export async function createNestedAppAcquirer(
         await fallback.signOut();
         fallback = null;
       }
-      // Under nested app authentication Office owns the session (logout is not supported);
-      // forgetting the cached account is what the add-in can do.
-      await pca.clearCache();
+      // Under nested app authentication the add-in acts as the account signed in to Office:
+      // MSAL supports neither logout nor clearing its cache there, so there is nothing more
+      // to end. Another account means switching accounts in Office itself.
     },
   };
 }
