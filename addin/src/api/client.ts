@@ -1,5 +1,6 @@
 import type { FeeMode, FeeRuleVersion, Member, PopulationFigure, Reimbursement } from '@ssr/shared';
-import { approvalSchema, feeRuleVersionSchema, memberSchema, populationFigureSchema, reimbursementSchema } from '@ssr/shared';
+import { feeRuleVersionSchema, memberSchema, populationFigureSchema, reimbursementSchema } from '@ssr/shared';
+import { z } from 'zod';
 import type { Approval } from '@ssr/shared';
 import type { Decoded } from './decode';
 import { decodeList, decodeWith, etagOf } from './decode';
@@ -17,7 +18,15 @@ export interface StoredMember {
 export interface StoredFeeRule {
   rule: FeeRuleVersion;
   status: 'draft' | 'adopted';
-  etag?: string;
+  /** R7: the parties whose approval counts (members in the first year), and how many have given it. */
+  approvalState?: { required: number; approved: number; pending: string[] };
+  etag: string;
+}
+
+/** A year's figures with the etag a PUT of that year must name. */
+export interface PopulationYear {
+  figures: PopulationFigure[];
+  etag: string;
 }
 
 async function json(response: Response): Promise<unknown> {
@@ -31,12 +40,24 @@ function decodeStoredMember(value: unknown, path = ''): Decoded<StoredMember> {
   return etag === undefined ? { unreadable: `${path || 'medlemmen'}: etag saknas` } : { member, etag };
 }
 
+const approvalStateSchema = z.object({ required: z.number().int(), approved: z.number().int(), pending: z.array(z.string()) });
+
 function decodeStoredFeeRule(value: unknown, path = ''): Decoded<StoredFeeRule> {
   const rule = decodeWith(feeRuleVersionSchema, value, path);
   if ('unreadable' in rule) return rule;
-  const status = (value as { status?: unknown }).status === 'adopted' ? 'adopted' : 'draft';
+  const record = value as { status?: unknown; approvalState?: unknown };
+  const status = record.status === 'adopted' ? 'adopted' : 'draft';
   const etag = etagOf(value);
-  return etag === undefined ? { rule, status } : { rule, status, etag };
+  if (etag === undefined) return { unreadable: `${path || 'avgiftsregeln'}: etag saknas` };
+  const state = approvalStateSchema.safeParse(record.approvalState);
+  return state.success ? { rule, status, approvalState: state.data, etag } : { rule, status, etag };
+}
+
+function decodePopulationYear(body: unknown): Decoded<PopulationYear> {
+  const figures = decodeList(body, 'figures', (value, index) => decodeWith(populationFigureSchema, value, `figures[${index}]`));
+  if ('unreadable' in figures) return figures;
+  const etag = etagOf(body);
+  return etag === undefined ? { unreadable: 'etag saknas för årets befolkningstal' } : { figures, etag };
 }
 
 /**
@@ -64,9 +85,9 @@ export function createApiClient(options: HttpOptions) {
     getMember: (id: string) =>
       request<StoredMember>('GET', `/members/${encodeURIComponent(id)}`, { decode: withEtag((value) => decodeStoredMember(value)) }),
 
-    /** A new member; `If-Match: *` is a create's precondition (nothing to be stale against). */
+    /** A new member: `If-None-Match: *`, create only, never overwrite (an existing id is 409). */
     createMember: (member: Member) =>
-      request<StoredMember>('POST', '/members', { body: member, ifMatch: '*', decode: withEtag((value) => decodeStoredMember(value)) }),
+      request<StoredMember>('POST', '/members', { body: member, ifNoneMatch: '*', decode: withEtag((value) => decodeStoredMember(value)) }),
 
     updateMember: (member: Member, etag: string) =>
       request<StoredMember>('PUT', `/members/${encodeURIComponent(member.id)}`, {
@@ -79,14 +100,11 @@ export function createApiClient(options: HttpOptions) {
       request<null>('DELETE', `/members/${encodeURIComponent(id)}`, { ifMatch: etag, decode: () => Promise.resolve(null) }),
 
     populations: (year: number) =>
-      request<PopulationFigure[]>('GET', `/populations?year=${year}`, {
-        decode: async (response) =>
-          decodeList(await json(response), 'figures', (value, index) => decodeWith(populationFigureSchema, value, `figures[${index}]`)),
-      }),
+      request<PopulationYear>('GET', `/populations?year=${year}`, { decode: withEtag(decodePopulationYear) }),
 
-    /** R3 figures of 31 Dec of a year, all or nothing. */
-    putPopulations: (year: number, figures: PopulationFigure[]) =>
-      request<unknown>('PUT', `/populations/${year}`, { body: { figures }, ifMatch: '*', decode: json }),
+    /** R3 figures of 31 Dec of a year, all or nothing, on the etag of the year as read. */
+    putPopulations: (year: number, figures: PopulationFigure[], etag: string) =>
+      request<PopulationYear>('PUT', `/populations/${year}`, { body: { figures }, ifMatch: etag, decode: withEtag(decodePopulationYear) }),
 
     feeRules: () =>
       request<StoredFeeRule[]>('GET', '/fee-rules', {
@@ -95,13 +113,13 @@ export function createApiClient(options: HttpOptions) {
       }),
 
     proposeFeeRule: (rule: FeeRuleVersion) =>
-      request<StoredFeeRule>('POST', '/fee-rules', { body: rule, ifMatch: '*', decode: withEtag((value) => decodeStoredFeeRule(value)) }),
+      request<StoredFeeRule>('POST', '/fee-rules', { body: rule, decode: withEtag((value) => decodeStoredFeeRule(value)) }),
 
-    /** R7: one party's approval of a version. */
-    approveFeeRule: (id: string, approval: Approval, etag?: string) =>
+    /** R7: one party's approval of a version, on the version's etag. */
+    approveFeeRule: (id: string, approval: Approval, etag: string) =>
       request<StoredFeeRule>('POST', `/fee-rules/${encodeURIComponent(id)}/approvals`, {
-        body: decodeWith(approvalSchema, approval),
-        ifMatch: etag ?? '*',
+        body: approval,
+        ifMatch: etag,
         decode: withEtag((value) => decodeStoredFeeRule(value)),
       }),
 
@@ -120,7 +138,6 @@ export function createApiClient(options: HttpOptions) {
     createReimbursement: (claim: Reimbursement) =>
       request<Reimbursement>('POST', '/reimbursements', {
         body: claim,
-        ifMatch: '*',
         decode: async (response) => decodeWith(reimbursementSchema, await json(response)),
       }),
 

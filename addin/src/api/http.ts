@@ -14,6 +14,7 @@ export interface HttpOptions {
 export interface RequestOptions<T> {
   body?: unknown;
   ifMatch?: string;
+  ifNoneMatch?: string;
   accept?: string;
   /** Turns the body into the value, or says why it cannot (the API changed under us). */
   decode: (response: Response) => Promise<T | { unreadable: string }>;
@@ -34,6 +35,7 @@ export function createHttp(options: HttpOptions) {
     const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
+    if (request.ifNoneMatch !== undefined) headers['If-None-Match'] = request.ifNoneMatch;
     let response: Response;
     try {
       response = await fetchFn(`${base}${path}`, {

@@ -63,6 +63,8 @@ export interface WorkbookPort {
   writeTable(spec: TableSpec): Promise<void>;
   /** The table's header and data rows, or undefined when the workbook has no such table. */
   readTable(name: string): Promise<TableData | undefined>;
+  /** Add rows at the end of a table. */
+  appendTableRows(name: string, rows: CellInput[][]): Promise<void>;
   /** Overwrite one data row (0-based) of a table. */
   updateTableRow(name: string, index: number, values: CellInput[]): Promise<void>;
   /** Write a block of values and formulas whose top-left cell is `topLeft` (`A1`). */

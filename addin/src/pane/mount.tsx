@@ -1,7 +1,123 @@
+import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { StrictMode } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createApiClient } from '../api/client';
+import { createAuthorizedFetch, getTokenSource } from '../auth';
+import { detectHost } from '../excel/host';
+import type { FunctionRegistry } from '../excel/memory/ssr-caller';
+import { installCustomFunctionsStandIn, ssrFunctionCaller } from '../excel/memory/ssr-caller';
+import { MemoryWorkbook } from '../excel/memory/workbook';
+import { OfficeWorkbook } from '../excel/office/workbook';
+import { configureFunctions, SSR_FUNCTIONS } from '../functions';
+import { CATALOGUES, I18nProvider, pickLanguage } from '../i18n';
+import type { Language } from '../i18n';
+import { apiBaseUrl } from '../snapshot/api-base';
 import type { SnapshotClient } from '../snapshot/client';
+import { App } from './App';
+import { PreviewWorkbook } from './preview/PreviewWorkbook';
+import type { PaneServices } from './shell/services';
+import { ServicesProvider } from './shell/services';
+import { SessionProvider } from './shell/session';
 
-/** Placeholder until the task pane lands: proves the page mounts. */
-export function mountPane(root: HTMLElement, _deps: { snapshots: SnapshotClient }): void {
-  createRoot(root).render(<p>SSR</p>);
+export interface PaneDeps {
+  snapshots: SnapshotClient;
+  /** The API base; `/api` on the add-in's origin unless the build says otherwise. */
+  apiBaseUrl?: string;
+  /** The fetch the API client uses; by default the signed-in user's (no token in dev mode). */
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** The custom functions the preview workbook runs; the add-in's own by default. */
+  functions?: FunctionRegistry;
+}
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  preview: { display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)', alignItems: 'stretch', minHeight: '100vh' },
+  pane: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minHeight: '100vh',
+  },
+  starting: { padding: tokens.spacingHorizontalXXL },
+});
+
+function Layout({ services }: { services: PaneServices }) {
+  const styles = useStyles();
+  if (!services.preview) return <App />;
+  return (
+    <div className={styles.preview}>
+      <aside className={styles.pane}>
+        <App />
+      </aside>
+      <main>
+        <PreviewWorkbook workbook={services.preview} />
+      </main>
+    </div>
+  );
+}
+
+function Root({ language, children }: { language: Language; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <StrictMode>
+      <FluentProvider theme={webLightTheme} className={styles.root} lang={language}>
+        <I18nProvider language={language}>{children}</I18nProvider>
+      </FluentProvider>
+    </StrictMode>
+  );
+}
+
+function Starting({ label }: { label: string }) {
+  const styles = useStyles();
+  return <Spinner className={styles.starting} label={label} />;
+}
+
+/** The services of a host: Excel through Office.js, or the in-memory workbook of preview mode. */
+export function paneServices(host: 'excel' | 'none', deps: PaneDeps): PaneServices {
+  const now = deps.now ?? Date.now;
+  const api = createApiClient({
+    baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
+    fetch: deps.fetch ?? createAuthorizedFetch(getTokenSource(), (input, init) => fetch(input, init)),
+  });
+  if (host === 'excel') return { workbook: new OfficeWorkbook(), api, snapshots: deps.snapshots, now };
+  // Preview: no Excel, so the same custom functions answer SSR.* in the in-memory workbook.
+  installCustomFunctionsStandIn();
+  configureFunctions({ snapshots: deps.snapshots, now });
+  const preview = new MemoryWorkbook(ssrFunctionCaller(deps.functions ?? SSR_FUNCTIONS));
+  return { workbook: preview, api, snapshots: deps.snapshots, now, preview };
+}
+
+/**
+ * Mount the task pane. Inside Excel it works on the user's workbook; in a plain browser it
+ * runs in preview mode, against an in-memory workbook drawn beside it.
+ */
+export function mountPane(root: HTMLElement, deps: PaneDeps): void {
+  const reactRoot = createRoot(root);
+  const early = pickLanguage(undefined, window.location.search);
+  reactRoot.render(
+    <Root language={early}>
+      <Starting label={CATALOGUES[early].app.loading} />
+    </Root>,
+  );
+  const start = (host: 'excel' | 'none', displayLanguage?: string) => {
+    const language = pickLanguage(displayLanguage, window.location.search);
+    const services = paneServices(host, deps);
+    reactRoot.render(
+      <Root language={language}>
+        <ServicesProvider value={services}>
+          <SessionProvider>
+            <Layout services={services} />
+          </SessionProvider>
+        </ServicesProvider>
+      </Root>,
+    );
+  };
+  detectHost().then(
+    (info) => start(info.host, info.displayLanguage),
+    (error: unknown) => {
+      console.error('SSR pane: Office did not say which host it runs in; starting in preview mode.', error);
+      start('none');
+    },
+  );
 }

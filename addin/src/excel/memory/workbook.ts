@@ -281,6 +281,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve({ sheet: table.sheet, headers, rows });
   }
 
+  async appendTableRows(name: string, rows: CellInput[][]): Promise<void> {
+    const table = this.requireTable(name);
+    const sheet = this.requireSheet(table.sheet);
+    for (const values of rows) {
+      this.growTable(sheet, table);
+      values.slice(0, table.columns).forEach((input, c) => this.putCell(sheet, { row: table.top + table.rows, column: table.left + c }, input));
+    }
+    await this.scheduleRecalculation();
+  }
+
   async updateTableRow(name: string, index: number, values: CellInput[]): Promise<void> {
     const table = this.requireTable(name);
     if (index < 0 || index >= table.rows) throw new WorkbookError(`Row ${index} is outside table ${name}`);

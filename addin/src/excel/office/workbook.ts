@@ -129,6 +129,14 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async appendTableRows(name: string, rows: CellInput[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await Excel.run(async (context) => {
+      context.workbook.tables.getItem(name).rows.add(undefined, rows.map((row) => row.map(excelInput)));
+      await context.sync();
+    });
+  }
+
   async updateTableRow(name: string, index: number, values: CellInput[]): Promise<void> {
     await Excel.run(async (context) => {
       const row = context.workbook.tables.getItem(name).rows.getItemAt(index).getRange();

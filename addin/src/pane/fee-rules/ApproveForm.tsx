@@ -1,0 +1,94 @@
+import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Member } from '@ssr/shared';
+import { approvalSchema, parseWith } from '@ssr/shared';
+import { useState } from 'react';
+import type { StoredFeeRule } from '../../api/client';
+import { useMessages } from '../../i18n';
+import type { Notice } from '../shell/notice';
+import { problemNotice } from '../shell/notice';
+import { isoToday, messagesByField } from '../shell/form';
+import { useServices } from '../shell/services';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** R7: record one party's approval of a version, with the date and reference of its decision (admin). */
+export function ApproveForm({
+  rules,
+  members,
+  busy,
+  run,
+}: {
+  rules: readonly StoredFeeRule[];
+  members: readonly Member[];
+  busy: boolean;
+  run: (work: () => Promise<Notice | undefined>) => void;
+}) {
+  const t = useMessages();
+  const styles = useStyles();
+  const { api, now } = useServices();
+  const drafts = rules.filter((rule) => rule.status === 'draft');
+  const [ruleId, setRuleId] = useState(drafts[0]?.rule.id ?? rules[0]?.rule.id ?? '');
+  const rule = rules.find((candidate) => candidate.rule.id === ruleId);
+  const approvedBy = new Set(rule?.rule.approvals.map((approval) => approval.memberId) ?? []);
+  const parties = members.filter((member) => !approvedBy.has(member.id)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const [memberId, setMemberId] = useState('');
+  const [approvedOn, setApprovedOn] = useState(isoToday(now()));
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const party = parties.some((member) => member.id === memberId) ? memberId : (parties[0]?.id ?? '');
+
+  const submit = () =>
+    run(async () => {
+      if (!rule) return undefined;
+      const parsed = parseWith(approvalSchema, { memberId: party, approvedOn, reference });
+      setErrors(parsed.ok ? {} : messagesByField(parsed.errors));
+      if (!parsed.ok) return undefined;
+      const result = await api.approveFeeRule(rule.rule.id, parsed.value, rule.etag);
+      if (!result.ok) {
+        setErrors(messagesByField(result.problem.errors));
+        return problemNotice(result.problem, t);
+      }
+      setReference('');
+      const name = members.find((member) => member.id === party)?.name ?? party;
+      return { intent: 'success', body: t.feeRules.approved(name, rule.rule.id) };
+    });
+
+  return (
+    <section className={styles.form} aria-labelledby="fee-rules-approve-heading">
+      <Text as="h3" id="fee-rules-approve-heading" weight="semibold">
+        {t.feeRules.approveHeading}
+      </Text>
+      <Field label={t.feeRules.version}>
+        <Select value={ruleId} onChange={(_, data) => setRuleId(data.value)}>
+          {rules.map((candidate) => (
+            <option key={candidate.rule.id} value={candidate.rule.id}>
+              {candidate.rule.id} ({candidate.status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.feeRules.party} validationMessage={errors.memberId} validationState={errors.memberId ? 'error' : 'none'}>
+        <Select value={party} onChange={(_, data) => setMemberId(data.value)}>
+          {parties.map((member) => (
+            <option key={member.id} value={member.id}>
+              {member.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.feeRules.approvedOn} validationMessage={errors.approvedOn} validationState={errors.approvedOn ? 'error' : 'none'}>
+        <Input type="date" value={approvedOn} onChange={(_, data) => setApprovedOn(data.value)} />
+      </Field>
+      <Field label={t.feeRules.reference} validationMessage={errors.reference} validationState={errors.reference ? 'error' : 'none'}>
+        <Input value={reference} onChange={(_, data) => setReference(data.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={busy || !rule || party === ''} onClick={submit}>
+          {t.feeRules.approve}
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+import { Badge, Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { feeRuleApprovalState, formatSek } from '@ssr/shared';
+import { useCallback, useEffect, useState } from 'react';
+import type { StoredFeeRule } from '../../api/client';
+import { useMessages } from '../../i18n';
+import type { Notice } from '../shell/notice';
+import { problemNotice } from '../shell/notice';
+import { NoticeBar } from '../shell/NoticeBar';
+import { Progress } from '../shell/Progress';
+import { roleName } from '../shell/roles';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useTask } from '../shell/useTask';
+import { ApproveForm } from './ApproveForm';
+import { ProposeForm } from './ProposeForm';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** Fee rules (R7): versions with status and approvals; admins propose versions and record approvals. */
+export function FeeRulesView() {
+  const t = useMessages();
+  const styles = useStyles();
+  const { api } = useServices();
+  const session = useSession();
+  const task = useTask();
+  const [rules, setRules] = useState<StoredFeeRule[] | undefined>();
+  const members = session.snapshot?.snapshot.members ?? [];
+
+  const reload = useCallback(async (): Promise<Notice | undefined> => {
+    const result = await api.feeRules();
+    if (!result.ok) return problemNotice(result.problem, t);
+    setRules(result.value);
+    return undefined;
+  }, [api, t]);
+
+  const { run } = task;
+  useEffect(() => {
+    void run(t.feeRules.loading, reload);
+  }, [run, reload, t]);
+
+  const write = (work: () => Promise<Notice | undefined>) =>
+    void task.run(t.common.working, async () => {
+      const notice = await work();
+      if (notice?.intent === 'success') {
+        const failed = await reload();
+        await session.refreshAfterWrite();
+        return failed ?? notice;
+      }
+      return notice;
+    });
+
+  const latest = rules?.at(-1)?.rule;
+  return (
+    <section className={styles.view} aria-labelledby="fee-rules-heading">
+      <Text as="h2" id="fee-rules-heading" size={500} weight="semibold">
+        {t.feeRules.heading}
+      </Text>
+      <Text>{t.feeRules.intro}</Text>
+      {task.busy ? <Progress busy={task.busy} /> : null}
+      {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+      {rules && rules.length === 0 ? <Text>{t.feeRules.none}</Text> : null}
+      {rules && rules.length > 0 ? (
+        <Table size="small" aria-labelledby="fee-rules-heading">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.feeRules.version}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.effectiveFrom}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.perInhabitant}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.singleFee}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.doubleFee}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.status}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.approvals}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rules.map(({ rule, status, approvalState }) => {
+              const state = approvalState ?? feeRuleApprovalState(rule, members);
+              return (
+                <TableRow key={rule.id}>
+                  <TableCell>{rule.id}</TableCell>
+                  <TableCell>{rule.effectiveFrom}</TableCell>
+                  <TableCell>{formatSek(rule.perInhabitantOre)}</TableCell>
+                  <TableCell>{formatSek(rule.singleFeeOre)}</TableCell>
+                  <TableCell>{formatSek(rule.doubleFeeOre)}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={status === 'adopted' ? 'success' : 'warning'}>
+                      {status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>{t.feeRules.approvalsOf(state.approved, state.required)}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      ) : null}
+      {session.role && !session.isAdmin ? <NoticeBar notice={{ intent: 'info', body: t.common.adminOnly(roleName(session.role, t)) }} /> : null}
+      {rules && session.isAdmin ? (
+        <>
+          <Divider />
+          <ProposeForm key={latest?.id ?? 'none'} {...(latest ? { latest } : {})} busy={task.busy !== undefined} run={write} />
+          {rules.length > 0 ? (
+            <>
+              <Divider />
+              <ApproveForm rules={rules} members={members} busy={task.busy !== undefined} run={write} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {rules === undefined && !task.busy ? (
+        <div>
+          <Button onClick={() => void task.run(t.feeRules.loading, reload)}>{t.status.recheck}</Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { useLanguage, useMessages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import { headerLabel } from './columns';
+import type { MembersReview, ReviewEntry } from './review';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalM },
+});
+
+const BADGE: Record<ReviewEntry['kind'], 'success' | 'informative' | 'warning' | 'danger'> = {
+  added: 'success',
+  changed: 'informative',
+  removed: 'warning',
+  invalid: 'danger',
+};
+
+function kindLabel(kind: ReviewEntry['kind'], t: Messages): string {
+  return { added: t.members.addedOne, changed: t.members.changedOne, removed: t.members.removedOne, invalid: t.members.invalidOne }[kind];
+}
+
+function who(entry: ReviewEntry): string {
+  switch (entry.kind) {
+    case 'added':
+    case 'changed':
+      return `${entry.member.name} (${entry.member.id})`;
+    case 'removed':
+      return `${entry.before.member.name} (${entry.before.member.id})`;
+    case 'invalid':
+      return entry.id ?? '';
+  }
+}
+
+/** The review as a table: one row per change, with what changed or why the row is invalid. */
+export function ReviewTable({ review }: { review: MembersReview }) {
+  const t = useMessages();
+  const language = useLanguage();
+  const styles = useStyles();
+  const shown = (value: string | undefined) => (value === undefined || value === '' ? t.members.empty : value);
+
+  const details = (entry: ReviewEntry): string[] => {
+    switch (entry.kind) {
+      case 'changed':
+        return entry.fields.map((field) => `${headerLabel(field, language)}: ${shown(entry.before.member[field])} → ${shown(entry.member[field])}`);
+      case 'invalid':
+        return entry.errors.map((error) => `${error.path ? `${headerLabel(error.path, language)}: ` : ''}${error.message}`);
+      default:
+        return [];
+    }
+  };
+
+  return (
+    <Table size="small" aria-label={t.members.reviewTable}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t.members.kindColumn}</TableHeaderCell>
+          <TableHeaderCell>{t.members.rowColumn}</TableHeaderCell>
+          <TableHeaderCell>{t.members.memberColumn}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {review.entries.map((entry) => {
+          const lines = details(entry);
+          const key = `${entry.kind}-${entry.kind === 'removed' ? entry.before.member.id : entry.row.rowNumber}`;
+          return (
+            <TableRow key={key}>
+              <TableCell>
+                <Badge appearance="tint" color={BADGE[entry.kind]}>
+                  {kindLabel(entry.kind, t)}
+                </Badge>
+              </TableCell>
+              <TableCell>{entry.kind === 'removed' ? '' : entry.row.rowNumber}</TableCell>
+              <TableCell>
+                {who(entry)}
+                {lines.length > 0 ? (
+                  <ul className={styles.list}>
+                    {lines.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

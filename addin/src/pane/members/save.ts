@@ -1,0 +1,90 @@
+import type { Member } from '@ssr/shared';
+import { memberSchema, parseWith } from '@ssr/shared';
+import type { ApiClient, StoredMember } from '../../api/client';
+import type { ApiResult } from '../../api/http';
+import type { ApiProblem } from '../../api/problem';
+import type { ReviewEntry } from './review';
+
+/**
+ * Save: each reviewed change goes to the API on its own, with the etag it was based on
+ * (If-Match), and gets its own outcome. A 412 is a conflict that keeps both versions for the
+ * user to choose between; nothing is retried or overwritten behind their back.
+ */
+
+export type SaveAction = 'create' | 'update' | 'delete';
+
+interface OutcomeBase {
+  action: SaveAction;
+  id: string;
+  /** Where the row is in the sheet; removed members have none. */
+  rowNumber?: number;
+}
+
+export type SaveOutcome =
+  | (OutcomeBase & { status: 'saved'; stored?: StoredMember })
+  | (OutcomeBase & { status: 'conflict'; mine?: Member; server: StoredMember })
+  | (OutcomeBase & { status: 'failed'; problem: ApiProblem });
+
+export type Sendable = Exclude<ReviewEntry, { kind: 'invalid' }>;
+
+/** The member a 412 carries as `current`, with the etag a retry must send. */
+export function serverVersion(problem: ApiProblem): StoredMember | undefined {
+  const parsed = parseWith(memberSchema, problem.current);
+  if (!parsed.ok || problem.etag === undefined) return undefined;
+  return { member: parsed.value, etag: problem.etag };
+}
+
+function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, mine?: Member): SaveOutcome {
+  if (result.ok) return { ...base, status: 'saved', ...(result.value ? { stored: result.value } : {}) };
+  const server = result.problem.status === 412 ? serverVersion(result.problem) : undefined;
+  if (server) return { ...base, status: 'conflict', ...(mine ? { mine } : {}), server };
+  return { ...base, status: 'failed', problem: result.problem };
+}
+
+async function send(api: ApiClient, entry: Sendable): Promise<SaveOutcome> {
+  switch (entry.kind) {
+    case 'added':
+      return outcomeOf({ action: 'create', id: entry.member.id, rowNumber: entry.row.rowNumber }, await api.createMember(entry.member), entry.member);
+    case 'changed':
+      return outcomeOf(
+        { action: 'update', id: entry.member.id, rowNumber: entry.row.rowNumber },
+        await api.updateMember(entry.member, entry.before.etag),
+        entry.member,
+      );
+    case 'removed':
+      return outcomeOf({ action: 'delete', id: entry.before.member.id }, await api.deleteMember(entry.before.member.id, entry.before.etag));
+  }
+}
+
+/** Send the changes one after the other (the order of the review), reporting progress. */
+export async function saveChanges(
+  api: ApiClient,
+  entries: readonly Sendable[],
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<SaveOutcome[]> {
+  const outcomes: SaveOutcome[] = [];
+  for (const entry of entries) {
+    outcomes.push(await send(api, entry));
+    onProgress(outcomes.length, entries.length);
+  }
+  return outcomes;
+}
+
+/** The user chose the sheet's version of a conflict: send it again, based on the server's etag. */
+export async function keepMine(api: ApiClient, conflict: Extract<SaveOutcome, { status: 'conflict' }>): Promise<SaveOutcome> {
+  const base = { action: conflict.action, id: conflict.id, ...(conflict.rowNumber === undefined ? {} : { rowNumber: conflict.rowNumber }) };
+  if (conflict.action === 'delete') return outcomeOf(base, await api.deleteMember(conflict.id, conflict.server.etag));
+  const mine = conflict.mine ?? conflict.server.member;
+  return outcomeOf(base, await api.updateMember(mine, conflict.server.etag), mine);
+}
+
+/** The loaded copy after a save: saved members take their new version, deleted ones leave. */
+export function baselineAfter(baseline: ReadonlyMap<string, StoredMember>, outcomes: readonly SaveOutcome[]): Map<string, StoredMember> {
+  const next = new Map(baseline);
+  for (const outcome of outcomes) {
+    if (outcome.status !== 'saved') continue;
+    if (outcome.action === 'delete') next.delete(outcome.id);
+    else if (outcome.stored) next.set(outcome.id, outcome.stored);
+  }
+  return next;
+}

@@ -1,0 +1,125 @@
+import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState, useSyncExternalStore } from 'react';
+import type { CellPosition } from '../../excel/address';
+import { cellAddress } from '../../excel/address';
+import type { FormulaValue } from '../../excel/formula/values';
+import { isCellError, topLeft } from '../../excel/formula/values';
+import { tableRowAt } from '../../excel/memory/tables';
+import type { MemoryWorkbook } from '../../excel/memory/workbook';
+import { useMessages } from '../../i18n';
+import { CellBar } from './CellBar';
+import { ChartView } from './ChartView';
+import { FormulaBox } from './FormulaBox';
+import { SheetGrid } from './SheetGrid';
+
+const useStyles = makeStyles({
+  workbook: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
+  grow: { flexGrow: 1 },
+  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 560px))', gap: tokens.spacingHorizontalM },
+});
+
+/** What typing would reproduce the value: the text of a plain value. */
+function inputText(value: FormulaValue): string {
+  const scalar = topLeft(value);
+  if (scalar === null) return '';
+  if (isCellError(scalar)) return scalar.error;
+  if (typeof scalar === 'boolean') return scalar ? 'TRUE' : 'FALSE';
+  return String(scalar);
+}
+
+/** Preview mode's stand-in for Excel's window: sheet tabs, formula bar, the grid, charts, a formula box. */
+export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
+  const t = useMessages();
+  const styles = useStyles();
+  useSyncExternalStore(workbook.subscribe, workbook.getVersion);
+  const input = useRef<HTMLInputElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const sheets = workbook.listSheets().filter((sheet) => !sheet.hidden);
+  const active = sheets.some((sheet) => sheet.name === workbook.activeSheet) ? workbook.activeSheet : (sheets[0]?.name ?? workbook.activeSheet);
+  const [selection, setSelection] = useState<Record<string, CellPosition>>({});
+  const selected = selection[active] ?? { row: 0, column: 0 };
+  const address = cellAddress(selected);
+  const key = `${active}!${address}`;
+  const cell = workbook.getCell(active, selected);
+  const content = cell?.formula ?? (cell ? inputText(cell.value) : '');
+  const [draft, setDraft] = useState<{ key: string; text: string } | undefined>();
+  const shown = draft?.key === key ? draft.text : content;
+  const inTable = tableRowAt(workbook.tablesOn(active), selected);
+  const charts = workbook.getSheet(active)?.charts ?? [];
+
+  const select = (position: CellPosition) => {
+    setDraft(undefined);
+    setSelection((current) => ({ ...current, [active]: position }));
+  };
+
+  const focusCell = (position: CellPosition) => {
+    // After the re-render, so the newly selected cell is the one that takes focus.
+    setTimeout(() => grid.current?.querySelector<HTMLElement>(`[data-address="${cellAddress(position)}"]`)?.focus(), 0);
+  };
+
+  const startEdit = (initial?: string) => {
+    setDraft({ key, text: initial ?? content });
+    setTimeout(() => input.current?.focus(), 0);
+  };
+
+  const commit = async () => {
+    const text = shown;
+    setDraft(undefined);
+    const next = { row: selected.row + 1, column: selected.column };
+    setSelection((current) => ({ ...current, [active]: next }));
+    focusCell(next);
+    await workbook.setCellInput(active, selected, text);
+  };
+
+  return (
+    <section className={styles.workbook} aria-label={t.preview.workbook} data-calculating={workbook.calculating ? 'true' : 'false'}>
+      <TabList size="small" selectedValue={active} onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))} aria-label={t.preview.sheets}>
+        {sheets.map((sheet) => (
+          <Tab key={sheet.name} value={sheet.name}>
+            {sheet.name}
+          </Tab>
+        ))}
+      </TabList>
+      <div className={styles.toolbar}>
+        <div className={styles.grow}>
+          <CellBar
+            ref={input}
+            address={address}
+            draft={shown}
+            onDraft={(text) => setDraft({ key, text })}
+            onCommit={() => void commit()}
+            onCancel={() => {
+              setDraft(undefined);
+              focusCell(selected);
+            }}
+          />
+        </div>
+        {inTable ? (
+          <Button size="small" onClick={() => void workbook.deleteTableRow(inTable.table.name, inTable.index)}>
+            {t.preview.deleteRow}
+          </Button>
+        ) : null}
+        {workbook.calculating ? <Spinner size="extra-tiny" label={t.preview.calculating} /> : null}
+      </div>
+      <div ref={grid}>
+        <SheetGrid
+          workbook={workbook}
+          sheet={active}
+          selected={selected}
+          onSelect={select}
+          onStartEdit={startEdit}
+          onClear={() => void workbook.setCellInput(active, selected, '')}
+        />
+      </div>
+      {charts.length > 0 ? (
+        <div className={styles.charts}>
+          {charts.map((chart) => (
+            <ChartView key={chart.name} workbook={workbook} chart={chart} />
+          ))}
+        </div>
+      ) : null}
+      <FormulaBox workbook={workbook} />
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Member, ReimbursedFunction } from '@ssr/shared';
+import { parseWith, reimbursementSchema } from '@ssr/shared';
+import { useState } from 'react';
+import { useMessages } from '../../i18n';
+import type { Notice } from '../shell/notice';
+import { problemNotice } from '../shell/notice';
+import { isoToday, kronorInput, messagesByField } from '../shell/form';
+import { useServices } from '../shell/services';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+});
+
+/** A claim's id: readable (member, function, start) and unique enough to never meet another. */
+export function claimId(memberId: string, fn: ReimbursedFunction, periodStart: string, random: () => number = Math.random): string {
+  const suffix = Math.floor(random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
+  return `${memberId.slice(0, 40).replace(/-+$/, '')}-${fn.toLowerCase()}-${periodStart}-${suffix}`;
+}
+
+/** R6: record a member's self-cost for RSIB or RKK over a period within one year (editor). */
+export function RecordForm({ members, busy, run }: { members: readonly Member[]; busy: boolean; run: (work: () => Promise<Notice | undefined>) => void }) {
+  const t = useMessages();
+  const styles = useStyles();
+  const { api, now } = useServices();
+  const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const [memberId, setMemberId] = useState('');
+  const [fn, setFn] = useState<ReimbursedFunction>('RSIB');
+  const [periodStart, setPeriodStart] = useState(`${new Date(now()).getFullYear()}-01-01`);
+  const [periodEnd, setPeriodEnd] = useState(isoToday(now()));
+  const [amount, setAmount] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const member = sorted.some((candidate) => candidate.id === memberId) ? memberId : (sorted[0]?.id ?? '');
+
+  const submit = () =>
+    run(async () => {
+      const amountOre = kronorInput(amount);
+      const candidate = { id: claimId(member, fn, periodStart), memberId: member, function: fn, periodStart, periodEnd, amountOre, note };
+      const parsed = parseWith(reimbursementSchema, candidate);
+      const found = parsed.ok ? {} : messagesByField(parsed.errors);
+      if (amountOre === undefined) found.amountOre = t.common.amountInvalid;
+      setErrors(found);
+      if (!parsed.ok || amountOre === undefined) return undefined;
+      const result = await api.createReimbursement(parsed.value);
+      if (!result.ok) {
+        setErrors(messagesByField(result.problem.errors));
+        return problemNotice(result.problem, t);
+      }
+      setAmount('');
+      setNote('');
+      return { intent: 'success', body: t.reimbursements.recorded };
+    });
+
+  const state = (name: string) => ({ validationMessage: errors[name], validationState: errors[name] ? ('error' as const) : ('none' as const) });
+  return (
+    <section className={styles.form} aria-labelledby="reimbursements-record-heading">
+      <Text as="h3" id="reimbursements-record-heading" weight="semibold">
+        {t.reimbursements.record}
+      </Text>
+      <Field label={t.reimbursements.member} {...state('memberId')}>
+        <Select value={member} onChange={(_, data) => setMemberId(data.value)}>
+          {sorted.map((candidate) => (
+            <option key={candidate.id} value={candidate.id}>
+              {candidate.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.reimbursements.function} {...state('function')}>
+        <RadioGroup layout="horizontal" value={fn} onChange={(_, data) => setFn(data.value === 'RKK' ? 'RKK' : 'RSIB')}>
+          <Radio value="RSIB" label="RSIB" />
+          <Radio value="RKK" label="RKK" />
+        </RadioGroup>
+      </Field>
+      <Field label={t.reimbursements.periodStart} {...state('periodStart')}>
+        <Input type="date" value={periodStart} onChange={(_, data) => setPeriodStart(data.value)} />
+      </Field>
+      <Field label={t.reimbursements.periodEnd} {...state('periodEnd')}>
+        <Input type="date" value={periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
+      </Field>
+      <Field label={t.reimbursements.amount} {...state('amountOre')}>
+        <Input inputMode="decimal" value={amount} onChange={(_, data) => setAmount(data.value)} />
+      </Field>
+      <Field label={t.reimbursements.note} {...state('note')}>
+        <Input value={note} onChange={(_, data) => setNote(data.value)} />
+      </Field>
+      <div>
+        <Button appearance="primary" disabled={busy || member === ''} onClick={submit}>
+          {t.reimbursements.record}
+        </Button>
+      </div>
+    </section>
+  );
+}

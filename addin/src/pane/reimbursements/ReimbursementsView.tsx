@@ -1,0 +1,124 @@
+import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Reimbursement } from '@ssr/shared';
+import { formatSek } from '@ssr/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useMessages } from '../../i18n';
+import type { Notice } from '../shell/notice';
+import { problemNotice } from '../shell/notice';
+import { NoticeBar } from '../shell/NoticeBar';
+import { Progress } from '../shell/Progress';
+import { roleName } from '../shell/roles';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useTask } from '../shell/useTask';
+import { parseYear, YearField } from '../shell/YearField';
+import { RecordForm } from './RecordForm';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  number: { textAlign: 'right' },
+});
+
+/** Reimbursements (R6): record RSIB/RKK claims, list a year's claims. */
+export function ReimbursementsView() {
+  const t = useMessages();
+  const styles = useStyles();
+  const { api, now } = useServices();
+  const session = useSession();
+  const task = useTask();
+  const [yearText, setYearText] = useState(String(new Date(now()).getFullYear()));
+  const [listed, setListed] = useState<{ year: number; claims: Reimbursement[] } | undefined>();
+  const members = session.snapshot?.snapshot.members ?? [];
+  const names = new Map(members.map((member) => [member.id, member.name]));
+  const year = parseYear(yearText);
+
+  const list = useCallback(
+    async (forYear: number | undefined): Promise<Notice | undefined> => {
+      if (forYear === undefined) return undefined;
+      const result = await api.reimbursements(forYear);
+      if (!result.ok) return problemNotice(result.problem, t);
+      setListed({ year: forYear, claims: result.value });
+      return undefined;
+    },
+    [api, t],
+  );
+
+  const { run } = task;
+  const [firstYear] = useState(year);
+  useEffect(() => {
+    void run(t.reimbursements.loading, () => list(firstYear));
+  }, [run, list, firstYear, t]);
+
+  const write = (work: () => Promise<Notice | undefined>) =>
+    void task.run(t.common.working, async () => {
+      const notice = await work();
+      if (notice?.intent !== 'success') return notice;
+      await session.refreshAfterWrite();
+      return (await list(year)) ?? notice;
+    });
+
+  const total = listed?.claims.reduce((sum, claim) => sum + claim.amountOre, 0) ?? 0;
+  return (
+    <section className={styles.view} aria-labelledby="reimbursements-heading">
+      <Text as="h2" id="reimbursements-heading" size={500} weight="semibold">
+        {t.reimbursements.heading}
+      </Text>
+      <Text>{t.reimbursements.intro}</Text>
+      {task.busy ? <Progress busy={task.busy} /> : null}
+      {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
+      {session.canEdit ? (
+        <RecordForm members={members} busy={task.busy !== undefined} run={write} />
+      ) : session.role ? (
+        <NoticeBar notice={{ intent: 'info', body: t.common.readerCannotSave(roleName(session.role, t)) }} />
+      ) : null}
+      <Divider />
+      <Text as="h3" id="reimbursements-list-heading" weight="semibold">
+        {t.reimbursements.listHeading}
+      </Text>
+      <YearField label={t.common.year} value={yearText} onChange={setYearText} />
+      <div>
+        <Button disabled={year === undefined || task.busy !== undefined} onClick={() => void task.run(t.reimbursements.loading, () => list(year))}>
+          {t.reimbursements.show}
+        </Button>
+      </div>
+      {listed && listed.claims.length === 0 ? <Text>{t.reimbursements.none(listed.year)}</Text> : null}
+      {listed && listed.claims.length > 0 ? (
+        <Table size="small" aria-labelledby="reimbursements-list-heading">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t.reimbursements.member}</TableHeaderCell>
+              <TableHeaderCell>{t.reimbursements.function}</TableHeaderCell>
+              <TableHeaderCell>{t.reimbursements.period}</TableHeaderCell>
+              <TableHeaderCell>{t.reimbursements.amount}</TableHeaderCell>
+              <TableHeaderCell>{t.reimbursements.note}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {listed.claims.map((claim) => (
+              <TableRow key={claim.id}>
+                <TableCell>{names.get(claim.memberId) ?? claim.memberId}</TableCell>
+                <TableCell>{claim.function}</TableCell>
+                <TableCell>
+                  {claim.periodStart} – {claim.periodEnd}
+                </TableCell>
+                <TableCell className={styles.number}>{formatSek(claim.amountOre)}</TableCell>
+                <TableCell>{claim.note}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell>
+                <strong>{t.reimbursements.total}</strong>
+              </TableCell>
+              <TableCell />
+              <TableCell />
+              <TableCell className={styles.number}>
+                <strong>{formatSek(total)}</strong>
+              </TableCell>
+              <TableCell />
+            </TableRow>
+          </TableBody>
+        </Table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import type { ApiProblem } from '../../api/problem';
+import { NETWORK_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
+import type { Messages } from '../../i18n';
+
+/** A message for the user: what happened, and (for failures) what to do about it. */
+export interface Notice {
+  intent: 'success' | 'error' | 'warning' | 'info';
+  title?: string;
+  body: string;
+  action?: string;
+  /** Field-level reasons, one line each. */
+  details?: string[];
+}
+
+function actionFor(problem: ApiProblem, t: Messages): string {
+  if (problem.type === NETWORK_PROBLEM) return t.problems.networkAction;
+  if (problem.type === UNREADABLE_PROBLEM) return t.problems.unreadableAction;
+  switch (problem.status) {
+    case 400:
+    case 422:
+      return t.problems.validationAction;
+    case 401:
+      return t.problems.unauthenticatedAction;
+    case 403:
+      return t.problems.forbiddenAction;
+    case 404:
+      return t.problems.notFoundAction;
+    case 409:
+      return t.problems.conflictAction;
+    case 412:
+    case 428:
+      return t.problems.preconditionAction;
+    default:
+      return problem.status >= 500 ? t.problems.serverAction : t.problems.otherAction;
+  }
+}
+
+/** An API problem as the user reads it: the API's own Swedish title and detail, and what to do. */
+export function problemNotice(problem: ApiProblem, t: Messages): Notice {
+  const title =
+    problem.type === NETWORK_PROBLEM
+      ? t.problems.networkTitle
+      : problem.type === UNREADABLE_PROBLEM
+        ? t.problems.unreadableTitle
+        : problem.title || t.problems.httpTitle(problem.status);
+  const details = problem.errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message));
+  return {
+    intent: 'error',
+    title,
+    body: problem.detail,
+    action: actionFor(problem, t),
+    ...(details.length > 0 ? { details } : {}),
+  };
+}
+
+/** A failure that is no API answer: the workbook refused, or a defect. Logged, and said plainly. */
+export function errorNotice(error: unknown, t: Messages, title = t.problems.unexpectedTitle, action = t.problems.unexpectedAction): Notice {
+  console.error('SSR pane:', error);
+  return { intent: 'error', title, body: error instanceof Error ? error.message : String(error), action };
+}
+
+export function workbookErrorNotice(error: unknown, t: Messages): Notice {
+  return errorNotice(error, t, t.problems.workbookTitle, t.problems.workbookAction);
+}

@@ -1,0 +1,26 @@
+import { createContext, useContext } from 'react';
+import type { ApiClient } from '../../api/client';
+import type { MemoryWorkbook } from '../../excel/memory/workbook';
+import type { WorkbookPort } from '../../excel/port';
+import type { SnapshotClient } from '../../snapshot/client';
+
+/** What the views work with: the Excel layer, the API, the shared snapshot. Given once at the root. */
+export interface PaneServices {
+  workbook: WorkbookPort;
+  api: ApiClient;
+  snapshots: SnapshotClient;
+  /** Preview mode only: the in-memory workbook, drawn beside the pane. */
+  preview?: MemoryWorkbook;
+  /** The clock, for default years and ages; passed in so tests can fix it. */
+  now: () => number;
+}
+
+const ServicesContext = createContext<PaneServices | undefined>(undefined);
+
+export const ServicesProvider = ServicesContext.Provider;
+
+export function useServices(): PaneServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <ServicesProvider>');
+  return services;
+}

@@ -1,0 +1,100 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { ApiProblem } from '../../api/problem';
+import type { Health, Role } from '../../api/shapes';
+import type { SnapshotRead } from '../../snapshot/client';
+import { useServices } from './services';
+
+/**
+ * Who is using the pane and what it currently knows: the API's health (with the user and
+ * role), and the shared snapshot the formulas compute from.
+ */
+export interface Session {
+  health?: Health;
+  healthProblem?: ApiProblem;
+  checking: boolean;
+  snapshot?: SnapshotRead;
+  snapshotError?: string;
+  role?: Role;
+  canEdit: boolean;
+  isAdmin: boolean;
+  /** The API or the snapshot is out of reach: formulas run on the saved copy, nothing can be saved. */
+  offline: boolean;
+  recheck(): Promise<void>;
+  /** After a write: fetch the new snapshot, then recalculate, so the cells show the new values. */
+  refreshAfterWrite(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | undefined>(undefined);
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() outside <SessionProvider>');
+  return session;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const { api, snapshots, workbook } = useServices();
+  const [health, setHealth] = useState<Health | undefined>();
+  const [healthProblem, setHealthProblem] = useState<ApiProblem | undefined>();
+  const [checking, setChecking] = useState(true);
+  const [snapshot, setSnapshot] = useState<SnapshotRead | undefined>(() => snapshots.peek());
+  const [snapshotError, setSnapshotError] = useState<string | undefined>();
+
+  const readSnapshot = useCallback(
+    async (force: boolean) => {
+      try {
+        setSnapshot(await (force ? snapshots.refresh() : snapshots.get()));
+        setSnapshotError(undefined);
+      } catch (error) {
+        setSnapshotError(messageOf(error));
+      }
+    },
+    [snapshots],
+  );
+
+  const recheck = useCallback(async () => {
+    setChecking(true);
+    const [result] = await Promise.all([api.health(), readSnapshot(true)]);
+    if (result.ok) {
+      setHealth(result.value);
+      setHealthProblem(undefined);
+    } else {
+      setHealthProblem(result.problem);
+    }
+    setChecking(false);
+  }, [api, readSnapshot]);
+
+  const refreshAfterWrite = useCallback(async () => {
+    await readSnapshot(true);
+    await workbook.recalculate();
+  }, [readSnapshot, workbook]);
+
+  useEffect(() => {
+    void recheck();
+  }, [recheck]);
+
+  const value = useMemo<Session>(() => {
+    const role = health?.role;
+    return {
+      ...(health ? { health } : {}),
+      ...(healthProblem ? { healthProblem } : {}),
+      checking,
+      ...(snapshot ? { snapshot } : {}),
+      ...(snapshotError === undefined ? {} : { snapshotError }),
+      ...(role ? { role } : {}),
+      // Without a known role the pane lets the user try; the API decides and says why.
+      canEdit: role === undefined || role === 'editor' || role === 'admin',
+      isAdmin: role === undefined || role === 'admin',
+      offline: healthProblem?.status === 0 || snapshot?.offline === true,
+      recheck,
+      refreshAfterWrite,
+    };
+  }, [health, healthProblem, checking, snapshot, snapshotError, recheck, refreshAfterWrite]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}

@@ -1,0 +1,40 @@
+import { useCallback, useState } from 'react';
+import { WorkbookError } from '../../excel/memory/workbook';
+import { useMessages } from '../../i18n';
+import type { Notice } from './notice';
+import { errorNotice, workbookErrorNotice } from './notice';
+import type { Busy } from './Progress';
+
+export type ReportProgress = (label: string, value?: number) => void;
+
+function isWorkbookError(error: unknown): boolean {
+  // Office.js rejects with OfficeExtension.Error, whose name is "RichApi.Error".
+  return error instanceof WorkbookError || (error instanceof Error && error.name === 'RichApi.Error');
+}
+
+/**
+ * One piece of work started by a button: shows progress while it runs, then its notice. A
+ * failure that escapes the work becomes an error notice too, so nothing fails silently.
+ */
+export function useTask() {
+  const t = useMessages();
+  const [busy, setBusy] = useState<Busy | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+
+  const run = useCallback(
+    async (label: string, work: (progress: ReportProgress) => Promise<Notice | undefined>): Promise<void> => {
+      setBusy({ label });
+      setNotice(undefined);
+      try {
+        setNotice(await work((next, value) => setBusy(value === undefined ? { label: next } : { label: next, value })));
+      } catch (error) {
+        setNotice(isWorkbookError(error) ? workbookErrorNotice(error, t) : errorNotice(error, t));
+      } finally {
+        setBusy(undefined);
+      }
+    },
+    [t],
+  );
+
+  return { busy, notice, setNotice, run };
+}
