@@ -15,17 +15,24 @@ import type { AcquiredToken, TokenAcquirer } from './token-source';
  * Nested app authentication: Excel brokers the sign-in, so a person already signed in to
  * Office gets a token without a prompt. The steps follow Microsoft's guidance for Excel:
  * the Office account's UPN as login hint (required in Excel on the web), silent first,
- * a popup only when the identity platform says interaction is required. If the popup is
- * blocked, `onPopupBlocked` (the Office dialog) takes over.
+ * a popup only when the identity platform says interaction is required. Where Office turns
+ * out to offer no bridge after all, or the popup is blocked, `dialogFallback` (the Office
+ * dialog) takes over.
  */
 export async function createNestedAppAcquirer(
   config: AuthConfig,
   origin: string,
-  onPopupBlocked: () => Promise<TokenAcquirer>,
+  dialogFallback: () => Promise<TokenAcquirer>,
 ): Promise<TokenAcquirer> {
   const pca = await createNestablePublicClientApplication(
     msalConfiguration(config, addinPageUrl(origin, authPages.redirect)),
   );
+  // Without the host's bridge MSAL hands back its standard client, whose popups cannot report
+  // back to an add-in's frame (storage partitioning); the Office dialog can.
+  if (!hasNestedAppAuthBridge()) {
+    console.warn('[auth] Office offers no nested app authentication bridge; signing in through the Office dialog.');
+    return dialogFallback();
+  }
   const scopes = [config.apiScope];
   let fallback: TokenAcquirer | null = null;
 
@@ -59,7 +66,7 @@ export async function createNestedAppAcquirer(
       } catch (error) {
         if (!(error instanceof PopupBlocked)) throw error;
         console.warn('[auth] The sign-in popup was blocked; signing in through the Office dialog instead.');
-        fallback = await onPopupBlocked();
+        fallback = await dialogFallback();
         return fallback.acquireToken({ forceRefresh: true });
       }
     },
@@ -73,6 +80,11 @@ export async function createNestedAppAcquirer(
       // to end. Another account means switching accounts in Office itself.
     },
   };
+}
+
+/** MSAL's own test for nested app authentication: the host has put its bridge on `window`. */
+function hasNestedAppAuthBridge(): boolean {
+  return typeof window !== 'undefined' && 'nestedAppAuthBridge' in window && window.nestedAppAuthBridge !== undefined;
 }
 
 class PopupBlocked extends Error {

@@ -191,4 +191,22 @@ describe('nested app authentication (Excel brokers the sign-in)', () => {
     expect((await acquirer.acquireToken({ forceRefresh: false })).accessToken).toBe('access-1');
     expect(office.openedUrls).toEqual([]);
   });
+
+  it('falls back to the Office dialog where Office claims NestedAppAuth 1.1 but offers no bridge', async () => {
+    Reflect.deleteProperty(window, 'nestedAppAuthBridge');
+    office.script = {
+      kind: 'messages',
+      messages: [
+        {
+          message: JSON.stringify({ kind: 'token', accessToken: 'from-dialog', expiresOn: null, username: person.upn, name: null }),
+          origin,
+        },
+      ],
+    };
+    const acquirer = await createAcquirer(config, origin);
+
+    expect((await acquirer.acquireToken({ forceRefresh: false })).accessToken).toBe('from-dialog');
+    expect(office.openedUrls).toEqual([`${origin}/auth-dialog.html?action=sign-in`]);
+    expect(requests).toEqual([]);
+  });
 });
