@@ -89,7 +89,13 @@ function tokenMessage(result: AuthenticationResult): DialogMessage {
 }
 
 function send(message: DialogMessage): void {
-  Office.context.ui.messageParent(JSON.stringify(message), { targetOrigin: window.location.origin });
+  const text = JSON.stringify(message);
+  // Name the task pane's origin as the only recipient where Office can enforce it.
+  if (Office.context.requirements.isSetSupported('DialogOrigin', '1.1')) {
+    Office.context.ui.messageParent(text, { targetOrigin: window.location.origin });
+  } else {
+    Office.context.ui.messageParent(text);
+  }
 }
 
 runSignInDialog().catch((error: unknown) => {
