@@ -53,6 +53,8 @@ if (install) {
   execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts'], {
     cwd: outDir,
     stdio: 'inherit',
+    // npm is a .cmd script on Windows, which Node runs only through a shell.
+    shell: process.platform === 'win32',
   });
 }
 console.log(`API staged in ${outDir}`);
