@@ -1,0 +1,278 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { cellAddress, columnIndex, parseRangeAddress } from '../../../addin/src/excel/address';
+import type { RangeBounds } from '../../../addin/src/excel/address';
+
+/**
+ * A stand-in for Excel behind Office.js, built on office-addin-mock: every object the code
+ * gets is an OfficeMockObject, so reading a property that was not loaded and synced gives
+ * the mock's error text instead of a value. Writes land in a small workbook model when the
+ * code calls `context.sync()`, as they would in Excel.
+ */
+
+type Scalar = string | number | boolean;
+
+export interface FakeCell {
+  /** What was written, as Excel's `formulas` keeps it (an apostrophe prefix included). */
+  input: Scalar;
+  numberFormat: string;
+  bold: boolean;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: string;
+  cells: Map<string, FakeCell>;
+  columns: Map<number, { hidden?: boolean; width?: number }>;
+  charts: { name: string; type: string; source: string; seriesBy: string; title: string; legend: boolean; position: string }[];
+}
+
+export interface FakeWorkbook {
+  sheets: Map<string, FakeSheet>;
+  tables: Map<string, { sheet: string; bounds: RangeBounds }>;
+  calculations: string[];
+  activeSheet?: string;
+  syncs: number;
+}
+
+/** What Excel shows for what was written: the apostrophe prefix is not part of the value. */
+export function valueOf(input: Scalar): Scalar {
+  return typeof input === 'string' && input.startsWith("'") ? input.slice(1) : input;
+}
+
+function cellsOf(bounds: RangeBounds): { row: number; column: number }[][] {
+  const rows = [];
+  for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+    const cells = [];
+    for (let column = bounds.left; column <= bounds.right; column += 1) cells.push({ row, column });
+    rows.push(cells);
+  }
+  return rows;
+}
+
+const COLUMN_RANGE = /^([A-Z]{1,3}):\1$/;
+
+/** An OfficeMockObject seen as what it is at run time: its properties, load and sync. */
+type Mock = Record<string, unknown> & { load(properties: string | string[]): Mock; sync(): Promise<void> };
+
+function mockOf(data: Record<string, unknown>): Mock {
+  return new OfficeMockObject(data) as unknown as Mock;
+}
+
+export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batch: (context: never) => Promise<T>) => Promise<T> } } {
+  const model: FakeWorkbook = { sheets: new Map(), tables: new Map(), calculations: [], syncs: 0 };
+  // Watchers notice property writes on every sync of the run; actions (delete, activate…) run once.
+  let watchers: (() => void)[] = [];
+  const actions: (() => void)[] = [];
+  let handedOut: Mock[] = [];
+  // Where each range mock points, for the fake's own use (the code under test must load `address`).
+  const addresses = new WeakMap<object, string>();
+
+  const track = (mock: Mock): Mock => {
+    handedOut.push(mock);
+    return mock;
+  };
+
+  const cellOf = (sheet: FakeSheet, position: { row: number; column: number }): FakeCell => {
+    const key = cellAddress(position);
+    let cell = sheet.cells.get(key);
+    if (!cell) {
+      cell = { input: '', numberFormat: 'General', bold: false };
+      sheet.cells.set(key, cell);
+    }
+    return cell;
+  };
+
+  const rangeMock = (sheet: FakeSheet, address: string) => {
+    const column = COLUMN_RANGE.exec(address);
+    if (column) {
+      const index = columnIndex(column[1] ?? 'A');
+      const mock = track(mockOf({ columnHidden: false, format: { columnWidth: 0 } }));
+      const before = { hidden: mock.columnHidden, width: (mock.format as Record<string, unknown>).columnWidth };
+      watchers.push(() => {
+        const state = sheet.columns.get(index) ?? {};
+        if (mock.columnHidden !== before.hidden && typeof mock.columnHidden === 'boolean') state.hidden = mock.columnHidden;
+        const width = (mock.format as Record<string, unknown>).columnWidth;
+        if (width !== before.width && typeof width === 'number') state.width = width;
+        [before.hidden, before.width] = [mock.columnHidden, width];
+        sheet.columns.set(index, state);
+      });
+      return mock;
+    }
+    const bounds = address === '*' ? { top: 0, left: 0, bottom: 99, right: 25 } : parseRangeAddress(address);
+    if (!bounds) throw new Error(`The fake cannot address ${address}`);
+    const grid = cellsOf(bounds);
+    const read = (pick: (cell: FakeCell | undefined) => Scalar) => grid.map((row) => row.map((position) => pick(sheet.cells.get(cellAddress(position)))));
+    // The arrays the mock hands back once loaded; anything else in their place was written.
+    const initial = {
+      values: read((cell) => (cell ? valueOf(cell.input) : '')),
+      formulas: read((cell) => cell?.input ?? ''),
+      numberFormat: read((cell) => cell?.numberFormat ?? 'General'),
+    };
+    const mock = track(
+      mockOf({
+        address: `${sheet.name}!${address}`,
+        ...initial,
+        columnHidden: false,
+        format: { font: { bold: false } },
+      }),
+    );
+    addresses.set(mock, address);
+    const before = { formulas: mock.formulas, values: mock.values, numberFormat: mock.numberFormat };
+    const written = (name: keyof typeof initial) => mock[name] !== before[name] && mock[name] !== initial[name];
+    const font = (mock.format as Record<string, Record<string, unknown>>).font ?? {};
+    let boldBefore = font.bold;
+    mock.clear = (applyTo: string) => actions.push(() => (applyTo === 'All' ? sheet.cells.clear() : undefined));
+    watchers.push(() => {
+      const each = (matrix: unknown, apply: (cell: FakeCell, value: Scalar) => void) => {
+        grid.forEach((row, r) =>
+          row.forEach((position, c) => {
+            const value = Array.isArray(matrix) ? (matrix as Scalar[][])[r]?.[c] : (matrix as Scalar);
+            if (value !== undefined) apply(cellOf(sheet, position), value);
+          }),
+        );
+      };
+      if (written('numberFormat')) each(mock.numberFormat, (cell, value) => (cell.numberFormat = String(value)));
+      if (written('formulas')) each(mock.formulas, (cell, value) => (cell.input = value));
+      if (written('values')) each(mock.values, (cell, value) => (cell.input = value));
+      if (font.bold !== boldBefore && typeof font.bold === 'boolean') each(font.bold, (cell, value) => (cell.bold = value === true));
+      Object.assign(before, { formulas: mock.formulas, values: mock.values, numberFormat: mock.numberFormat });
+      boldBefore = font.bold;
+    });
+    return mock;
+  };
+
+  const tableMock = (name: string) => {
+    const table = model.tables.get(name);
+    if (!table) {
+      const missing = track(mockOf({}));
+      Object.assign(missing, { isNullObject: true });
+      return missing;
+    }
+    const sheet = model.sheets.get(table.sheet);
+    if (!sheet) throw new Error(`Table ${name} is on a sheet that is gone`);
+    const { bounds } = table;
+    const header = { ...bounds, bottom: bounds.top };
+    const body = { ...bounds, top: bounds.top + 1 };
+    const address = (b: RangeBounds) => `${cellAddress({ row: b.top, column: b.left })}:${cellAddress({ row: b.bottom, column: b.right })}`;
+    const mock = track(mockOf({ worksheet: { name: sheet.name } }));
+    Object.assign(mock, {
+      isNullObject: false,
+      delete: () => actions.push(() => model.tables.delete(name)),
+      getHeaderRowRange: () => rangeMock(sheet, address(header)),
+      getDataBodyRange: () => rangeMock(sheet, address(body)),
+      rows: {
+        getItemAt: (index: number) => ({ getRange: () => rangeMock(sheet, address({ ...body, top: body.top + index, bottom: body.top + index })) }),
+        add: (_index: unknown, rows: Scalar[][]) => {
+          const start = bounds.bottom + 1;
+          const range = rangeMock(sheet, address({ top: start, left: bounds.left, bottom: start + rows.length - 1, right: bounds.right }));
+          (range as Record<string, unknown>).formulas = rows;
+          actions.push(() => (bounds.bottom += rows.length));
+        },
+      },
+    });
+    return mock;
+  };
+
+  const sheetMock = (sheet: FakeSheet) => {
+    const mock = track(mockOf({ name: sheet.name, visibility: sheet.visibility }));
+    let visibility = mock.visibility;
+    watchers.push(() => {
+      if (mock.visibility !== visibility && typeof mock.visibility === 'string') sheet.visibility = mock.visibility;
+      visibility = mock.visibility;
+    });
+    const tablesOnSheet = () => [...model.tables].filter(([, table]) => table.sheet === sheet.name).map(([name]) => tableMock(name));
+    const chartsMock = { items: [] as unknown[] };
+    Object.assign(mock, {
+      isNullObject: false,
+      getRange: (address?: string) => rangeMock(sheet, address ?? '*'),
+      activate: () => actions.push(() => (model.activeSheet = sheet.name)),
+      tables: {
+        items: [] as unknown[],
+        load(this: { items: unknown[] }) {
+          this.items = tablesOnSheet();
+          return this;
+        },
+        add: (range: object, hasHeaders: boolean) => {
+          const bounds = parseRangeAddress(addresses.get(range) ?? '');
+          if (!bounds || !hasHeaders) throw new Error('The fake makes tables with headers only');
+          const table = track(mockOf({ name: '' }));
+          let named = table.name;
+          watchers.push(() => {
+            if (table.name !== named && typeof table.name === 'string') model.tables.set(table.name, { sheet: sheet.name, bounds });
+            named = table.name;
+          });
+          return table;
+        },
+      },
+      charts: Object.assign(chartsMock, {
+        load() {
+          chartsMock.items = sheet.charts.map((chart) => ({ name: chart.name, delete: () => actions.push(() => (sheet.charts = sheet.charts.filter((c) => c !== chart))) }));
+          return chartsMock;
+        },
+        add: (type: string, range: object, seriesBy: string) => {
+          const chart = { name: '', type, source: addresses.get(range) ?? '', seriesBy, title: '', legend: true, position: '' };
+          const mockChart = { name: '', title: { text: '' }, legend: { visible: true }, setPosition: (start: string) => (chart.position = start) };
+          actions.push(() => {
+            sheet.charts.push({ ...chart, name: mockChart.name, title: mockChart.title.text, legend: mockChart.legend.visible });
+          });
+          return mockChart;
+        },
+      }),
+    });
+    return mock;
+  };
+
+  const worksheets = {
+    items: [] as unknown[],
+    load(this: { items: unknown[] }) {
+      // As load('items/name') does: each item comes with its name loaded.
+      this.items = [...model.sheets.values()].map((sheet) => sheetMock(sheet).load('name'));
+      return this;
+    },
+    getItem: (name: string) => {
+      const sheet = model.sheets.get(name);
+      if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+      return sheetMock(sheet);
+    },
+    getItemOrNullObject: (name: string) => {
+      const sheet = model.sheets.get(name);
+      if (sheet) return sheetMock(sheet);
+      const missing = track(mockOf({}));
+      Object.assign(missing, { isNullObject: true });
+      return missing;
+    },
+    add: (name: string) => {
+      const sheet: FakeSheet = { name, visibility: 'Visible', cells: new Map(), columns: new Map(), charts: [] };
+      model.sheets.set(name, sheet);
+      return sheetMock(sheet);
+    },
+  };
+
+  const context = {
+    workbook: {
+      worksheets,
+      tables: { getItemOrNullObject: tableMock, getItem: tableMock },
+      application: { calculate: (type: string) => actions.push(() => model.calculations.push(type)) },
+    },
+    sync: async () => {
+      model.syncs += 1;
+      for (const mock of handedOut) await mock.sync();
+      // The mock settles loaded properties in callbacks it does not await: let them run.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const watch of watchers) watch();
+      for (const action of actions.splice(0)) action();
+    },
+  };
+
+  return {
+    model,
+    Excel: {
+      run: async <T>(batch: (context: never) => Promise<T>) => {
+        [watchers, handedOut] = [[], []];
+        const result = await batch(context as never);
+        await context.sync();
+        return result;
+      },
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { excelInput, OfficeWorkbook } from '../../../addin/src/excel/office/workbook';
+import type { FakeWorkbook } from './fake-excel';
+import { createFakeExcel, valueOf } from './fake-excel';
+
+const globals = globalThis as { Excel?: unknown };
+let model: FakeWorkbook;
+let workbook: OfficeWorkbook;
+
+beforeEach(() => {
+  const fake = createFakeExcel();
+  model = fake.model;
+  globals.Excel = fake.Excel;
+  workbook = new OfficeWorkbook();
+});
+
+afterEach(() => {
+  delete globals.Excel;
+});
+
+function cell(sheet: string, address: string) {
+  return model.sheets.get(sheet)?.cells.get(address);
+}
+
+describe('Office.js Excel layer', () => {
+  it('creates a sheet, and resetting it clears its cells, tables and charts', async () => {
+    await workbook.resetSheet('Budget');
+    await workbook.writeRange('Budget', 'A1', [['x']]);
+    await workbook.addChart({ sheet: 'Budget', name: 'C', title: 'T', source: 'A1:B2', anchor: 'D1' });
+    await workbook.resetSheet('Budget', { hidden: true });
+    const sheet = model.sheets.get('Budget');
+    expect(sheet?.cells.size).toBe(0);
+    expect(sheet?.charts).toEqual([]);
+    expect(sheet?.visibility).toBe('Hidden');
+  });
+
+  it('writes a table with its formats before its values, so text columns keep "0182"', async () => {
+    await workbook.resetSheet('Medlemmar');
+    await workbook.writeTable({
+      sheet: 'Medlemmar',
+      name: 'SSR_Members',
+      headers: ['Id', 'Kod', 'Namn'],
+      rows: [['nacka', '0182', 'Nacka']],
+      columns: [{ numberFormat: '@' }, { numberFormat: '@', width: 80 }, { numberFormat: '@', hidden: true }],
+    });
+    expect(model.tables.get('SSR_Members')).toEqual({ sheet: 'Medlemmar', bounds: { top: 0, left: 0, bottom: 1, right: 2 } });
+    expect(cell('Medlemmar', 'B2')).toMatchObject({ numberFormat: '@' });
+    expect(valueOf(cell('Medlemmar', 'B2')?.input ?? '')).toBe('0182');
+    expect(model.sheets.get('Medlemmar')?.columns.get(1)).toEqual({ width: 80 });
+    expect(model.sheets.get('Medlemmar')?.columns.get(2)).toEqual({ hidden: true });
+  });
+
+  it('reads a table back after loading and syncing its ranges', async () => {
+    await workbook.resetSheet('Medlemmar');
+    await workbook.writeTable({ sheet: 'Medlemmar', name: 'SSR_Members', headers: ['Id', 'Namn'], rows: [['nacka', 'Nacka'], ['solna', '']] });
+    expect(await workbook.readTable('SSR_Members')).toEqual({
+      sheet: 'Medlemmar',
+      headers: ['Id', 'Namn'],
+      rows: [
+        ['nacka', 'Nacka'],
+        ['solna', null],
+      ],
+    });
+    expect(await workbook.readTable('SSR_Other')).toBeUndefined();
+  });
+
+  it('replaces a table of the same name and updates and appends rows', async () => {
+    await workbook.resetSheet('Medlemmar');
+    await workbook.writeTable({ sheet: 'Medlemmar', name: 'SSR_Members', headers: ['Id', 'Namn'], rows: [['nacka', 'Nacka']] });
+    await workbook.updateTableRow('SSR_Members', 0, ['nacka', 'Nacka kommun']);
+    await workbook.appendTableRows('SSR_Members', [['salem', 'Salem']]);
+    expect((await workbook.readTable('SSR_Members'))?.rows).toEqual([
+      ['nacka', 'Nacka kommun'],
+      ['salem', 'Salem'],
+    ]);
+  });
+
+  it('writes formulas as formulas and text that looks like one as text', async () => {
+    await workbook.resetSheet('Fakturor');
+    await workbook.writeRange('Fakturor', 'B2', [[{ formula: '=SSR.FEE($A2,2025)' }, '=cmd()', '0182', 42, '-5', 'Nacka']]);
+    expect(cell('Fakturor', 'B2')?.input).toBe('=SSR.FEE($A2,2025)');
+    expect(cell('Fakturor', 'C2')?.input).toBe("'=cmd()");
+    expect(cell('Fakturor', 'D2')?.input).toBe("'0182");
+    expect(cell('Fakturor', 'E2')?.input).toBe(42);
+    expect(cell('Fakturor', 'F2')?.input).toBe("'-5");
+    expect(cell('Fakturor', 'G2')?.input).toBe('Nacka');
+    expect((await workbook.readRange('Fakturor', 'C2:D2')).values).toEqual([['=cmd()', '0182']]);
+  });
+
+  it('formats ranges: a number format per cell, bold text', async () => {
+    await workbook.resetSheet('Budget');
+    await workbook.formatRange('Budget', 'D6:E7', { numberFormat: '#,##0.00 "kr"', bold: true });
+    for (const address of ['D6', 'E6', 'D7', 'E7']) expect(cell('Budget', address)).toMatchObject({ numberFormat: '#,##0.00 "kr"', bold: true });
+  });
+
+  it('adds a clustered column chart from a source range, titled and placed', async () => {
+    await workbook.resetSheet('Budget');
+    await workbook.addChart({ sheet: 'Budget', name: 'SSR_BudgetChart_2025', title: 'Avgiftsintäkter per grupp 2025', source: 'A44:B48', anchor: 'H5' });
+    expect(model.sheets.get('Budget')?.charts).toEqual([
+      {
+        name: 'SSR_BudgetChart_2025',
+        type: 'ColumnClustered',
+        source: 'A44:B48',
+        seriesBy: 'Columns',
+        title: 'Avgiftsintäkter per grupp 2025',
+        legend: false,
+        position: 'H5',
+      },
+    ]);
+  });
+
+  it('recalculates the whole workbook and activates sheets', async () => {
+    await workbook.resetSheet('Budget');
+    await workbook.activateSheet('Budget');
+    await workbook.recalculate();
+    expect(model.calculations).toEqual(['Full']);
+    expect(model.activeSheet).toBe('Budget');
+    expect(await workbook.sheetNames()).toEqual(['Budget']);
+  });
+});
+
+describe('text written to Excel', () => {
+  it.each([
+    ['=cmd()', "'=cmd()"],
+    ['+1', "'+1"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['2024-01-01', "'2024-01-01"],
+    ['0182', "'0182"],
+    ['TRUE', "'TRUE"],
+    ['Nacka', 'Nacka'],
+    ['Region Stockholm', 'Region Stockholm'],
+  ])('%s is written as %s', (text, written) => {
+    expect(excelInput(text)).toBe(written);
+  });
+});
