@@ -24,6 +24,10 @@ export interface Azurite {
   stop(): Promise<void>;
   /** Stop and start again on the same port and data folder (in memory: the data is gone). */
   restart(): Promise<void>;
+  /** Freeze the process (SIGSTOP): it accepts connections but never answers, as a hung service does. */
+  pause(): void;
+  /** Let a paused process run again (SIGCONT). */
+  resume(): void;
 }
 
 export function azuriteConnectionString(port: number, host = '127.0.0.1'): string {
@@ -142,7 +146,10 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     if (!running) return;
     // SIGINT is the signal Azurite handles: it closes the server and saves its data folder.
     // (Ctrl-C in a terminal may have sent it one already; kill() of an exited child is a no-op.)
-    if (running.exitCode === null && running.signalCode === null) running.kill('SIGINT');
+    if (running.exitCode === null && running.signalCode === null) {
+      running.kill('SIGCONT'); // a paused process cannot handle SIGINT
+      running.kill('SIGINT');
+    }
     if (await waitForExit(running, 10_000)) return;
     running.kill('SIGKILL');
     await waitForExit(running, 5_000);
@@ -156,6 +163,12 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Azurit
     restart: async () => {
       await stop();
       await start();
+    },
+    pause: () => {
+      child?.kill('SIGSTOP');
+    },
+    resume: () => {
+      child?.kill('SIGCONT');
     },
   };
 }

@@ -122,7 +122,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     const match = candidates.find((candidate) => candidate.entry.route.method === method);
     if (!match) {
       req.resume();
-      if (candidates.length === 0) return send(res, notFound(`Det finns ingen adress ${url.pathname}.`));
+      if (candidates.length === 0) return send(res, notFound(`Det finns ingen adress ${url.pathname}.`, 'no-such-route'));
       const allow = candidates.map((candidate) => candidate.entry.route.method).join(', ');
       return send(res, problem(405, 'method-not-allowed', 'Metoden stöds inte', `${url.pathname} tar emot ${allow}.`, {}, { allow }));
     }

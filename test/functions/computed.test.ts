@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeeMode, Register, ReimbursementSum } from '@ssr/shared';
+import { FEE_MODES, budgetSummary, feeForMember, feeSchedule, snapshotSchema } from '@ssr/shared';
+import type { Stack } from '../support/stack';
+import { startStack } from '../support/stack';
+import type { ApiClient } from '../support/http';
+import { apiClient, asRecord } from '../support/http';
+
+let stack: Stack;
+let api: ApiClient;
+
+beforeAll(async () => {
+  stack = await startStack();
+  api = apiClient(stack.apiUrl);
+});
+afterAll(async () => {
+  await stack.stop();
+});
+
+async function register(): Promise<Register & { reimbursementSums: ReimbursementSum[] }> {
+  const response = await api.get('/snapshot');
+  expect(response.status).toBe(200);
+  return snapshotSchema.parse(response.body);
+}
+
+const cases = [2024, 2025, 2026, 2027].flatMap((year) => FEE_MODES.map((mode): [number, FeeMode] => [year, mode]));
+
+describe('GET /fees equals the shared engine', () => {
+  it.each(cases)('fee year %i, mode %s: the schedule and every member line', async (year, mode) => {
+    const data = await register();
+    const expected = feeSchedule(data, year, mode);
+    if (!expected.ok) throw new Error(expected.error.message);
+    const response = await api.get(`/fees?year=${year}&mode=${mode}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(expected.value)));
+    for (const member of data.members) {
+      const line = feeForMember(data, member, year, mode);
+      const single = await api.get(`/fees/${member.id}?year=${year}&mode=${mode}`);
+      if (line.ok) {
+        expect(single.status).toBe(200);
+        expect(single.body).toEqual({ year, mode, ...JSON.parse(JSON.stringify(line.value)) });
+      } else {
+        expect(line.error.code).toBe('missing-population');
+        expect(single.status).toBe(409);
+        expect(asRecord(single.body)).toMatchObject({ type: 'urn:ssr:problem:missing-population', missing: [expect.objectContaining({ memberId: member.id })] });
+      }
+    }
+  });
+
+  it('holds the worked figures: 2024 → 7 602 231,50 kr; 2025 exact lists the six missing municipalities; Nacka 2025 is 168 168,00 kr', async () => {
+    const y2024 = asRecord((await api.get('/fees?year=2024')).body);
+    expect(asRecord(y2024.totals)).toMatchObject({ all: 760_223_150, municipalities: 368_223_150, others: 392_000_000 });
+    const y2025 = asRecord((await api.get('/fees?year=2025')).body);
+    expect((y2025.missing as { name: string }[]).map((gap) => gap.name).sort()).toEqual(['Nykvarn', 'Salem', 'Tyresö', 'Upplands-Bro', 'Vallentuna', 'Värmdö']);
+    expect(asRecord((await api.get('/fees/nacka?year=2025')).body).amountOre).toBe(16_816_800);
+    expect(asRecord((await api.get('/fees?year=2026')).body).missing).toHaveLength(26);
+  });
+
+  it('answers 404 (no-fee-rule) for a year before any adopted rule, and names the year', async () => {
+    for (const path of ['/fees?year=2023', '/budget?year=2023', '/invoices?year=2023']) {
+      const response = await api.get(path);
+      expect(response.status, path).toBe(404);
+      expect(asRecord(response.body)).toMatchObject({ type: 'urn:ssr:problem:no-fee-rule', year: 2023 });
+      expect(String(asRecord(response.body).detail)).toContain('2023');
+    }
+  });
+
+  it('answers 404 for an unknown member and for a year it was not a member (R8)', async () => {
+    expect(asRecord((await api.get('/fees/atlantis?year=2024')).body).status).toBe(404);
+    const created = await api.post('/members', { json: { id: 'ny-aktor', name: 'Ny aktör', kind: 'actor', feeClass: 'single', joinedOn: '2026-03-01' } });
+    expect(created.status).toBe(201);
+    const before = await api.get('/fees/ny-aktor?year=2025');
+    expect(before.status).toBe(404);
+    expect(asRecord(before.body)).toMatchObject({ type: 'urn:ssr:problem:not-member', memberId: 'ny-aktor', year: 2025 });
+    expect(asRecord((await api.get('/fees/ny-aktor?year=2026')).body).amountOre).toBe(28_000_000);
+  });
+
+  it.each(['/fees', '/fees?year=abc', '/fees/nacka', '/budget?year=', '/invoices?year=99999'])('refuses %s with 400 at query.year', async (path) => {
+    const response = await api.get(path);
+    expect(response.status).toBe(400);
+    expect((asRecord(response.body).errors as { path: string }[]).map((error) => error.path)).toEqual(['query.year']);
+  });
+
+  it('refuses an unknown mode with 400 at query.mode', async () => {
+    const response = await api.get('/fees?year=2025&mode=guess');
+    expect(response.status).toBe(400);
+    expect(asRecord(response.body).errors).toEqual([{ path: 'query.mode', message: 'Läget ska vara "exact" eller "estimate".' }]);
+  });
+});
+
+describe('GET /budget', () => {
+  it('equals the engine budget summary', async () => {
+    const data = await register();
+    const schedule = feeSchedule(data, 2025, 'estimate');
+    if (!schedule.ok) throw new Error(schedule.error.message);
+    const response = await api.get('/budget?year=2025&mode=estimate');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(budgetSummary(schedule.value, data.reimbursementSums))));
+  });
+});
+
+describe('GET /invoices (R5)', () => {
+  it('gives the lines as JSON, and as CSV with Accept: text/csv', async () => {
+    const json = await api.get('/invoices?year=2024');
+    expect(json.status).toBe(200);
+    const lines = asRecord(json.body).lines as { memberId: string; totalOre: number }[];
+    expect(lines.reduce((sum, line) => sum + line.totalOre, 0)).toBe(760_223_150);
+    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="fakturor-2024.csv"');
+    const rows = csv.text.split('\r\n');
+    expect(rows[0]).toBe('memberId,name,organisationNumber,invoiceReference,description,basis,amount,vatCode,vatRatePercent,vat,total');
+    expect(rows).toContain('nacka,Nacka,,,Medlemsavgift Samverkan Stockholmsregionen 2024,"1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)",165949.50,outside-scope,0,0.00,165949.50');
+  });
+
+  it('refuses to invoice a year whose figures are missing (409 listing them)', async () => {
+    const response = await api.get('/invoices?year=2025');
+    expect(response.status).toBe(409);
+    expect(asRecord(response.body).missing).toHaveLength(6);
+  });
+
+  it('escapes a member named =cmd() so a spreadsheet does not run it', async () => {
+    const created = await api.post('/members', {
+      json: { id: 'formel', name: '=cmd()', kind: 'actor', feeClass: 'single', joinedOn: '2024-01-01', invoiceReference: '+SUM(A1:A9)' },
+    });
+    expect(created.status).toBe(201);
+    // R7: a party of the rule's first year must approve it, or the rule is no longer adopted.
+    expect((await api.get('/invoices?year=2024')).status).toBe(404);
+    const rules = asRecord((await api.get('/fee-rules')).body).feeRules as { id: string; etag: string }[];
+    const approved = await api.post('/fee-rules/avgifter-2024/approvals', {
+      json: { memberId: 'formel', approvedOn: '2024-08-01', reference: 'Beslut 2024:1' },
+      headers: { 'if-match': rules[0]?.etag ?? '' },
+    });
+    expect(approved.status).toBe(201);
+    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
+    const row = csv.text.split('\r\n').find((line) => line.startsWith('formel,'));
+    expect(row).toBe("formel,'=cmd(),,'+SUM(A1:A9),Medlemsavgift Samverkan Stockholmsregionen 2024,\"Avgift 280\u00a0000,00\u00a0kr\",280000.00,outside-scope,0,0.00,280000.00");
+    expect(csv.text.split('\r\n').some((line) => /(^|,)[=+@-]/.test(line))).toBe(false);
+  });
+});
