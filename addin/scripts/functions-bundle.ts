@@ -15,6 +15,8 @@ export interface FunctionsBundle {
   code: string;
   bytes: number;
   gzipBytes: number;
+  /** Bytes in the output per input file, to see what the bundle is made of. */
+  bytesByInput: Record<string, number>;
 }
 
 export async function bundleFunctions(options: { mode: string; apiBase: string | undefined; minify: boolean }): Promise<FunctionsBundle> {
@@ -34,8 +36,11 @@ export async function bundleFunctions(options: { mode: string; apiBase: string |
       __SSR_API_BASE__: JSON.stringify(options.apiBase ?? ''),
     },
     logLevel: 'silent',
+    metafile: true,
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error(`esbuild wrote nothing for ${functionsEntry}.`);
-  return { code: output.text, bytes: output.contents.byteLength, gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength };
+  const inputs = Object.values(result.metafile.outputs)[0]?.inputs ?? {};
+  const bytesByInput = Object.fromEntries(Object.entries(inputs).map(([path, input]) => [path, input.bytesInOutput]));
+  return { code: output.text, bytes: output.contents.byteLength, gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength, bytesByInput };
 }

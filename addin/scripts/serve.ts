@@ -3,7 +3,7 @@ import type { ProxyOptions } from 'vite';
 import { devCertificates } from './certs';
 import { readBuildEnv, readDevApiUrl } from './env';
 import { DEV_ORIGIN } from './manifest';
-import { devManifestPath } from './paths';
+import { devManifestPath, distDir } from './paths';
 import { addinViteConfig } from './vite-config';
 
 import { sideloadInstructions } from './sideload';
@@ -19,6 +19,8 @@ export interface AddinServerOptions {
   https?: boolean;
   /** Serve the built add-in in addin/dist instead of the Vite dev server. */
   dist?: boolean;
+  /** With dist: another build folder than addin/dist. */
+  distDir?: string;
 }
 
 export interface AddinServer {
@@ -49,7 +51,7 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
   const config = { ...addinViteConfig(readBuildEnv()), configFile: false as const, logLevel: 'warn' as const };
 
   const server = options.dist
-    ? await preview({ ...config, preview: serverOptions })
+    ? await preview({ ...config, preview: serverOptions, build: { ...config.build, outDir: options.distDir ?? distDir } })
     : await createServer({ ...config, server: serverOptions }).then((dev) => dev.listen());
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') {

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { z } from 'zod';
+import * as z from 'zod';
 import { FUNCTION_SOURCE_FILES, SSR_FUNCTIONS } from '../../src/functions';
 import { SWEDISH_FUNCTIONS } from './swedish';
 import type { SwedishFunctionText } from './swedish';

@@ -114,15 +114,16 @@ export function readReimbursedFunction(value: unknown): ReimbursedFunction | und
   return fn === 'both' ? undefined : fn;
 }
 
-/** A member by id, municipality code or name; a code typed as a number (182) gets its zeros back. */
+/**
+ * A member by id, municipality code or name. Stockholm County's codes are 0114–0192, which
+ * Excel turns into the numbers 114–192 unless the cell is text: those get their zero back.
+ */
 export function readMember(value: unknown, what = 'Member'): string {
   const given = scalar(value, what);
-  if (typeof given === 'number' && Number.isInteger(given) && given > 0 && given < 10_000) {
-    return String(given).padStart(4, '0');
-  }
+  if (typeof given === 'number' && Number.isInteger(given) && given >= 100 && given <= 999) return `0${given}`;
   if (typeof given === 'string' && given.trim() !== '') {
     const text = given.trim();
-    return /^\d{1,3}$/.test(text) ? text.padStart(4, '0') : text;
+    return /^\d{3}$/.test(text) ? `0${text}` : text;
   }
   throw badArgument(`${what} must be a member's name, id or municipality code; got ${isLeftOut(given) ? 'nothing' : shown(given)}.`);
 }

@@ -14,7 +14,20 @@ import {
   reimbursedOre,
   unknownMemberMessage,
 } from '@ssr/shared';
-import type { FeeGroup, FeeLine, FeeMode, FeeRuleVersion, Member, MemberKind, MissingPopulation, ReimbursedFunction, Snapshot } from '@ssr/shared';
+import type {
+  FeeGroup,
+  FeeLine,
+  FeeMode,
+  FeeResult,
+  FeeRuleVersion,
+  FeeSchedule,
+  Member,
+  MemberKind,
+  MemberLookup,
+  MissingPopulation,
+  ReimbursedFunction,
+  Snapshot,
+} from '@ssr/shared';
 import { badArgument, notAvailable } from './problems';
 import type { FunctionProblem } from './problems';
 
@@ -26,13 +39,52 @@ import type { FunctionProblem } from './problems';
 export type TableCell = string | number | FunctionProblem;
 export type Table = TableCell[][];
 
+/*
+ * A recalculation asks the same questions thousands of times of one snapshot (the client hands
+ * out the same object until the API has a new one), so answers are kept per snapshot.
+ */
+interface Answers {
+  lookups: Map<string, MemberLookup>;
+  schedules: Map<string, { result: FeeResult<FeeSchedule>; lines: ReadonlyMap<string, FeeLine> }>;
+}
+const answers = new WeakMap<Snapshot, Answers>();
+
+function answersFor(snapshot: Snapshot): Answers {
+  let kept = answers.get(snapshot);
+  if (!kept) {
+    kept = { lookups: new Map(), schedules: new Map() };
+    answers.set(snapshot, kept);
+  }
+  return kept;
+}
+
 export function memberFor(snapshot: Snapshot, query: string): Member {
-  const lookup = findMember(snapshot.members, query);
+  const { lookups } = answersFor(snapshot);
+  let lookup = lookups.get(query);
+  if (!lookup) {
+    lookup = findMember(snapshot.members, query);
+    lookups.set(query, lookup);
+  }
   if (!lookup.ok) throw badArgument(unknownMemberMessage(lookup));
   return lookup.member;
 }
 
+function scheduleFor(snapshot: Snapshot, year: number, mode: FeeMode) {
+  const { schedules } = answersFor(snapshot);
+  const key = `${year}|${mode}`;
+  let kept = schedules.get(key);
+  if (!kept) {
+    const result = feeSchedule(snapshot, year, mode);
+    kept = { result, lines: new Map(result.ok ? result.value.lines.map((line) => [line.memberId, line]) : []) };
+    schedules.set(key, kept);
+  }
+  return kept;
+}
+
 function feeLine(snapshot: Snapshot, member: Member, year: number, mode: FeeMode): FeeLine {
+  const line = scheduleFor(snapshot, year, mode).lines.get(member.id);
+  if (line) return line;
+  // No line: the engine says why for this member (not a member that year, no rule, no figure).
   const result = feeForMember(snapshot, member, year, mode);
   if (!result.ok) throw notAvailable(result.error.message);
   return result.value;
@@ -61,7 +113,7 @@ export const FEE_TABLE_HEADER = ['id', 'name', 'kind', 'cluster', 'fee class', '
  * (exact mode) keeps its row, with #N/A for the fee saying which figure is missing.
  */
 export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode): Table {
-  const result = feeSchedule(snapshot, year, mode);
+  const { result } = scheduleFor(snapshot, year, mode);
   if (!result.ok) throw notAvailable(result.error.message);
   const lines = new Map(result.value.lines.map((line) => [line.memberId, line]));
   const missing = new Map(result.value.missing.map((gap) => [gap.memberId, gap]));
@@ -90,7 +142,7 @@ function missingMessage(gaps: readonly MissingPopulation[], mode: FeeMode): stri
 
 /** Total fees of a group; a total with a figure missing would be wrong, so it is #N/A instead. */
 export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: FeeMode): number {
-  const result = feeSchedule(snapshot, year, mode);
+  const { result } = scheduleFor(snapshot, year, mode);
   if (!result.ok) throw notAvailable(result.error.message);
   const inGroup = (gap: MissingPopulation): boolean => {
     if (group === 'all') return true;

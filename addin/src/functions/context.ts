@@ -57,6 +57,16 @@ export async function cell<T>(prepare: CellComputation<T>): Promise<T> {
   }
 }
 
+/** A cell that needs no snapshot (SSR.LASTYEAR), with the same settling and errors. */
+export async function plainCell<T>(compute: () => T): Promise<T> {
+  try {
+    return await Promise.resolve(compute());
+  } catch (error) {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw asCellError(error);
+  }
+}
+
 /** The same for a spilled table, whose cells may each hold an error. */
 export async function tableCell(prepare: CellComputation<Table>): Promise<(string | number | CellError)[][]> {
   const table = await cell(prepare);

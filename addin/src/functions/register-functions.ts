@@ -1,7 +1,7 @@
 import { lastFeeYear } from '@ssr/shared';
 import { readDate, readKind, readMember, readReimbursedFunction, readYear } from './args';
 import * as compute from './compute';
-import { cell, currentYear, tableCell } from './context';
+import { cell, currentYear, plainCell, tableCell } from './context';
 
 /*
  * The register functions of the SSR namespace: populations, members, notice (R9),
@@ -42,11 +42,8 @@ export function members(kind?: string | null): Promise<unknown[][]> {
  * @returns The last fee year.
  */
 export function lastYear(noticeDate: number | string | null): Promise<number> {
-  // No snapshot needed, but the same settling promise as every other function.
-  return cell(() => {
-    const year = lastFeeYear(readDate(noticeDate, 'Notice date'));
-    return () => year;
-  });
+  // R9 needs no register: it answers even when the API cannot be reached.
+  return plainCell(() => lastFeeYear(readDate(noticeDate, 'Notice date')));
 }
 
 /**

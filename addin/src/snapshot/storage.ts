@@ -1,6 +1,6 @@
 import { snapshotSchema } from '@ssr/shared';
 import type { Snapshot } from '@ssr/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where the last good snapshot is kept between reloads. The shape of OfficeRuntime.storage,
