@@ -42,6 +42,15 @@ const useStyles = makeStyles({
   starting: { padding: tokens.spacingHorizontalXXL },
 });
 
+/** The services and the session every view reads. */
+export function PaneProviders({ services, children }: { services: PaneServices; children: ReactNode }) {
+  return (
+    <ServicesProvider value={services}>
+      <SessionProvider>{children}</SessionProvider>
+    </ServicesProvider>
+  );
+}
+
 function Layout({ services }: { services: PaneServices }) {
   const styles = useStyles();
   if (!services.preview) return <App />;
@@ -57,7 +66,8 @@ function Layout({ services }: { services: PaneServices }) {
   );
 }
 
-function Root({ language, children }: { language: Language; children: ReactNode }) {
+/** Fluent and the message catalogue around the pane (tests render views inside it too). */
+export function PaneRoot({ language, children }: { language: Language; children: ReactNode }) {
   const styles = useStyles();
   return (
     <StrictMode>
@@ -96,21 +106,19 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): void {
   const reactRoot = createRoot(root);
   const early = pickLanguage(undefined, window.location.search);
   reactRoot.render(
-    <Root language={early}>
+    <PaneRoot language={early}>
       <Starting label={CATALOGUES[early].app.loading} />
-    </Root>,
+    </PaneRoot>,
   );
   const start = (host: 'excel' | 'none', displayLanguage?: string) => {
     const language = pickLanguage(displayLanguage, window.location.search);
     const services = paneServices(host, deps);
     reactRoot.render(
-      <Root language={language}>
-        <ServicesProvider value={services}>
-          <SessionProvider>
-            <Layout services={services} />
-          </SessionProvider>
-        </ServicesProvider>
-      </Root>,
+      <PaneRoot language={language}>
+        <PaneProviders services={services}>
+          <Layout services={services} />
+        </PaneProviders>
+      </PaneRoot>,
     );
   };
   detectHost().then(

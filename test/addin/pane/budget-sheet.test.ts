@@ -1,0 +1,80 @@
+import { membersInYear, SEED_MEMBERS } from '@ssr/shared';
+import type { FeeMode } from '@ssr/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeBudgetSheet, budgetLabels } from '../../../addin/src/pane/budget/BudgetView';
+import { planBudgetSheet } from '../../../addin/src/pane/budget/layout';
+import { CATALOGUES } from '../../../addin/src/i18n';
+import type { PaneStack } from './stack';
+import { startPaneStack } from './stack';
+
+let pane: PaneStack;
+beforeAll(async () => {
+  pane = await startPaneStack();
+});
+afterAll(async () => {
+  await pane.stop();
+});
+
+function plan(year: number, mode: FeeMode) {
+  return planBudgetSheet({ year, mode, members: membersInYear(SEED_MEMBERS, year), labels: budgetLabels(year, CATALOGUES.sv) });
+}
+
+async function cellValue(sheet: string, address: string) {
+  return (await pane.workbook.readRange(sheet, address)).values[0]?.[0];
+}
+
+describe('the budget sheet plan', () => {
+  it('has a row per member with live SSR formulas, grouped by cluster, others last', () => {
+    const budget = plan(2025, 'exact');
+    expect(budget.memberCount).toBe(37);
+    expect(budget.cells[4]).toEqual(['Id', 'Medlem', 'Grupp', 'Avgift', 'Ersättning', 'Netto']);
+    expect(budget.cells[5]?.slice(2)).toEqual(['Norr', { formula: '=SSR.FEE($A6,$B$2,$B$3)' }, { formula: '=SSR.REIMBURSED($A6,$B$2)' }, { formula: '=SSR.NET($A6,$B$2)' }]);
+    expect(budget.cells[41]?.[2]).toBe('Övriga aktörer');
+    expect(budget.chart).toMatchObject({ source: 'A45:B49', title: 'Avgiftsintäkter per grupp 2025' });
+  });
+
+  it('nets its own columns in estimate mode, since SSR.NET works on exact figures', () => {
+    expect(plan(2026, 'estimate').cells[5]?.[5]).toEqual({ formula: '=D6-E6' });
+  });
+});
+
+describe('the budget sheet in the preview workbook, computed by the SSR functions', () => {
+  it('fee year 2024 (exact) totals 7 602 231,50 kr, per group and in all, as the API does', async () => {
+    const budget = plan(2024, 'exact');
+    await writeBudgetSheet(pane.workbook, budget);
+    await pane.workbook.whenCalculated();
+    const fees = (await (await pane.api('/fees?year=2024')).json()) as { totals: Record<string, number> };
+    expect(await cellValue(budget.sheet, budget.totalCell)).toBe(7_602_231.5);
+    expect(await cellValue(budget.sheet, budget.checkCell)).toBe(7_602_231.5);
+    expect(fees.totals.all).toBe(760_223_150);
+    const groups = (await pane.workbook.readRange(budget.sheet, budget.chart.source)).values;
+    expect(groups).toEqual([
+      ['Norr', (fees.totals.Norr ?? 0) / 100],
+      ['Mitt', (fees.totals.Mitt ?? 0) / 100],
+      ['Syd', (fees.totals.Syd ?? 0) / 100],
+      ['Stockholms stad', (fees.totals['Stockholms stad'] ?? 0) / 100],
+      ['Övriga aktörer', (fees.totals.others ?? 0) / 100],
+    ]);
+  });
+
+  it('keeps formulas in the cells, and Nacka 2025 is 168 168,00 kr (estimate mode)', async () => {
+    const budget = plan(2025, 'estimate');
+    await writeBudgetSheet(pane.workbook, budget);
+    await pane.workbook.whenCalculated();
+    const row = budget.cells.findIndex((cells) => cells[0] === 'nacka') + 1;
+    const read = await pane.workbook.readRange(budget.sheet, `D${row}:F${row}`);
+    expect(read.formulas[0]).toEqual([`=SSR.FEE($A${row},$B$2,$B$3)`, `=SSR.REIMBURSED($A${row},$B$2)`, `=D${row}-E${row}`]);
+    expect(read.values[0]).toEqual([168_168, 0, 168_168]);
+    const fees = (await (await pane.api('/fees?year=2025&mode=estimate')).json()) as { totals: { all: number } };
+    expect(Math.round(Number(await cellValue(budget.sheet, budget.totalCell)) * 100)).toBe(fees.totals.all);
+  });
+
+  it('in exact mode, a municipality without its figure shows #N/A and so do the totals', async () => {
+    const budget = plan(2025, 'exact');
+    await writeBudgetSheet(pane.workbook, budget);
+    await pane.workbook.whenCalculated();
+    const row = budget.cells.findIndex((cells) => cells[0] === 'salem') + 1;
+    expect(await cellValue(budget.sheet, `D${row}`)).toBe('#N/A');
+    expect(await cellValue(budget.sheet, budget.totalCell)).toBe('#N/A');
+  });
+});

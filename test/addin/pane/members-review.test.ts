@@ -1,0 +1,129 @@
+import { SEED_MEMBERS } from '@ssr/shared';
+import type { Member } from '@ssr/shared';
+import { describe, expect, it } from 'vitest';
+import type { StoredMember } from '../../../addin/src/api/client';
+import type { CellReadValue } from '../../../addin/src/excel/port';
+import { cellText, excelSerialToIso, memberHeaders, memberToRow } from '../../../addin/src/pane/members/columns';
+import { countByKind, reviewMembers, sendable } from '../../../addin/src/pane/members/review';
+import { baselineAfter } from '../../../addin/src/pane/members/save';
+
+const baseline = new Map<string, StoredMember>(SEED_MEMBERS.map((member, i) => [member.id, { member, etag: `W/"${i}"` }]));
+const headers = memberHeaders('sv');
+const duplicate = (row: number) => `Id:t finns redan på rad ${row}.`;
+
+function rows(members: readonly Member[] = SEED_MEMBERS): CellReadValue[][] {
+  return members.map((member) => memberToRow(member).map((cell) => (cell === '' ? null : (cell as CellReadValue))));
+}
+
+/** Set one cell of a row (0-based row and column). */
+function edit(table: CellReadValue[][], row: number, column: number, value: CellReadValue): void {
+  const cells = table[row];
+  if (!cells) throw new Error(`no row ${row}`);
+  cells[column] = value;
+}
+
+function rowOf(member: Member): CellReadValue[] {
+  return rows([member])[0] ?? [];
+}
+
+function seed(id: string): Member {
+  const member = SEED_MEMBERS.find((candidate) => candidate.id === id);
+  if (!member) throw new Error(`no seed member ${id}`);
+  return member;
+}
+
+describe('members review: the sheet against the loaded copy', () => {
+  it('an untouched sheet has no changes', () => {
+    const review = reviewMembers(headers, rows(), baseline, duplicate);
+    expect(review.entries).toEqual([]);
+    expect(review.unchanged).toBe(37);
+  });
+
+  it('finds edited cells as changed members, naming the fields', () => {
+    const edited = rows();
+    const nacka = SEED_MEMBERS.findIndex((member) => member.id === 'nacka');
+    const solna = SEED_MEMBERS.findIndex((member) => member.id === 'solna');
+    edit(edited, nacka, 1, 'Nacka kommun');
+    edit(edited, solna, 9, 'Ref 123');
+    const review = reviewMembers(headers, edited, baseline, duplicate);
+    expect(review.entries).toEqual([
+      { kind: 'changed', row: { index: solna, rowNumber: solna + 2 }, member: { ...seed('solna'), invoiceReference: 'Ref 123' }, before: baseline.get('solna'), fields: ['invoiceReference'] },
+      { kind: 'changed', row: { index: nacka, rowNumber: nacka + 2 }, member: { ...seed('nacka'), name: 'Nacka kommun' }, before: baseline.get('nacka'), fields: ['name'] },
+    ].sort((a, b) => a.row.index - b.row.index));
+  });
+
+  it('a new row is added, a missing row is removed, blank rows are nothing', () => {
+    const added: Member = { id: 'ny-aktor', name: 'Ny aktör', kind: 'actor', feeClass: 'single', joinedOn: '2025-01-01' };
+    const review = reviewMembers(headers, [...rows(SEED_MEMBERS.filter((m) => m.id !== 'salem')), Array<CellReadValue>(10).fill(null), rowOf(added)], baseline, duplicate);
+    expect(countByKind(review)).toEqual({ added: 1, changed: 0, removed: 1, invalid: 0 });
+    expect(review.entries.find((entry) => entry.kind === 'added')).toMatchObject({ member: added, row: { rowNumber: 36 + 2 + 1 } });
+    expect(review.entries.find((entry) => entry.kind === 'removed')).toEqual({ kind: 'removed', before: baseline.get('salem') });
+  });
+
+  it('an invalid row carries the schema’s reasons and is never sendable', () => {
+    const edited = rows();
+    const nacka = SEED_MEMBERS.findIndex((member) => member.id === 'nacka');
+    edit(edited, nacka, 4, null); // a municipality without its code
+    edit(edited, nacka, 6, '2024-13-01');
+    const review = reviewMembers(headers, edited, baseline, duplicate);
+    expect(review.entries).toEqual([
+      {
+        kind: 'invalid',
+        row: { index: nacka, rowNumber: nacka + 2 },
+        id: 'nacka',
+        errors: expect.arrayContaining([
+          { path: 'joinedOn', message: 'Ogiltigt datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-01-01.' },
+          { path: 'municipalityCode', message: 'En kommun måste ha en kommunkod.' },
+        ]) as unknown,
+      },
+    ]);
+    expect(sendable(review)).toEqual([]);
+  });
+
+  it('an invalid row still holds its member: it is not also reported as removed', () => {
+    const edited = rows();
+    edit(edited, 0, 2, 'kommun');
+    const review = reviewMembers(headers, edited, baseline, duplicate);
+    expect(countByKind(review)).toEqual({ added: 0, changed: 0, removed: 0, invalid: 1 });
+  });
+
+  it('a second row with the same id is invalid and names the first', () => {
+    const review = reviewMembers(headers, [...rows(), rowOf({ ...seed('nacka'), name: 'Nacka igen' })], baseline, duplicate);
+    expect(review.entries).toEqual([{ kind: 'invalid', row: { index: 37, rowNumber: 39 }, id: 'nacka', errors: [{ path: 'id', message: expect.stringMatching(/^Id:t finns redan på rad \d+\.$/) as unknown }] }]);
+  });
+
+  it('reads English headers as well, and says which columns are missing', () => {
+    expect(reviewMembers(memberHeaders('en'), rows(), baseline, duplicate).unchanged).toBe(37);
+    expect(reviewMembers(['Id', 'Namn'], [], baseline, duplicate).missingColumns).toEqual(['kind', 'feeClass', 'joinedOn']);
+  });
+});
+
+describe('cells Excel turned into numbers are read as the person meant them', () => {
+  it.each([
+    ['municipalityCode', 182, '0182'],
+    ['joinedOn', 45292, '2024-01-01'],
+    ['organisationNumber', 2120000142, '2120000142'],
+    ['name', '  Nacka ', 'Nacka'],
+    ['name', '', undefined],
+  ] as const)('%s %j reads as %j', (field, value, text) => {
+    expect(cellText(field, value)).toBe(text);
+  });
+
+  it('Excel day 1 is 1900-01-01 and day 60 is the fictitious 1900-02-29 only in Excel', () => {
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    expect(excelSerialToIso(0)).toBeUndefined();
+  });
+});
+
+describe('after a save', () => {
+  it('saved members take their new etag, deleted ones leave, conflicts keep the old copy', () => {
+    const next = baselineAfter(baseline, [
+      { action: 'update', id: 'nacka', status: 'saved', stored: { member: seed('nacka'), etag: 'W/"new"' } },
+      { action: 'delete', id: 'salem', status: 'saved' },
+      { action: 'update', id: 'solna', status: 'conflict', server: { member: seed('solna'), etag: 'W/"theirs"' } },
+    ]);
+    expect(next.get('nacka')?.etag).toBe('W/"new"');
+    expect(next.has('salem')).toBe(false);
+    expect(next.get('solna')).toEqual(baseline.get('solna'));
+  });
+});

@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { MemoryWorkbook } from '../../../addin/src/excel/memory/workbook';
+import { paneServices } from '../../../addin/src/pane/mount';
+import type { PaneServices } from '../../../addin/src/pane/shell/services';
+import { createSnapshotClient } from '../../../addin/src/snapshot/client';
+
+export interface PaneStack {
+  apiUrl: string;
+  services: PaneServices;
+  workbook: MemoryWorkbook;
+  /** A request straight to the API, as another user or tool would make it. */
+  api(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 90_000;
+
+/** Start the API stack (Azurite + dev host) in a child process; resolves with its URL. */
+function startStackProcess(role?: string): Promise<{ apiUrl: string; child: ChildProcess }> {
+  // Paths from the working directory: web-mode tests have no file URL in import.meta.
+  const script = join(process.cwd(), 'test', 'addin', 'pane', 'stack-server.ts');
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(role ? [role] : [])], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`The API stack did not start within ${START_TIMEOUT_MS / 1000} s (Azurite and the dev host).`));
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The API stack exited with code ${String(code)} before it was ready; see its output above.`));
+    });
+    createInterface({ input: child.stdout ?? process.stdin }).once('line', (line) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      try {
+        resolve({ apiUrl: (JSON.parse(line) as { apiUrl: string }).apiUrl, child });
+      } catch (error) {
+        reject(new Error(`The API stack printed something other than its URL: ${line}`, { cause: error }));
+      }
+    });
+  });
+}
+
+/**
+ * The real API (dev host on Azurite) and the pane's services in preview mode against it:
+ * the in-memory workbook stands in for Excel, everything else is the product's own code.
+ */
+export async function startPaneStack(options: { devRole?: 'reader' | 'editor' | 'admin' } = {}): Promise<PaneStack> {
+  const { apiUrl, child } = await startStackProcess(options.devRole);
+  const viaFetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+  const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch });
+  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch });
+  const workbook = services.preview;
+  if (!workbook) throw new Error('preview mode must give an in-memory workbook');
+  return {
+    apiUrl,
+    services,
+    workbook,
+    api: (path, init) => fetch(`${apiUrl}${path}`, init),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
