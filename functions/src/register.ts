@@ -45,11 +45,22 @@ export function memberView(member: Versioned<Member>) {
   return { ...member.value, etag: member.etag };
 }
 
+export interface Snapshot {
+  version: string;
+  /** The JSON of the snapshot, version first. */
+  body: string;
+}
+
+/** Requests that share one read of the register share its snapshot too. */
+const snapshots = new WeakMap<StoredRegister, Snapshot>();
+
 /**
  * Everything the add-in computes from. The version is a hash of the content, so it changes
  * exactly when the data does (etags are left out: they change on a write of equal data).
  */
-export function buildSnapshot(stored: StoredRegister) {
+export function buildSnapshot(stored: StoredRegister): Snapshot {
+  const cached = snapshots.get(stored);
+  if (cached) return cached;
   const register = engineRegister(stored);
   const populations = [...register.populations].sort((a, b) => a.year - b.year || a.municipalityCode.localeCompare(b.municipalityCode));
   const content = {
@@ -60,5 +71,7 @@ export function buildSnapshot(stored: StoredRegister) {
   };
   const body = JSON.stringify(content);
   const version = createHash('sha256').update(body).digest('base64url').slice(0, 32);
-  return { version, content };
+  const snapshot = { version, body: `{"version":${JSON.stringify(version)},${body.slice(1)}` };
+  snapshots.set(stored, snapshot);
+  return snapshot;
 }

@@ -4,15 +4,15 @@ import { feeProblem } from '../fee-problems';
 import { queryMode, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister, loadRegister, sumsOf } from '../register';
+import { engineRegister, sumsOf } from '../register';
 
 /** GET /budget?year=Y[&mode=estimate]: income by group, R6 reimbursements, net per member. */
-export async function getBudget({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function getBudget({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
-  const stored = await loadRegister(store);
+  const stored = await services.readRegister(signal);
   const schedule = feeSchedule(engineRegister(stored), year.value, mode.value);
   return schedule.ok ? ok(budgetSummary(schedule.value, sumsOf(stored))) : feeProblem(schedule.error);
 }

@@ -4,14 +4,14 @@ import { feeProblem } from '../fee-problems';
 import { queryMode, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister, loadRegister } from '../register';
+import { engineRegister } from '../register';
 
 /** GET /fees?year=Y[&mode=estimate]: the fee schedule, computed by the shared engine. */
-export async function getFees({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function getFees({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
-  const schedule = feeSchedule(engineRegister(await loadRegister(store)), year.value, mode.value);
+  const schedule = feeSchedule(engineRegister(await services.readRegister(signal)), year.value, mode.value);
   return schedule.ok ? ok(schedule.value) : feeProblem(schedule.error);
 }

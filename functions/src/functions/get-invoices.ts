@@ -4,7 +4,7 @@ import { feeProblem, missingPopulations } from '../fee-problems';
 import { queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister, loadRegister } from '../register';
+import { engineRegister } from '../register';
 
 /** Whether the client asks for CSV before JSON. */
 function wantsCsv(accept: string | null): boolean {
@@ -19,10 +19,10 @@ function wantsCsv(accept: string | null): boolean {
  * GET /invoices?year=Y: R5 invoice lines on final figures (exact mode). `Accept: text/csv`
  * gives CSV whose cells cannot run as formulas in a spreadsheet.
  */
-export async function getInvoices({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function getInvoices({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
-  const register = engineRegister(await loadRegister(store));
+  const register = engineRegister(await services.readRegister(signal));
   const schedule = feeSchedule(register, year.value, 'exact');
   if (!schedule.ok) return feeProblem(schedule.error);
   const invoices = invoiceLines(schedule.value, register.members);

@@ -4,17 +4,17 @@ import { feeProblem } from '../fee-problems';
 import { pathParam, queryMode, queryYear } from '../http/request';
 import { notFound, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister, loadRegister } from '../register';
+import { engineRegister } from '../register';
 
 /** GET /fees/{memberId}?year=Y[&mode=estimate]: one member's fee line. */
-export async function getMemberFee({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function getMemberFee({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
   const memberId = pathParam(request, 'memberId', memberIdSchema);
   if (!memberId.ok) return memberId.response;
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
-  const register = engineRegister(await loadRegister(store));
+  const register = engineRegister(await services.readRegister(signal));
   const member = register.members.find((candidate) => candidate.id === memberId.value);
   if (!member) return notFound(`Det finns ingen medlem med id "${memberId.value}".`);
   const fee = feeForMember(register, member, year.value, mode.value);

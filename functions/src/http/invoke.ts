@@ -18,7 +18,7 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
     const signal = AbortSignal.timeout(services.config.storage.timeoutMs);
     const store = openStore(services.tables, { signal, user: auth.value, now: services.now });
     try {
-      return await route.handler({ request, context, user: auth.value, store, services, routes });
+      return await route.handler({ request, context, user: auth.value, store, signal, services, routes });
     } catch (error) {
       if (error instanceof StorageUnavailableError) {
         context.warn(`${route.name}: ${error.message}`);

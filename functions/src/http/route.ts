@@ -10,6 +10,8 @@ export interface ApiCall {
   context: InvocationContext;
   user: User;
   store: Store;
+  /** This request's storage deadline. */
+  signal: AbortSignal;
   services: Services;
   /** The route table itself (the OpenAPI document describes it). */
   routes: readonly Route[];
