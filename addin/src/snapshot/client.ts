@@ -48,6 +48,17 @@ export class SnapshotUnavailableError extends Error {
 export const DEFAULT_FRESH_FOR_MS = 60_000;
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Storage that does not answer within this counts as empty (reading) or failed (saving). */
+const STORAGE_TIMEOUT_MS = 3_000;
+
+/** The promise, or a rejection once `ms` have passed: nothing here may leave a cell waiting. */
+function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 type Outcome = { kind: 'fresh'; stored: StoredSnapshot } | { kind: 'unreachable'; problem: string } | { kind: 'refused'; problem: string };
 
@@ -103,7 +114,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     if (storageLoaded) return;
     storageLoaded = true;
     try {
-      const text = await storage.getItem(SNAPSHOT_STORAGE_KEY);
+      const text = await withinMs(storage.getItem(SNAPSHOT_STORAGE_KEY), STORAGE_TIMEOUT_MS, 'reading the saved snapshot');
       if (text === null) return;
       const decoded = decodeStoredSnapshot(text);
       if (decoded.ok) current ??= decoded.value;
@@ -113,9 +124,10 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     }
   }
 
+  /** Saved in the background: no cell waits for storage. */
   async function save(stored: StoredSnapshot): Promise<void> {
     try {
-      await storage.setItem(SNAPSHOT_STORAGE_KEY, encodeStoredSnapshot(stored));
+      await withinMs(storage.setItem(SNAPSHOT_STORAGE_KEY, encodeStoredSnapshot(stored)), STORAGE_TIMEOUT_MS, 'saving the snapshot');
     } catch (error) {
       // The values are right either way; only the offline copy is older than it could be.
       console.warn('SSR: the snapshot could not be saved for offline use.', error);
@@ -166,7 +178,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     if (outcome.kind === 'fresh') {
       current = outcome.stored;
       lastFailure = undefined;
-      await save(outcome.stored);
+      void save(outcome.stored);
       return read(outcome.stored);
     }
     if (outcome.kind === 'refused') throw new SnapshotUnavailableError(`No snapshot: ${outcome.problem}.`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configureFunctions } from '../../../addin/src/functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { memoryStorage, SNAPSHOT_STORAGE_KEY } from '../../../addin/src/snapshot/storage';
+import type { SnapshotStorage } from '../../../addin/src/snapshot/storage';
 import { startStack } from '../../support/stack';
 import type { Stack } from '../../support/stack';
 import { cellError, countingFetch, excel, installCustomFunctionsStandIn, testClock, withinDeadline } from './support';
@@ -26,7 +27,7 @@ afterAll(async () => {
   if (!stopped) await stack.stop();
 });
 
-function reload(storage = saved, clock = testClock()) {
+function reload(storage: SnapshotStorage = saved, clock = testClock()) {
   const counter = countingFetch();
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: counter.fetch, storage, now: clock.now, freshForMs: 60_000, retryAfterMs: 5_000 });
   configureFunctions({ snapshots, now: clock.now });
@@ -71,6 +72,14 @@ describe('while the API runs', () => {
     const broken = memoryStorage({ [SNAPSHOT_STORAGE_KEY]: '{"snapshot": "half written' });
     const { counter } = reload(broken);
     await expect(excel('FEE', 'Nacka', 2025)).resolves.toBe(168_168);
+    expect(counter.requests).toHaveLength(1);
+  });
+
+  test('storage that never answers does not hold up the cells', async () => {
+    const silent = { getItem: () => new Promise<string | null>(() => undefined), setItem: () => new Promise<void>(() => undefined) };
+    const { counter } = reload(silent);
+    await expect(withinDeadline(excel('FEE', 'Nacka', 2025), DEADLINE_MS, 'SSR.FEE')).resolves.toBe(168_168);
+    await expect(withinDeadline(excel('FEE', 'Solna', 2025), DEADLINE_MS, 'SSR.FEE')).resolves.toBe(128_683.5);
     expect(counter.requests).toHaveLength(1);
   });
 
