@@ -50,4 +50,19 @@ describe('optimistic concurrency', () => {
     const rules = asRecord((await api.get('/fee-rules')).body).feeRules as { id: string; approvals: unknown[] }[];
     expect(rules.find((rule) => rule.id === 'samtidigt')?.approvals).toHaveLength(1);
   });
+
+  it('a read that follows a write sees it, while other reads of the register are running', async () => {
+    const api = apiClient(stack.apiUrl);
+    for (let round = 0; round < 5; round += 1) {
+      const busy = Array.from({ length: 30 }, () => api.get('/snapshot'));
+      const member = asRecord((await api.get('/members/norrtalje')).body);
+      const name = `Norrtälje ${round}`;
+      const written = await api.put('/members/norrtalje', { json: { ...member, name }, headers: { 'if-match': String(member.etag) } });
+      expect(written.status).toBe(200);
+      const [snapshot, fee] = await Promise.all([api.get('/snapshot'), api.get('/fees/norrtalje?year=2024')]);
+      expect((asRecord(snapshot.body).members as { id: string; name: string }[]).find((m) => m.id === 'norrtalje')?.name).toBe(name);
+      expect(asRecord(fee.body).name).toBe(name);
+      for (const response of await Promise.all(busy)) expect(response.status).toBe(200);
+    }
+  });
 });
