@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { sideloadInstructions, startAddinServer } from '../addin/scripts/serve';
 import { startLocalApi, localConfig } from './api';
 import { startAzurite } from './azurite';
 
 /*
- * npm start: Azurite's table service (data kept in .azurite/) and the API on the dev host,
- * each started once the one before answers; Ctrl-C stops them in reverse order.
+ * npm start: Azurite's table service (data kept in .azurite/), the API on the dev host and
+ * the add-in's dev server (https, /api proxied), each started once the one before answers; Ctrl-C stops them in reverse order.
  * Ports: SSR_AZURITE_PORT (10002, as UseDevelopmentStorage=true expects), SSR_API_PORT (7071).
  */
 
@@ -47,13 +48,15 @@ async function main(): Promise<void> {
 
   const config = localConfig(azurite.connectionString);
   const api = await start('API', startLocalApi({ port: portSetting('SSR_API_PORT', 7071), config }));
-  // The add-in's dev server goes here: await start('Add-in', startAddinServer({ apiUrl: api.url }));
+  const addin = await start('Add-in', startAddinServer({ apiUrl: api.url }));
 
   const user = config.auth.mode === 'dev' ? `dev mode, acting as ${config.auth.devUser} (${config.auth.devRole})` : 'App Service principals only';
   console.log(`\nAzurite tables  ${running[0]?.url ?? ''}   (data in ${location})`);
   console.log(`API             ${api.url}   (${user})`);
   console.log(`OpenAPI         ${api.url}/openapi.json`);
   for (const server of running.slice(2)) console.log(`${server.name.padEnd(15)} ${server.url}`);
+  console.log(`\nOpen ${addin.url} in a browser for the task pane in preview mode.\n`);
+  console.log(sideloadInstructions({ addinUrl: addin.url }));
   console.log('\nCtrl-C stops everything.');
 }
 
