@@ -1,5 +1,7 @@
 import os from 'node:os';
+import { runApiBench } from './api';
 import { runEngineBench } from './engine';
+import { runFunctionsBench } from './functions';
 
 /**
  * `npm run bench`: the benchmark suites, in this order. A suite is a file in bench/ that
@@ -8,6 +10,8 @@ import { runEngineBench } from './engine';
  */
 const SUITES: readonly (readonly [name: string, run: () => Promise<void>])[] = [
   ['engine', runEngineBench],
+  ['api', runApiBench],
+  ['functions', runFunctionsBench],
 ];
 
 const wanted = process.argv.slice(2).map((arg) => arg.toLowerCase());
