@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The shapes of the register, shared by the API, the custom functions and the task pane. */
 
