@@ -108,12 +108,12 @@ describe('Members view', () => {
 
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     await user.click(await screen.findByRole('button', { name: 'Spara 1 ändring' }));
-    const card = await screen.findByRole('region', { name: 'Nacka kommun har ändrats av någon annan' }, { timeout: 20_000 });
+    const card = await screen.findByRole('region', { name: `${current.name} har ändrats av någon annan` }, { timeout: 20_000 });
     expect(within(card).getByRole('row', { name: 'Fakturareferens Från bladet Från någon annan' })).toBeTruthy();
     expect((await apiMember('nacka')).invoiceReference).toBe('Från någon annan');
 
     await user.click(within(card).getByRole('button', { name: 'Använd serverns värden' }));
-    expect(await screen.findByText('Serverns värden för Nacka kommun står nu i bladet.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(`Serverns värden för ${current.name} står nu i bladet.`, {}, { timeout: 20_000 })).toBeTruthy();
     expect((await pane.workbook.readTable(MEMBERS_TABLE))?.rows[nacka.index]?.[9]).toBe('Från någon annan');
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     expect(await screen.findByText('Bladet stämmer med registret: inga ändringar att spara.')).toBeTruthy();
@@ -131,9 +131,9 @@ describe('Members view', () => {
     });
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     await user.click(await screen.findByRole('button', { name: 'Spara 1 ändring' }));
-    const card = await screen.findByRole('region', { name: 'Nacka kommun har ändrats av någon annan' }, { timeout: 20_000 });
+    const card = await screen.findByRole('region', { name: `${current.name} har ändrats av någon annan` }, { timeout: 20_000 });
     await user.click(within(card).getByRole('button', { name: 'Behåll bladets värden' }));
-    expect(await screen.findByText('Bladets värden för Nacka kommun är sparade.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(`Bladets värden för ${current.name} är sparade.`, {}, { timeout: 20_000 })).toBeTruthy();
     await waitFor(async () => expect((await apiMember('nacka')).invoiceReference).toBe('Bladet vinner'));
   });
 

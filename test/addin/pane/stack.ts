@@ -48,11 +48,11 @@ function startStackProcess(role?: string): Promise<{ apiUrl: string; child: Chil
  * The real API (dev host on Azurite) and the pane's services in preview mode against it:
  * the in-memory workbook stands in for Excel, everything else is the product's own code.
  */
-export async function startPaneStack(options: { devRole?: 'reader' | 'editor' | 'admin' } = {}): Promise<PaneStack> {
+export async function startPaneStack(options: { devRole?: 'reader' | 'editor' | 'admin'; now?: () => number } = {}): Promise<PaneStack> {
   const { apiUrl, child } = await startStackProcess(options.devRole);
   const viaFetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch });
-  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch });
+  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch, ...(options.now ? { now: options.now } : {}) });
   const workbook = services.preview;
   if (!workbook) throw new Error('preview mode must give an in-memory workbook');
   return {

@@ -31,7 +31,10 @@ export function InvoicesView() {
       const plan = invoicePlan(snapshot, year);
       if (!plan.ok) {
         if (plan.reason === 'no-rule') return { intent: 'warning', body: t.invoices.noRule(year) };
-        const names = plan.missing.map((gap) => gap.name).join(', ');
+        const names = plan.missing
+          .map((gap) => gap.name)
+          .sort((a, b) => a.localeCompare(b, 'sv'))
+          .join(', ');
         return { intent: 'warning', title: t.invoices.missingTitle, body: t.invoices.missing(year, names) };
       }
       const sheet = t.invoices.sheetName(year);

@@ -103,14 +103,14 @@ export function MembersView() {
       const conflicts = results.filter((outcome) => outcome.status === 'conflict').length;
       const failed = results.length - saved - conflicts;
       if (saved === results.length) return { intent: 'success', body: t.members.allSaved(saved) };
+      const summary = t.members.savedSummary(saved, conflicts, failed);
       const firstFailure = results.find((outcome) => outcome.status === 'failed');
-      const detail = firstFailure?.status === 'failed' ? problemNotice(firstFailure.problem, t) : undefined;
-      return {
-        intent: failed > 0 ? 'error' : 'warning',
-        title: conflicts > 0 ? t.members.conflictsTitle : (detail?.title ?? t.members.resultFailed),
-        body: t.members.savedSummary(saved, conflicts, failed),
-        ...(detail?.action ? { action: detail.action } : {}),
-      };
+      if (firstFailure?.status === 'failed') {
+        // The API's own words say why (a missing role, a clash); the summary says how much got through.
+        const problem = problemNotice(firstFailure.problem, t);
+        return { ...problem, body: problem.body || summary, details: [...(problem.details ?? []), summary] };
+      }
+      return { intent: 'warning', title: t.members.conflictsTitle, body: summary };
     });
 
   const settle = (conflict: Conflict, choice: 'mine' | 'server') =>

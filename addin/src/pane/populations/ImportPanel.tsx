@@ -25,6 +25,7 @@ import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import type { FigureChange } from './changes';
 import { figureChanges, figuresByYear } from './changes';
+import { readFileBytes } from './read-file';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -58,7 +59,7 @@ export function ImportPanel() {
   const read = (file: File) =>
     task.run(t.populations.reading, async () => {
       setPreview(undefined);
-      const parsed = parseScbPopulation(new Uint8Array(await file.arrayBuffer()), { fileName: file.name });
+      const parsed = parseScbPopulation(await readFileBytes(file), { fileName: file.name });
       if (!parsed.ok) {
         return {
           intent: 'error',

@@ -1,0 +1,167 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
+import { FeeRulesView } from '../../../addin/src/pane/fee-rules/FeeRulesView';
+import { InvoicesView } from '../../../addin/src/pane/invoices/InvoicesView';
+import { ReimbursementsView } from '../../../addin/src/pane/reimbursements/ReimbursementsView';
+import { StatusView } from '../../../addin/src/pane/status/StatusView';
+import { renderPane } from './render';
+import type { PaneStack } from './stack';
+import { startPaneStack } from './stack';
+
+/** 1 October 2025: budgets for 2026 are being made, 2025 is being invoiced. */
+const NOW = Date.UTC(2025, 9, 1, 10);
+
+let pane: PaneStack;
+beforeAll(async () => {
+  pane = await startPaneStack({ now: () => NOW });
+});
+afterAll(async () => {
+  await pane.stop();
+});
+afterEach(cleanup);
+
+const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** A table row as its cells' texts, space-separated, empty cells left out. */
+const cells = (row: Element) => Array.from(row.querySelectorAll('td, th')).map(text).filter(Boolean).join(' ');
+
+describe('Status view', () => {
+  it('says the API and storage answer, the mode, and which snapshot the formulas use', async () => {
+    renderPane(<StatusView />, pane.services);
+    const table = screen.getByRole('table', { name: 'Status' });
+    expect(await within(table).findByText('Nås', {}, { timeout: 20_000 })).toBeTruthy();
+    const snapshot = (await (await pane.api('/snapshot')).json()) as { version: string };
+    expect(await within(table).findByText(snapshot.version.slice(0, 12), {}, { timeout: 20_000 })).toBeTruthy();
+    const rows = within(table).getAllByRole('row').map(cells);
+    expect(rows).toContain('Läge Förhandsvisning i webbläsaren');
+    expect(rows).toContain('Lagring Fungerar');
+    const health = (await (await pane.api('/health')).json()) as { user?: string | { name?: string } };
+    const user = typeof health.user === 'string' ? health.user : (health.user?.name ?? 'Okänt');
+    expect(rows).toContain(`Användare ${user}`);
+  });
+});
+
+describe('Fee rules view', () => {
+  it('lists the adopted version with 37 of 37 approvals; an admin proposes a version and records an approval', async () => {
+    const { user } = renderPane(<FeeRulesView />, pane.services);
+    const table = await screen.findByRole('table', { name: 'Avgiftsregler (R7)' }, { timeout: 20_000 });
+    expect(within(table).getAllByRole('row').slice(1).map(cells)).toEqual(['avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 37 av 37']);
+
+    const propose = screen.getByRole('region', { name: 'Föreslå en ny version' });
+    expect(within(propose).getByRole<HTMLInputElement>('textbox', { name: 'Id' }).value).toBe('avgifter-2026');
+    const perInhabitant = within(propose).getByRole('textbox', { name: 'Avgift per invånare (kr)' });
+    await user.clear(perInhabitant);
+    await user.type(perInhabitant, 'en och femtio');
+    await user.click(within(propose).getByRole('button', { name: 'Föreslå version' }));
+    expect(await within(propose).findByText('Ange ett belopp i kronor, till exempel 125 000 eller 125000,50.')).toBeTruthy();
+
+    await user.clear(perInhabitant);
+    await user.type(perInhabitant, '1,75');
+    await user.click(within(propose).getByRole('button', { name: 'Föreslå version' }));
+    expect(await screen.findByText('Versionen avgifter-2026 är föreslagen. Den gäller när alla parter har godkänt den.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
+      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 0 av 37',
+    );
+
+    const approve = screen.getByRole('region', { name: 'Registrera ett godkännande' });
+    await user.selectOptions(within(approve).getByRole('combobox', { name: 'Version' }), 'avgifter-2026');
+    await user.selectOptions(within(approve).getByRole('combobox', { name: 'Part' }), 'nacka');
+    await user.type(within(approve).getByRole('textbox', { name: 'Beslutsreferens' }), 'KF 2025-09-22 § 12');
+    await user.click(within(approve).getByRole('button', { name: 'Registrera godkännande' }));
+    expect(await screen.findByText('Nacka har godkänt avgifter-2026.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
+      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 1 av 37',
+    );
+    const stored = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string; approvals: { memberId: string; reference: string }[] }[] };
+    expect(stored.feeRules.find((rule) => rule.id === 'avgifter-2026')?.approvals).toEqual([
+      { memberId: 'nacka', approvedOn: '2025-10-01', reference: 'KF 2025-09-22 § 12' },
+    ]);
+  });
+});
+
+describe('Reimbursements view', () => {
+  it('records an RKK claim, lists it for the year, and the formulas see it', async () => {
+    const { user } = renderPane(<ReimbursementsView />, pane.services);
+    const form = await screen.findByRole('region', { name: 'Registrera ersättning' }, { timeout: 20_000 });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Part' }), 'Nacka');
+    await user.click(within(form).getByRole('radio', { name: 'RKK' }));
+    const end = within(form).getByLabelText('Period till');
+    await user.clear(end);
+    await user.type(end, '2025-06-30');
+    await user.type(within(form).getByRole('textbox', { name: 'Belopp (kr)' }), '125 000,50');
+    await user.type(within(form).getByRole('textbox', { name: 'Anteckning' }), 'Första halvåret');
+    await user.click(within(form).getByRole('button', { name: 'Registrera ersättning' }));
+    expect(await screen.findByText('Ersättningen är registrerad och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
+
+    const list = screen.getByRole('table', { name: 'Registrerade ersättningar' });
+    expect(within(list).getAllByRole('row').slice(1).map(cells)).toEqual([
+      'Nacka RKK 2025-01-01 – 2025-06-30 125 000,50 kr Första halvåret',
+      'Summa 125 000,50 kr',
+    ]);
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(125_000.5);
+  });
+
+  it('says what is wrong with a period that ends before it starts, and sends nothing', async () => {
+    const { user } = renderPane(<ReimbursementsView />, pane.services);
+    const form = await screen.findByRole('region', { name: 'Registrera ersättning' }, { timeout: 20_000 });
+    const end = within(form).getByLabelText('Period till');
+    await user.clear(end);
+    await user.type(end, '2024-12-31');
+    await user.type(within(form).getByRole('textbox', { name: 'Belopp (kr)' }), '100');
+    await user.click(within(form).getByRole('button', { name: 'Registrera ersättning' }));
+    expect(await within(form).findByText('Perioden kan inte sluta innan den börjar.')).toBeTruthy();
+    const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: unknown[] };
+    expect(stored.reimbursements).toHaveLength(1);
+  });
+});
+
+describe('Budget view', () => {
+  it('creates the year’s budget sheet with live formulas, estimate mode by default', async () => {
+    const { user } = renderPane(<BudgetView />, pane.services);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Uppskattning (senaste kända befolkningstal)' }).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
+    expect(await screen.findByText('Bladet "SSR budget 2025" är skapat med 37 medlemmar och levande formler.', {}, { timeout: 20_000 })).toBeTruthy();
+    await pane.workbook.whenCalculated();
+    const top = await pane.workbook.readRange('SSR budget 2025', 'A2:B3');
+    expect(top.values).toEqual([
+      ['År', 2025],
+      ['Beräkning', 'estimate'],
+    ]);
+    expect((await pane.workbook.readRange('SSR budget 2025', 'D6')).formulas).toEqual([['=SSR.FEE($A6,$B$2,$B$3)']]);
+    expect(pane.workbook.getSheet('SSR budget 2025')?.charts.map((chart) => chart.title)).toEqual(['Avgiftsintäkter per grupp 2025']);
+  });
+});
+
+describe('Invoices view', () => {
+  it('creates the invoice list of a year on final figures as a sheet', async () => {
+    const { user } = renderPane(<InvoicesView />, pane.services);
+    const year = screen.getByRole('textbox', { name: 'År' });
+    await user.clear(year);
+    await user.type(year, '2024');
+    await user.click(screen.getByRole('button', { name: 'Skapa fakturablad' }));
+    expect(await screen.findByText('Bladet "SSR fakturor 2024" är skapat med 37 fakturarader.', {}, { timeout: 20_000 })).toBeTruthy();
+    const table = await pane.workbook.readTable('SSR_Invoices_2024');
+    expect(table?.rows.find((row) => row[0] === 'nacka')?.slice(0, 7)).toEqual([
+      'nacka',
+      'Nacka',
+      null,
+      null,
+      'Medlemsavgift Samverkan Stockholmsregionen 2024',
+      '1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)',
+      165_949.5,
+    ]);
+    await pane.workbook.whenCalculated();
+    expect((await pane.workbook.readRange('SSR fakturor 2024', 'K40')).values).toEqual([[7_602_231.5]]);
+  });
+
+  it('refuses to invoice a year whose figures are missing, naming the municipalities', async () => {
+    const { user } = renderPane(<InvoicesView />, pane.services);
+    const year = screen.getByRole('textbox', { name: 'År' });
+    await user.clear(year);
+    await user.type(year, '2025');
+    await user.click(screen.getByRole('button', { name: 'Skapa fakturablad' }));
+    const bar = await screen.findByRole('group', { name: 'Befolkningstal saknas' }, { timeout: 20_000 });
+    expect(text(bar)).toContain('Befolkningstal saknas för Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö. Importera dem från SCB innan du fakturerar 2025.');
+  });
+});
