@@ -69,7 +69,7 @@ export const OPENAPI_SCHEMAS = {
   ReimbursementList: { schema: z.object({ year: z.int(), reimbursements: z.array(reimbursementSchema) }), io: 'output' },
   Snapshot: { schema: snapshotSchema, io: 'output' },
   FeeSchedule: {
-    schema: z.object({ year: z.int(), mode: z.enum(FEE_MODES), rule: feeRuleVersionSchema, lines: z.array(feeLine), totals, missing: z.array(missing) }),
+    schema: z.object({ year: z.int(), mode: z.enum(FEE_MODES), rule: feeRuleVersionSchema, lines: z.array(feeLine), totals, totalsText: z.record(z.string(), z.string()), missing: z.array(missing) }),
     io: 'output',
   },
   MemberFee: { schema: feeLine.and(z.object({ year: z.int(), mode: z.enum(FEE_MODES) })), io: 'output' },

@@ -60,6 +60,8 @@ export interface FeeSchedule {
   rule: FeeRuleVersion;
   lines: FeeLine[];
   totals: Record<FeeGroup, Ore>;
+  /** The totals as a person reads them: `7 602 231,50 kr`. */
+  totalsText: Record<FeeGroup, string>;
   missing: MissingPopulation[];
 }
 
@@ -154,7 +156,8 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode):
     totals.all += result.value.amountOre;
     for (const group of groupsOf(result.value)) totals[group] += result.value.amountOre;
   }
-  return { ok: true, value: { year: feeYear, mode, rule, lines, totals, missing } };
+  const totalsText = Object.fromEntries(FEE_GROUPS.map((group) => [group, formatSek(totals[group])])) as Record<FeeGroup, string>;
+  return { ok: true, value: { year: feeYear, mode, rule, lines, totals, totalsText, missing } };
 }
 
 /** How the fee was reached, as a person reads it: `1,50 kr × 112 112 inv. (31 dec 2024)`. */
