@@ -1,6 +1,5 @@
 import type { Ore } from './money';
 import type { Reimbursement, ReimbursedFunction, ReimbursementSum } from './schemas';
-import { REIMBURSED_FUNCTIONS } from './schemas';
 import { yearOf } from './membership';
 
 /** The year a claim counts in: its period lies within one calendar year (the schema makes sure). */
