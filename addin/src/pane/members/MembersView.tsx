@@ -110,7 +110,8 @@ export function MembersView() {
         const problem = problemNotice(firstFailure.problem, t);
         return { ...problem, body: problem.body || summary, details: [...(problem.details ?? []), summary] };
       }
-      return { intent: 'warning', title: t.members.conflictsTitle, body: summary };
+      // The conflicts themselves follow, with their own title and what to do.
+      return { intent: 'warning', body: summary };
     });
 
   const settle = (conflict: Conflict, choice: 'mine' | 'server') =>

@@ -104,6 +104,7 @@ export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
       </div>
       <div ref={grid}>
         <SheetGrid
+          key={active}
           workbook={workbook}
           sheet={active}
           selected={selected}

@@ -19,9 +19,11 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     padding: `0 ${tokens.spacingHorizontalXS}`,
     position: 'sticky',
-    top: 0,
   },
+  // Column letters stay on top when scrolling down, row numbers on the left when scrolling across.
+  columnHeading: { top: 0, zIndex: 1 },
   rowHeading: { left: 0, zIndex: 1, minWidth: '32px', textAlign: 'right' },
+  corner: { top: 0, zIndex: 2 },
   cell: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     padding: `1px ${tokens.spacingHorizontalXS}`,
@@ -100,12 +102,12 @@ export function SheetGrid({
       <table className={styles.table} role="grid" aria-label={t.preview.grid(sheet)} aria-rowcount={rows} aria-colcount={columns}>
         <thead>
           <tr>
-            <th className={mergeClasses(styles.heading, styles.rowHeading)} aria-hidden="true" />
+            <th className={mergeClasses(styles.heading, styles.rowHeading, styles.corner)} aria-hidden="true" />
             {visibleColumns.map((column) => (
               <th
                 key={column}
                 scope="col"
-                className={styles.heading}
+                className={mergeClasses(styles.heading, styles.columnHeading)}
                 style={{ width: `${Math.round((model?.columnWidths.get(column) ?? DEFAULT_WIDTH_PX * 0.75) / 0.75)}px` }}
               >
                 {columnLetters(column)}

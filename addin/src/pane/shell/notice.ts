@@ -35,6 +35,9 @@ function actionFor(problem: ApiProblem, t: Messages): string {
   }
 }
 
+/** Problems whose detail already says what to do (import SCB's figures, adopt a fee rule). */
+const SELF_EXPLAINING = new Set(['no-fee-rule', 'not-member', 'missing-population'].map((slug) => `urn:ssr:problem:${slug}`));
+
 /** An API problem as the user reads it: the API's own Swedish title and detail, and what to do. */
 export function problemNotice(problem: ApiProblem, t: Messages): Notice {
   const title =
@@ -48,7 +51,7 @@ export function problemNotice(problem: ApiProblem, t: Messages): Notice {
     intent: 'error',
     title,
     body: problem.detail,
-    action: actionFor(problem, t),
+    ...(SELF_EXPLAINING.has(problem.type) ? {} : { action: actionFor(problem, t) }),
     ...(details.length > 0 ? { details } : {}),
   };
 }
