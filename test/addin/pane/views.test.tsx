@@ -133,6 +133,27 @@ describe('Budget view', () => {
   });
 });
 
+describe('after a save', () => {
+  it('the workbook is recalculated, so an existing budget sheet shows the new reimbursement', async () => {
+    const sheet = 'SSR budget 2025';
+    const row = ((await pane.workbook.readRange(sheet, 'A1:A50')).values.findIndex((cells) => cells[0] === 'solna') ?? -1) + 1;
+    expect(row).toBeGreaterThan(0);
+    expect((await pane.workbook.readRange(sheet, `E${row}`)).values).toEqual([[0]]);
+
+    const { user } = renderPane(<ReimbursementsView />, pane.services);
+    const form = await screen.findByRole('region', { name: 'Registrera ersättning' }, { timeout: 20_000 });
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Part' }), 'Solna');
+    const end = within(form).getByLabelText('Period till');
+    await user.clear(end);
+    await user.type(end, '2025-03-31');
+    await user.type(within(form).getByRole('textbox', { name: 'Belopp (kr)' }), '40 000');
+    await user.click(within(form).getByRole('button', { name: 'Registrera ersättning' }));
+    expect(await screen.findByText('Ersättningen är registrerad och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
+    await pane.workbook.whenCalculated();
+    expect((await pane.workbook.readRange(sheet, `E${row}:F${row}`)).values).toEqual([[40_000, 128_683.5 - 40_000]]);
+  });
+});
+
 describe('Invoices view', () => {
   it('creates the invoice list of a year on final figures as a sheet', async () => {
     const { user } = renderPane(<InvoicesView />, pane.services);

@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../addin/src/pane/App';
+import { paneServices } from '../../../addin/src/pane/mount';
+import { createSnapshotClient } from '../../../addin/src/snapshot/client';
+import { renderPane } from './render';
+
+afterEach(cleanup);
+
+/** A local port that nothing listens on: connections are refused at once. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+describe('the pane without the API', () => {
+  it('shows the offline banner, and the status view says the API cannot be reached and what to do', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
+    const viaFetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
+    const services = paneServices('none', { snapshots: createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch }), apiBaseUrl: apiUrl, fetch: viaFetch });
+    renderPane(<App />, services);
+    const bars = await screen.findAllByRole('group', { name: 'Ingen kontakt med API:t' }, { timeout: 20_000 });
+    const banner = bars.find((bar) => within(bar).queryByRole('button', { name: 'Försök igen' }));
+    expect(banner?.textContent).toContain('Ändringar kan inte sparas förrän kontakten är tillbaka.');
+    const status = screen.getByRole('tabpanel', { name: 'Status' });
+    expect(await within(status).findByText('Nås inte', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(status).getAllByText('Kontrollera nätverket och att API:t körs, och försök sedan igen.').length).toBeGreaterThan(0);
+  });
+});
