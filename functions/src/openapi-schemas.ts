@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { auditEntrySchema } from './audit';
 import { populationsBodySchema } from './bodies';
+import { ROLES } from './config';
 
 /**
  * The schemas OpenAPI names in `components.schemas`. Request bodies and stored entities are
@@ -107,7 +108,15 @@ export const OPENAPI_SCHEMAS = {
     io: 'output',
   },
   AuditLog: { schema: z.object({ entries: z.array(auditEntrySchema) }), io: 'output' },
-  Health: { schema: z.object({ status: z.literal('ok'), storage: z.literal('ok'), authMode: z.string() }), io: 'output' },
+  Health: {
+    schema: z.object({
+      status: z.literal('ok'),
+      storage: z.literal('ok'),
+      authMode: z.string(),
+      user: z.object({ name: z.string(), roles: z.array(z.enum(ROLES)) }),
+    }),
+    io: 'output',
+  },
   Problem: {
     schema: z.looseObject({
       type: z.string(),
