@@ -5,7 +5,7 @@ export type FeeRuleStatus = 'draft' | 'adopted';
 
 export interface FeeRuleApprovalState {
   status: FeeRuleStatus;
-  /** The parties whose approval counts: the members in the version's first year. */
+  /** The parties whose approval counts: the members in the version's first year who had joined by its last approval, or approved. */
   required: number;
   approved: number;
   pending: string[];
@@ -14,10 +14,16 @@ export interface FeeRuleApprovalState {
 /**
  * R7: a version applies only once adopted, that is when every party that is a member in
  * its first year has approved it. Approvals by others are recorded but do not count.
+ * A party that joined after the last approval was recorded joined on the terms already
+ * adopted (it signs the agreement as it stands), so its approval is not asked for: a new
+ * member can never turn an adopted fee change back into a draft.
  */
 export function feeRuleApprovalState(rule: FeeRuleVersion, members: readonly Member[]): FeeRuleApprovalState {
-  const parties = membersInYear(members, rule.effectiveFrom);
+  const lastApproval = rule.approvals.reduce((latest, approval) => (approval.approvedOn > latest ? approval.approvedOn : latest), '');
   const approvedBy = new Set(rule.approvals.map((approval) => approval.memberId));
+  const parties = membersInYear(members, rule.effectiveFrom).filter(
+    (member) => approvedBy.has(member.id) || lastApproval === '' || member.joinedOn <= lastApproval,
+  );
   const pending = parties.filter((member) => !approvedBy.has(member.id)).map((member) => member.id);
   return {
     status: parties.length > 0 && pending.length === 0 ? 'adopted' : 'draft',

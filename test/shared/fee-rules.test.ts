@@ -56,8 +56,19 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
     const members = [leaving, staying];
     const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
     expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', required: 1, approved: 1, pending: [] });
+    const joinedBefore = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2026-02-01');
+    expect(feeRuleApprovalState(later, [...members, joinedBefore])).toMatchObject({ status: 'draft', pending: ['polisen-stockholm'] });
+  });
+
+  it('a party that joins after the last approval accepts the adopted version: it cannot turn it back into a draft', () => {
+    const staying = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
+    // Approved on 2026-11-15 (the helper dates approvals in November of the year before).
+    const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
     const joiner = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2027-02-01');
-    expect(feeRuleApprovalState(later, [...members, joiner])).toMatchObject({ status: 'draft', pending: ['polisen-stockholm'] });
+    expect(feeRuleApprovalState(later, [staying, joiner])).toEqual({ status: 'adopted', required: 1, approved: 1, pending: [] });
+    const seedJoiner = actor('ny-aktor', 'Ny aktör', 'single', '2024-09-01');
+    expect(feeRuleStatus(SEED_FEE_RULE, [...SEED_MEMBERS, seedJoiner])).toBe('adopted');
+    expect(feeRuleInForce(2024, [SEED_FEE_RULE], [...SEED_MEMBERS, seedJoiner])?.id).toBe('avgifter-2024');
   });
 
   it('a version with no parties in its first year is never adopted', () => {
