@@ -24,7 +24,18 @@ afterAll(async () => {
 });
 
 describe('a reader in the task pane', () => {
-  it('cannot save changes to the register, and the pane says why', async () => {
+  it('is told why Save is disabled before any save is attempted, and nothing is written', async () => {
+    // Every request that could change something, as the browser sends it.
+    const writes: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET' && new URL(request.url()).pathname.startsWith('/api/')) writes.push(`${request.method()} ${request.url()}`);
+    });
+    const before = (await (await site.api('/members/nacka')).json()) as { name: string; etag: string };
+
+    const status = page.getByRole('table', { name: 'Status' });
+    await status.getByText('Läsaren', { exact: true }).waitFor({ timeout: 30_000 });
+    await status.getByText('Läsare', { exact: true }).waitFor();
+
     await page.getByRole('tab', { name: 'Medlemmar' }).click();
     await page.getByRole('button', { name: 'Läs in medlemmar till bladet' }).click();
     await page.getByText('37 medlemmar är inlästa till bladet "SSR Medlemmar".').waitFor({ timeout: 30_000 });
@@ -33,21 +44,17 @@ describe('a reader in the task pane', () => {
     const save = page.getByRole('button', { name: 'Spara 1 ändring' });
     await save.waitFor();
 
-    const health = (await (await site.api('/health')).json()) as { role?: unknown; user?: { roles?: unknown } };
-    if (health.role !== undefined || health.user?.roles !== undefined) {
-      // The API says who the user is: the pane knows before anything is sent.
-      expect(await save.isDisabled()).toBe(true);
-      await page.getByText('Du har rollen läsare och kan inte spara här.', { exact: false }).first().waitFor();
-    } else {
-      // The API does not say: the attempt is refused, and the pane passes on why.
-      await save.click();
-      const bar = page.getByRole('group', { name: 'Behörighet saknas' });
-      await bar.waitFor({ timeout: 30_000 });
-      expect(await bar.innerText()).toMatch(/kräver rollen redigerare/);
-      expect(await bar.innerText()).toContain('Be en administratör om en roll som får göra detta.');
-    }
+    // Before any attempt: the button is disabled and the reason stands beside it, as its description.
+    expect(await save.isDisabled()).toBe(true);
+    const reasonId = await save.getAttribute('aria-describedby');
+    expect(reasonId).toBeTruthy();
+    const reason = page.locator(`[id="${reasonId ?? ''}"]`);
+    expect(await reason.innerText()).toBe('Du har rollen läsare och kan inte spara här. Be en administratör om rollen redigerare om du behöver ändra uppgifterna.');
+    expect(await reason.isVisible()).toBe(true);
+    expect(await page.getByRole('group', { name: 'Behörighet saknas' }).count()).toBe(0);
     await screenshot(page, 'reader');
-    const stored = (await (await site.api('/members/nacka')).json()) as { name: string };
-    expect(stored.name).toBe('Nacka');
+
+    expect(writes).toEqual([]);
+    expect(await (await site.api('/members/nacka')).json()).toEqual(before);
   });
 });

@@ -6,51 +6,30 @@ import { decodeWith } from './decode';
 export const ROLES = ['reader', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What `GET /health` tells the status view: is the API up, is storage up, who am I. */
-export interface Health {
-  ok: boolean;
-  status: string;
-  /** undefined when the API does not say. */
-  storageOk?: boolean;
-  user?: string;
-  role?: Role;
-}
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  storage: z.literal('ok'),
+  /** `dev` (the dev host acts as one configured user) or `appservice` (Entra ID sign-in). */
+  authMode: z.string(),
+  /** Effective roles: admin implies editor, editor implies reader; empty for a user without a role in the app. */
+  user: z.object({ name: z.string(), roles: z.array(z.enum(ROLES)) }),
+});
 
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
+/**
+ * `GET /health` when the API and storage answer, and who the caller is. Storage that does not
+ * answer is a 503 problem (`storage-unavailable`), not a body of this shape.
+ */
+export type Health = z.infer<typeof healthSchema>;
 
-function isOkWord(value: unknown): boolean {
-  return value === true || value === 'ok' || value === 'up' || value === 'healthy' || value === 'reachable';
-}
-
-function roleIn(value: unknown): Role | undefined {
-  if (typeof value === 'string' && (ROLES as readonly string[]).includes(value)) return value as Role;
-  if (Array.isArray(value)) {
-    // With several roles, the strongest decides what the pane lets the user try.
-    for (const role of ['admin', 'editor', 'reader'] as const) if (value.includes(role)) return role;
-  }
-  return undefined;
-}
-
-/** Read the health answer leniently: the shape of its details is the API's to evolve. */
 export function decodeHealth(body: unknown): Decoded<Health> {
-  const record = asRecord(body);
-  if (typeof record.status !== 'string') return { unreadable: 'status saknas i hälsosvaret' };
-  const storage = record.storage;
-  const storageRecord = asRecord(storage);
-  const storageOk =
-    storage === undefined ? undefined : isOkWord(storage) || isOkWord(storageRecord.status) || storageRecord.ok === true || storageRecord.reachable === true;
-  const userRecord = asRecord(record.user);
-  const user = typeof record.user === 'string' ? record.user : typeof userRecord.name === 'string' ? userRecord.name : undefined;
-  const role = roleIn(record.role) ?? roleIn(userRecord.role) ?? roleIn(record.roles) ?? roleIn(userRecord.roles);
-  return {
-    ok: isOkWord(record.status),
-    status: record.status,
-    ...(storageOk === undefined ? {} : { storageOk }),
-    ...(user === undefined ? {} : { user }),
-    ...(role === undefined ? {} : { role }),
-  };
+  return decodeWith(healthSchema, body);
+}
+
+export const STORAGE_UNAVAILABLE_STATUS = 503;
+
+/** The strongest of a user's roles: it decides what the pane lets the user try. */
+export function strongestRole(roles: readonly Role[]): Role | undefined {
+  return [...ROLES].reverse().find((role) => roles.includes(role));
 }
 
 const missingSchema = z.object({

@@ -33,9 +33,11 @@ export const en: Messages = {
     roleReader: 'reader',
     roleEditor: 'editor',
     roleAdmin: 'administrator',
-    readerCannotSave: (role: string) =>
-      `Your role is ${role}, which cannot save here. Ask an administrator for the editor role if you need to change this data.`,
-    adminOnly: (role: string) => `Your role is ${role}. Only administrators can do this.`,
+    yourRole: (role: string) => `the ${role} role`,
+    noRole: 'no role in the app',
+    needsEditor: (who: string) =>
+      `You have ${who} and cannot save here. Ask an administrator for the editor role if you need to change this data.`,
+    needsAdmin: (who: string) => `You have ${who}. Only administrators can do this.`,
   },
   problems: {
     networkTitle: 'The API cannot be reached',
@@ -70,6 +72,7 @@ export const en: Messages = {
     storageOk: 'Working',
     storageDown: 'Not answering',
     unknown: 'Unknown',
+    noRole: 'No role in the app',
     checking: 'Checking…',
     recheck: 'Check again',
     refreshSnapshot: 'Fetch a new snapshot and recalculate',

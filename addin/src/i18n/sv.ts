@@ -31,9 +31,12 @@ export const sv = {
     roleReader: 'läsare',
     roleEditor: 'redigerare',
     roleAdmin: 'administratör',
-    readerCannotSave: (role: string) =>
-      `Du har rollen ${role} och kan inte spara här. Be en administratör om rollen redigerare om du behöver ändra uppgifterna.`,
-    adminOnly: (role: string) => `Du har rollen ${role}. Bara administratörer kan göra detta.`,
+    /** "Du har …" with a role (`rollen läsare`) or without one. */
+    yourRole: (role: string) => `rollen ${role}`,
+    noRole: 'ingen roll i appen',
+    needsEditor: (who: string) =>
+      `Du har ${who} och kan inte spara här. Be en administratör om rollen redigerare om du behöver ändra uppgifterna.`,
+    needsAdmin: (who: string) => `Du har ${who}. Bara administratörer kan göra detta.`,
   },
   problems: {
     networkTitle: 'Ingen kontakt med API:t',
@@ -68,6 +71,7 @@ export const sv = {
     storageOk: 'Fungerar',
     storageDown: 'Svarar inte',
     unknown: 'Okänt',
+    noRole: 'Ingen roll i appen',
     checking: 'Kontrollerar…',
     recheck: 'Kontrollera igen',
     refreshSnapshot: 'Hämta ny ögonblicksbild och räkna om',

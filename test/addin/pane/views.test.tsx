@@ -36,9 +36,11 @@ describe('Status view', () => {
     const rows = within(table).getAllByRole('row').map(cells);
     expect(rows).toContain('Läge Förhandsvisning i webbläsaren');
     expect(rows).toContain('Lagring Fungerar');
-    const health = (await (await pane.api('/health')).json()) as { user?: string | { name?: string } };
-    const user = typeof health.user === 'string' ? health.user : (health.user?.name ?? 'Okänt');
-    expect(rows).toContain(`Användare ${user}`);
+    const health = (await (await pane.api('/health')).json()) as { user: { name: string; roles: string[] } };
+    expect(health.user).toEqual({ name: 'Testaren', roles: ['reader', 'editor', 'admin'] });
+    expect(rows).toContain('Användare Testaren');
+    // The strongest of the effective roles.
+    expect(rows).toContain('Roll Administratör');
   });
 });
 

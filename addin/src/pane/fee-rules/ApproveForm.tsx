@@ -1,4 +1,4 @@
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Member } from '@ssr/shared';
 import { approvalSchema, parseWith } from '@ssr/shared';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { isoToday, messagesByField } from '../shell/form';
+import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
 
 const useStyles = makeStyles({
@@ -18,11 +19,14 @@ export function ApproveForm({
   rules,
   members,
   busy,
+  blocked,
   run,
 }: {
   rules: readonly StoredFeeRule[];
   members: readonly Member[];
   busy: boolean;
+  /** Why the user may not record approvals (not an admin); the form is then disabled. */
+  blocked: string | undefined;
   run: (work: () => Promise<Notice | undefined>) => void;
 }) {
   const t = useMessages();
@@ -37,6 +41,7 @@ export function ApproveForm({
   const [approvedOn, setApprovedOn] = useState(isoToday(now()));
   const [reference, setReference] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const locked = blocked !== undefined;
   const party = parties.some((member) => member.id === memberId) ? memberId : (parties[0]?.id ?? '');
 
   const submit = () =>
@@ -61,7 +66,7 @@ export function ApproveForm({
         {t.feeRules.approveHeading}
       </Text>
       <Field label={t.feeRules.version}>
-        <Select value={ruleId} onChange={(_, data) => setRuleId(data.value)}>
+        <Select value={ruleId} disabled={locked} onChange={(_, data) => setRuleId(data.value)}>
           {rules.map((candidate) => (
             <option key={candidate.rule.id} value={candidate.rule.id}>
               {candidate.rule.id} ({candidate.status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft})
@@ -70,7 +75,7 @@ export function ApproveForm({
         </Select>
       </Field>
       <Field label={t.feeRules.party} validationMessage={errors.memberId} validationState={errors.memberId ? 'error' : 'none'}>
-        <Select value={party} onChange={(_, data) => setMemberId(data.value)}>
+        <Select value={party} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
           {parties.map((member) => (
             <option key={member.id} value={member.id}>
               {member.name}
@@ -79,16 +84,14 @@ export function ApproveForm({
         </Select>
       </Field>
       <Field label={t.feeRules.approvedOn} validationMessage={errors.approvedOn} validationState={errors.approvedOn ? 'error' : 'none'}>
-        <Input type="date" value={approvedOn} onChange={(_, data) => setApprovedOn(data.value)} />
+        <Input type="date" value={approvedOn} disabled={locked} onChange={(_, data) => setApprovedOn(data.value)} />
       </Field>
       <Field label={t.feeRules.reference} validationMessage={errors.reference} validationState={errors.reference ? 'error' : 'none'}>
-        <Input value={reference} onChange={(_, data) => setReference(data.value)} />
+        <Input value={reference} disabled={locked} onChange={(_, data) => setReference(data.value)} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={busy || !rule || party === ''} onClick={submit}>
-          {t.feeRules.approve}
-        </Button>
-      </div>
+      <GuardedButton appearance="primary" blocked={blocked} disabled={busy || !rule || party === ''} onClick={submit}>
+        {t.feeRules.approve}
+      </GuardedButton>
     </section>
   );
 }

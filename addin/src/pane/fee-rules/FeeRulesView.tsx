@@ -7,7 +7,7 @@ import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
-import { roleName } from '../shell/roles';
+import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
@@ -52,6 +52,8 @@ export function FeeRulesView() {
     });
 
   const latest = rules?.at(-1)?.rule;
+  // R7 versions and approvals are the admins' to record; others see the forms, disabled, and why.
+  const blocked = blockedReason(session, 'admin', t);
   return (
     <section className={styles.view} aria-labelledby="fee-rules-heading">
       <Text as="h2" id="fee-rules-heading" size={500} weight="semibold">
@@ -96,15 +98,14 @@ export function FeeRulesView() {
           </TableBody>
         </Table>
       ) : null}
-      {session.role && !session.isAdmin ? <NoticeBar notice={{ intent: 'info', body: t.common.adminOnly(roleName(session.role, t)) }} /> : null}
-      {rules && session.isAdmin ? (
+      {rules ? (
         <>
           <Divider />
-          <ProposeForm key={latest?.id ?? 'none'} {...(latest ? { latest } : {})} busy={task.busy !== undefined} run={write} />
+          <ProposeForm key={latest?.id ?? 'none'} {...(latest ? { latest } : {})} busy={task.busy !== undefined} blocked={blocked} run={write} />
           {rules.length > 0 ? (
             <>
               <Divider />
-              <ApproveForm rules={rules} members={members} busy={task.busy !== undefined} run={write} />
+              <ApproveForm rules={rules} members={members} busy={task.busy !== undefined} blocked={blocked} run={write} />
             </>
           ) : null}
         </>

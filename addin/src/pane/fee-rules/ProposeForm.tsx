@@ -1,4 +1,4 @@
-import { Button, Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FeeRuleVersion } from '@ssr/shared';
 import { feeRuleVersionSchema, formatSek, parseWith } from '@ssr/shared';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { kronorInput, messagesByField } from '../shell/form';
+import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
 import { parseYear } from '../shell/YearField';
 
@@ -27,7 +28,18 @@ function initialFields(latest: FeeRuleVersion | undefined, year: number): Fields
 }
 
 /** R7: propose a new version (admin); it takes effect once every party has approved it. */
-export function ProposeForm({ latest, busy, run }: { latest?: FeeRuleVersion; busy: boolean; run: (work: () => Promise<Notice | undefined>) => void }) {
+export function ProposeForm({
+  latest,
+  busy,
+  blocked,
+  run,
+}: {
+  latest?: FeeRuleVersion;
+  busy: boolean;
+  /** Why the user may not propose (not an admin); the form is then disabled. */
+  blocked: string | undefined;
+  run: (work: () => Promise<Notice | undefined>) => void;
+}) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();
@@ -66,7 +78,7 @@ export function ProposeForm({ latest, busy, run }: { latest?: FeeRuleVersion; bu
 
   const field = (name: keyof Fields, label: string, inputMode: 'text' | 'numeric' | 'decimal' = 'text') => (
     <Field label={label} validationMessage={errors[name]} validationState={errors[name] ? 'error' : 'none'}>
-      <Input value={fields[name]} inputMode={inputMode} onChange={set(name)} />
+      <Input value={fields[name]} inputMode={inputMode} disabled={blocked !== undefined} onChange={set(name)} />
     </Field>
   );
 
@@ -81,11 +93,9 @@ export function ProposeForm({ latest, busy, run }: { latest?: FeeRuleVersion; bu
       {field('singleFeeOre', t.feeRules.singleFeeKr, 'decimal')}
       {field('doubleFeeOre', t.feeRules.doubleFeeKr, 'decimal')}
       {field('populationYearOffset', t.feeRules.offset, 'numeric')}
-      <div>
-        <Button appearance="primary" disabled={busy} onClick={submit}>
-          {t.feeRules.propose}
-        </Button>
-      </div>
+      <GuardedButton appearance="primary" blocked={blocked} disabled={busy} onClick={submit}>
+        {t.feeRules.propose}
+      </GuardedButton>
     </section>
   );
 }

@@ -8,7 +8,8 @@ import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
-import { roleName } from '../shell/roles';
+import { GuardedButton } from '../shell/GuardedButton';
+import { blockedReason } from '../shell/roles';
 import { useTask } from '../shell/useTask';
 import type { StoredMember } from '../../api/client';
 import { readBaseline, writeBaseline } from './baseline';
@@ -143,6 +144,7 @@ export function MembersView() {
   const conflicts = outcomes.filter((outcome): outcome is Conflict => outcome.status === 'conflict');
   const removes = changes.some((entry) => entry.kind === 'removed');
   const role = session.role;
+  const saveBlocked = blockedReason(session, 'editor', t);
 
   return (
     <section className={styles.view} aria-labelledby="members-heading">
@@ -150,7 +152,6 @@ export function MembersView() {
         {t.members.heading}
       </Text>
       <Text>{t.members.intro}</Text>
-      {!session.canEdit && role ? <NoticeBar notice={{ intent: 'info', body: t.common.readerCannotSave(roleName(role, t)) }} /> : null}
       <div className={styles.actions}>
         <Button appearance="primary" disabled={task.busy !== undefined} onClick={() => void load(false)}>
           {t.members.load}
@@ -159,9 +160,9 @@ export function MembersView() {
           {t.members.review}
         </Button>
         {review && changes.length > 0 ? (
-          <Button appearance="primary" disabled={task.busy !== undefined || !session.canEdit} onClick={() => void save()}>
+          <GuardedButton appearance="primary" blocked={saveBlocked} disabled={task.busy !== undefined} onClick={() => void save()}>
             {t.members.save(changes.length)}
-          </Button>
+          </GuardedButton>
         ) : null}
       </div>
       {task.busy ? <Progress busy={task.busy} /> : null}

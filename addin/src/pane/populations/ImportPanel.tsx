@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Label,
   Table,
   TableBody,
@@ -17,9 +16,11 @@ import { formatCount, parseScbPopulation } from '@ssr/shared';
 import { useId, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import { useMessages } from '../../i18n';
+import { GuardedButton } from '../shell/GuardedButton';
 import { problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
+import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
@@ -169,11 +170,14 @@ export function ImportPanel() {
               </TableBody>
             </Table>
           )}
-          <div>
-            <Button appearance="primary" disabled={task.busy !== undefined || !session.canEdit || preview.result.figures.length === 0} onClick={() => void save(preview)}>
-              {t.populations.save(years)}
-            </Button>
-          </div>
+          <GuardedButton
+            appearance="primary"
+            blocked={blockedReason(session, 'editor', t)}
+            disabled={task.busy !== undefined || preview.result.figures.length === 0}
+            onClick={() => void save(preview)}
+          >
+            {t.populations.save(years)}
+          </GuardedButton>
         </section>
       ) : null}
     </div>

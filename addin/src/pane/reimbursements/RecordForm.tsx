@@ -1,4 +1,4 @@
-import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Member, ReimbursedFunction } from '@ssr/shared';
 import { parseWith, reimbursementSchema } from '@ssr/shared';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { isoToday, kronorInput, messagesByField } from '../shell/form';
+import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
 
 const useStyles = makeStyles({
@@ -21,7 +22,18 @@ export function claimId(memberId: string, fn: ReimbursedFunction, periodStart: s
 }
 
 /** R6: record a member's self-cost for RSIB or RKK over a period within one year (editor). */
-export function RecordForm({ members, busy, run }: { members: readonly Member[]; busy: boolean; run: (work: () => Promise<Notice | undefined>) => void }) {
+export function RecordForm({
+  members,
+  busy,
+  blocked,
+  run,
+}: {
+  members: readonly Member[];
+  busy: boolean;
+  /** Why the user may not record claims (not an editor); the form is then disabled. */
+  blocked: string | undefined;
+  run: (work: () => Promise<Notice | undefined>) => void;
+}) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();
@@ -33,6 +45,7 @@ export function RecordForm({ members, busy, run }: { members: readonly Member[];
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const locked = blocked !== undefined;
   const member = sorted.some((candidate) => candidate.id === memberId) ? memberId : (sorted[0]?.id ?? '');
 
   const submit = () =>
@@ -61,7 +74,7 @@ export function RecordForm({ members, busy, run }: { members: readonly Member[];
         {t.reimbursements.record}
       </Text>
       <Field label={t.reimbursements.member} {...state('memberId')}>
-        <Select value={member} onChange={(_, data) => setMemberId(data.value)}>
+        <Select value={member} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
           {sorted.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name}
@@ -70,28 +83,26 @@ export function RecordForm({ members, busy, run }: { members: readonly Member[];
         </Select>
       </Field>
       <Field label={t.reimbursements.function} {...state('function')}>
-        <RadioGroup layout="horizontal" value={fn} onChange={(_, data) => setFn(data.value === 'RKK' ? 'RKK' : 'RSIB')}>
+        <RadioGroup layout="horizontal" value={fn} disabled={locked} onChange={(_, data) => setFn(data.value === 'RKK' ? 'RKK' : 'RSIB')}>
           <Radio value="RSIB" label="RSIB" />
           <Radio value="RKK" label="RKK" />
         </RadioGroup>
       </Field>
       <Field label={t.reimbursements.periodStart} {...state('periodStart')}>
-        <Input type="date" value={periodStart} onChange={(_, data) => setPeriodStart(data.value)} />
+        <Input type="date" value={periodStart} disabled={locked} onChange={(_, data) => setPeriodStart(data.value)} />
       </Field>
       <Field label={t.reimbursements.periodEnd} {...state('periodEnd')}>
-        <Input type="date" value={periodEnd} onChange={(_, data) => setPeriodEnd(data.value)} />
+        <Input type="date" value={periodEnd} disabled={locked} onChange={(_, data) => setPeriodEnd(data.value)} />
       </Field>
       <Field label={t.reimbursements.amount} {...state('amountOre')}>
-        <Input inputMode="decimal" value={amount} onChange={(_, data) => setAmount(data.value)} />
+        <Input inputMode="decimal" value={amount} disabled={locked} onChange={(_, data) => setAmount(data.value)} />
       </Field>
       <Field label={t.reimbursements.note} {...state('note')}>
-        <Input value={note} onChange={(_, data) => setNote(data.value)} />
+        <Input value={note} disabled={locked} onChange={(_, data) => setNote(data.value)} />
       </Field>
-      <div>
-        <Button appearance="primary" disabled={busy || member === ''} onClick={submit}>
-          {t.reimbursements.record}
-        </Button>
-      </div>
+      <GuardedButton appearance="primary" blocked={blocked} disabled={busy || member === ''} onClick={submit}>
+        {t.reimbursements.record}
+      </GuardedButton>
     </section>
   );
 }

@@ -7,7 +7,7 @@ import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
-import { roleName } from '../shell/roles';
+import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
@@ -66,11 +66,7 @@ export function ReimbursementsView() {
       <Text>{t.reimbursements.intro}</Text>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-      {session.canEdit ? (
-        <RecordForm members={members} busy={task.busy !== undefined} run={write} />
-      ) : session.role ? (
-        <NoticeBar notice={{ intent: 'info', body: t.common.readerCannotSave(roleName(session.role, t)) }} />
-      ) : null}
+      <RecordForm members={members} busy={task.busy !== undefined} blocked={blockedReason(session, 'editor', t)} run={write} />
       <Divider />
       <Text as="h3" id="reimbursements-list-heading" weight="semibold">
         {t.reimbursements.listHeading}

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import type { ReactNode } from 'react';
 import type { ApiProblem } from '../../api/problem';
 import type { Health, Role } from '../../api/shapes';
+import { strongestRole } from '../../api/shapes';
 import type { SnapshotRead } from '../../snapshot/client';
 import { useServices } from './services';
 
@@ -15,8 +16,13 @@ export interface Session {
   checking: boolean;
   snapshot?: SnapshotRead;
   snapshotError?: string;
+  /** The user's effective roles as /health gave them; undefined while the pane does not know. */
+  roles?: readonly Role[];
+  /** The strongest of `roles`. */
   role?: Role;
+  /** False only when the pane knows the user lacks the editor role; unknown roles let the user try, and the API decides. */
   canEdit: boolean;
+  /** False only when the pane knows the user lacks the admin role. */
   isAdmin: boolean;
   /** The API or the snapshot is out of reach: formulas run on the saved copy, nothing can be saved. */
   offline: boolean;
@@ -79,17 +85,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [recheck]);
 
   const value = useMemo<Session>(() => {
-    const role = health?.role;
+    const roles = health?.user.roles;
+    const role = roles ? strongestRole(roles) : undefined;
     return {
       ...(health ? { health } : {}),
       ...(healthProblem ? { healthProblem } : {}),
       checking,
       ...(snapshot ? { snapshot } : {}),
       ...(snapshotError === undefined ? {} : { snapshotError }),
+      ...(roles ? { roles } : {}),
       ...(role ? { role } : {}),
-      // Without a known role the pane lets the user try; the API decides and says why.
-      canEdit: role === undefined || role === 'editor' || role === 'admin',
-      isAdmin: role === undefined || role === 'admin',
+      // Without known roles the pane lets the user try; the API decides and says why (a 403 with its reason).
+      canEdit: roles === undefined || roles.includes('editor'),
+      isAdmin: roles === undefined || roles.includes('admin'),
       offline: healthProblem?.status === 0 || snapshot?.offline === true,
       recheck,
       refreshAfterWrite,

@@ -1,5 +1,6 @@
 import { Badge, Button, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { STORAGE_UNAVAILABLE_STATUS } from '../../api/shapes';
 import { useMessages } from '../../i18n';
 import { formatAge } from '../shell/age';
 import { problemNotice } from '../shell/notice';
@@ -9,6 +10,10 @@ import { roleName } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -33,20 +38,22 @@ export function StatusView() {
     <Badge color="success">{t.status.reachable}</Badge>
   );
   const storageState =
-    health?.storageOk === undefined ? (
-      healthProblem && healthProblem.status !== 0 ? <Badge color="danger">{t.status.storageDown}</Badge> : t.status.unknown
-    ) : health.storageOk ? (
+    healthProblem?.status === STORAGE_UNAVAILABLE_STATUS ? (
+      <Badge color="danger">{t.status.storageDown}</Badge>
+    ) : health && !healthProblem ? (
       <Badge color="success">{t.status.storageOk}</Badge>
     ) : (
-      <Badge color="danger">{t.status.storageDown}</Badge>
+      t.status.unknown
     );
+  // The strongest of the effective roles: what the pane lets the user do follows from it.
+  const roleState = session.role ? upperFirst(roleName(session.role, t)) : session.roles ? t.status.noRole : t.status.unknown;
 
   const rows: [string, ReactNode][] = [
     [t.status.mode, workbook.kind === 'office' ? t.status.modeExcel : t.status.modePreview],
     [t.status.api, apiState],
     [t.status.storage, storageState],
-    [t.status.user, health?.user ?? t.status.unknown],
-    [t.status.role, session.role ? roleName(session.role, t) : t.status.unknown],
+    [t.status.user, health?.user.name ?? t.status.unknown],
+    [t.status.role, roleState],
     [
       t.status.snapshot,
       snapshot ? (
