@@ -47,10 +47,13 @@ afterAll(async () => {
 });
 
 describe('the task pane in a browser (preview mode)', () => {
-  it('shows the API, storage and snapshot on the status view', async () => {
+  it('shows the API, storage, the dev user and snapshot on the status view', async () => {
     const status = page.getByRole('table', { name: 'Status' });
     await status.getByText('Nås', { exact: true }).waitFor();
     await status.getByText('Fungerar', { exact: true }).waitFor();
+    // The add-in is built without sign-in settings: local dev mode, the dev host's user.
+    await status.getByText('Lokalt utvecklingsläge: ingen inloggning', { exact: true }).waitFor();
+    await status.getByText('Testaren', { exact: true }).waitFor();
     await screenshot(page, 'status');
   });
 

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from '../api/client';
 import { createAuthorizedFetch, getTokenSource } from '../auth';
+import type { TokenSource } from '../auth';
 import { detectHost } from '../excel/host';
 import type { FunctionRegistry } from '../excel/memory/ssr-caller';
 import { installCustomFunctionsStandIn, ssrFunctionCaller } from '../excel/memory/ssr-caller';
@@ -24,7 +25,9 @@ export interface PaneDeps {
   snapshots: SnapshotClient;
   /** The API base; `/api` on the add-in's origin unless the build says otherwise. */
   apiBaseUrl?: string;
-  /** The fetch the API client uses; by default the signed-in user's (no token in dev mode). */
+  /** The sign-in; by default the runtime's (`getTokenSource()`: none when the build has no sign-in settings). */
+  tokenSource?: TokenSource | null;
+  /** The fetch under the API client; the signed-in user's token is added on top (none in dev mode). */
   fetch?: typeof fetch;
   now?: () => number;
   /** The custom functions the preview workbook runs; the add-in's own by default. */
@@ -86,16 +89,17 @@ function Starting({ label }: { label: string }) {
 /** The services of a host: Excel through Office.js, or the in-memory workbook of preview mode. */
 export function paneServices(host: 'excel' | 'none', deps: PaneDeps): PaneServices {
   const now = deps.now ?? Date.now;
+  const tokenSource = deps.tokenSource === undefined ? getTokenSource() : deps.tokenSource;
   const api = createApiClient({
     baseUrl: deps.apiBaseUrl ?? apiBaseUrl(),
-    fetch: deps.fetch ?? createAuthorizedFetch(getTokenSource(), (input, init) => fetch(input, init)),
+    fetch: createAuthorizedFetch(tokenSource, deps.fetch ?? ((input, init) => fetch(input, init))),
   });
-  if (host === 'excel') return { workbook: new OfficeWorkbook(), api, snapshots: deps.snapshots, now };
+  if (host === 'excel') return { workbook: new OfficeWorkbook(), api, snapshots: deps.snapshots, tokenSource, now };
   // Preview: no Excel, so the same custom functions answer SSR.* in the in-memory workbook.
   installCustomFunctionsStandIn();
   configureFunctions({ snapshots: deps.snapshots, now });
   const preview = new MemoryWorkbook(ssrFunctionCaller(deps.functions ?? SSR_FUNCTIONS));
-  return { workbook: preview, api, snapshots: deps.snapshots, now, preview };
+  return { workbook: preview, api, snapshots: deps.snapshots, tokenSource, now, preview };
 }
 
 /**

@@ -23,7 +23,7 @@ describe('the pane without the API', () => {
   it('shows the offline banner, and the status view says the API cannot be reached and what to do', async () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
     const viaFetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
-    const services = paneServices('none', { snapshots: createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch }), apiBaseUrl: apiUrl, fetch: viaFetch });
+    const services = paneServices('none', { snapshots: createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch }), apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null });
     renderPane(<App />, services);
     const bars = await screen.findAllByRole('group', { name: 'Ingen kontakt med API:t' }, { timeout: 20_000 });
     const banner = bars.find((bar) => within(bar).queryByRole('button', { name: 'Försök igen' }));

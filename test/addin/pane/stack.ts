@@ -72,7 +72,8 @@ export async function startPaneStack(options: { devRole?: 'reader' | 'editor' | 
     return fetch(input, init);
   };
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch });
-  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch, ...(options.now ? { now: options.now } : {}) });
+  // No sign-in (local dev mode), whatever the environment says: the dev host acts as its dev user.
+  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null, ...(options.now ? { now: options.now } : {}) });
   const workbook = services.preview;
   if (!workbook) throw new Error('preview mode must give an in-memory workbook');
   return {

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SignedInAccount, TokenSource } from '../../../addin/src/auth';
+import { paneServices } from '../../../addin/src/pane/mount';
 import { StatusView } from '../../../addin/src/pane/status/StatusView';
+import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { renderPane } from './render';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';
@@ -18,6 +21,91 @@ afterEach(cleanup);
 const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const rowsOf = (table: HTMLElement) => within(table).getAllByRole('row').map((row) => Array.from(row.querySelectorAll('td')).map(text).join(' '));
 
+const ANNA: SignedInAccount = { username: 'anna.svensson@ssr.se', name: 'Anna Svensson', appRoles: ['SSR.Admin'] };
+
+/**
+ * A sign-in as the pane sees it (our TokenSource interface), without Entra ID: one account,
+ * a token per sign-in, and a record of what the pane asked of it.
+ */
+function signInStandIn(account: SignedInAccount) {
+  let current: SignedInAccount | null = account;
+  const listeners = new Set<() => void>();
+  const calls = { getToken: 0, signOut: 0 };
+  const changed = () => listeners.forEach((listener) => listener());
+  const source: TokenSource = {
+    getToken: () => {
+      calls.getToken += 1;
+      if (current === null) {
+        current = account;
+        changed();
+      }
+      return Promise.resolve(`token-for-${account.username}`);
+    },
+    currentAccount: () => current,
+    signOut: () => {
+      calls.signOut += 1;
+      current = null;
+      changed();
+      return Promise.resolve();
+    },
+    onAccountChanged: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { source, calls };
+}
+
+describe('Status view, local dev mode (no sign-in configured)', () => {
+  it('says there is no sign-in, and shows the dev user and role from /health', async () => {
+    renderPane(<StatusView />, pane.services);
+    const table = screen.getByRole('table', { name: 'Status' });
+    expect(await within(table).findByText('Testaren', {}, { timeout: 20_000 })).toBeTruthy();
+    const rows = rowsOf(table);
+    expect(rows).toContain('Inloggning Lokalt utvecklingsläge: ingen inloggning');
+    expect(rows).toContain('Användare Testaren');
+    expect(rows).toContain('Roll Administratör');
+    expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+  });
+});
+
+describe('Status view, signed in', () => {
+  it('shows the account and its role, sends its token, and signs out and in again', async () => {
+    const { source, calls } = signInStandIn(ANNA);
+    const authorizations: string[] = [];
+    const transport = (input: RequestInfo | URL, init?: RequestInit) => {
+      authorizations.push(new Headers(init?.headers).get('Authorization') ?? '(none)');
+      return fetch(input, init);
+    };
+    const snapshots = createSnapshotClient({ baseUrl: pane.apiUrl, fetch: (input, init) => fetch(input, init) });
+    const services = paneServices('none', { snapshots, apiBaseUrl: pane.apiUrl, fetch: transport, tokenSource: source });
+    const { user } = renderPane(<StatusView />, services);
+
+    const table = screen.getByRole('table', { name: 'Status' });
+    expect(await within(table).findByText('Administratör', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(rowsOf(table)).toContain('Användare Anna Svensson (anna.svensson@ssr.se)');
+    expect(within(table).queryByText('Lokalt utvecklingsläge: ingen inloggning')).toBeNull();
+    expect(authorizations[0]).toBe('Bearer token-for-anna.svensson@ssr.se');
+
+    await user.click(screen.getByRole('button', { name: 'Logga ut' }));
+    expect(await screen.findByText('Du är utloggad. Logga in igen för att hämta eller spara uppgifter.')).toBeTruthy();
+    expect(calls.signOut).toBe(1);
+    expect(rowsOf(table)).toContain('Användare Inte inloggad');
+    // The roles were the signed-out user's: forgotten until someone signs in.
+    expect(rowsOf(table)).toContain('Roll Okänt');
+    expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+
+    const tokensBefore = calls.getToken;
+    await user.click(screen.getByRole('button', { name: 'Logga in' }));
+    expect(await screen.findByText('Du är inloggad som Anna Svensson (anna.svensson@ssr.se).', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(calls.getToken).toBeGreaterThan(tokensBefore);
+    expect(rowsOf(table)).toContain('Användare Anna Svensson (anna.svensson@ssr.se)');
+    expect(await within(table).findByText('Administratör')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Logga ut' })).toBeTruthy();
+  });
+});
+
+// Last: it stops the stack's storage.
 describe('Status view, storage down', () => {
   it('says the API answers but storage does not (503), with the API’s words', async () => {
     await pane.stopStorage();

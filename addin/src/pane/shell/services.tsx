@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../api/client';
+import type { TokenSource } from '../../auth';
 import type { MemoryWorkbook } from '../../excel/memory/workbook';
 import type { WorkbookPort } from '../../excel/port';
 import type { SnapshotClient } from '../../snapshot/client';
@@ -9,6 +10,8 @@ export interface PaneServices {
   workbook: WorkbookPort;
   api: ApiClient;
   snapshots: SnapshotClient;
+  /** The runtime's sign-in (shared with the custom functions); null in local dev mode, where nobody signs in. */
+  tokenSource: TokenSource | null;
   /** Preview mode only: the in-memory workbook, drawn beside the pane. */
   preview?: MemoryWorkbook;
   /** The clock, for default years and ages; passed in so tests can fix it. */

@@ -44,7 +44,7 @@ function messageOf(error: unknown): string {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const { api, snapshots, workbook } = useServices();
+  const { api, snapshots, workbook, tokenSource } = useServices();
   const [health, setHealth] = useState<Health | undefined>();
   const [healthProblem, setHealthProblem] = useState<ApiProblem | undefined>();
   const [checking, setChecking] = useState(true);
@@ -63,17 +63,35 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [snapshots],
   );
 
-  const recheck = useCallback(async () => {
-    setChecking(true);
-    const [result] = await Promise.all([api.health(), readSnapshot(true)]);
+  const checkHealth = useCallback(async () => {
+    const result = await api.health();
     if (result.ok) {
       setHealth(result.value);
       setHealthProblem(undefined);
     } else {
       setHealthProblem(result.problem);
     }
+  }, [api]);
+
+  const recheck = useCallback(async () => {
+    setChecking(true);
+    await Promise.all([checkHealth(), readSnapshot(true)]);
     setChecking(false);
-  }, [api, readSnapshot]);
+  }, [checkHealth, readSnapshot]);
+
+  // The roles are the signed-in user's: ask again when someone else signs in, forget them on sign-out.
+  useEffect(
+    () =>
+      tokenSource?.onAccountChanged(() => {
+        if (tokenSource.currentAccount() !== null) {
+          void checkHealth();
+          return;
+        }
+        setHealth(undefined);
+        setHealthProblem(undefined);
+      }),
+    [tokenSource, checkHealth],
+  );
 
   const refreshAfterWrite = useCallback(async () => {
     await readSnapshot(true);

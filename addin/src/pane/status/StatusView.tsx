@@ -1,15 +1,22 @@
 import { Badge, Button, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { STORAGE_UNAVAILABLE_STATUS } from '../../api/shapes';
+import type { SignedInAccount, TokenSource } from '../../auth';
 import { useMessages } from '../../i18n';
 import { formatAge } from '../shell/age';
-import { problemNotice } from '../shell/notice';
+import { errorNotice, problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
-import { roleName } from '../shell/roles';
+import { useSignedInAccount } from '../shell/account';
+import { roleFromAppRoles, roleName } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
+
+/** The account as people know it: the name, with the sign-in name to tell two Anna Svenssons apart. */
+function accountLabel(account: SignedInAccount): string {
+  return account.name && account.name !== account.username ? `${account.name} (${account.username})` : account.username;
+}
 
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -25,7 +32,8 @@ const useStyles = makeStyles({
 export function StatusView() {
   const t = useMessages();
   const styles = useStyles();
-  const { workbook, now } = useServices();
+  const { workbook, now, tokenSource } = useServices();
+  const account = useSignedInAccount(tokenSource);
   const session = useSession();
   const task = useTask();
   const { health, healthProblem, snapshot } = session;
@@ -45,14 +53,21 @@ export function StatusView() {
     ) : (
       t.status.unknown
     );
-  // The strongest of the effective roles: what the pane lets the user do follows from it.
-  const roleState = session.role ? upperFirst(roleName(session.role, t)) : session.roles ? t.status.noRole : t.status.unknown;
+  // The strongest of the effective roles, as the API says (the token's app roles until it has).
+  const role = session.role ?? (session.roles === undefined && account ? roleFromAppRoles(account.appRoles) : undefined);
+  const roleState = role ? upperFirst(roleName(role, t)) : session.roles ? t.status.noRole : t.status.unknown;
+  const who: [string, ReactNode][] = tokenSource
+    ? [[t.status.user, account ? accountLabel(account) : t.status.notSignedIn]]
+    : [
+        [t.status.signIn, t.status.devMode],
+        [t.status.user, health?.user.name ?? t.status.unknown],
+      ];
 
   const rows: [string, ReactNode][] = [
     [t.status.mode, workbook.kind === 'office' ? t.status.modeExcel : t.status.modePreview],
     [t.status.api, apiState],
     [t.status.storage, storageState],
-    [t.status.user, health?.user.name ?? t.status.unknown],
+    ...who,
     [t.status.role, roleState],
     [
       t.status.snapshot,
@@ -72,6 +87,24 @@ export function StatusView() {
     task.run(t.common.working, async () => {
       await session.refreshAfterWrite();
       return { intent: 'success', body: t.status.refreshed };
+    });
+
+  const signOut = (source: TokenSource) =>
+    task.run(t.status.signingOut, async () => {
+      await source.signOut();
+      return { intent: 'success', body: t.status.signedOut };
+    });
+
+  const signIn = (source: TokenSource) =>
+    task.run(t.status.signingIn, async () => {
+      try {
+        await source.getToken();
+      } catch (error) {
+        return errorNotice(error, t, t.status.signInFailed, t.status.signInRetry);
+      }
+      await session.recheck();
+      const signedIn = source.currentAccount();
+      return signedIn ? { intent: 'success', body: t.status.signedInAs(accountLabel(signedIn)) } : undefined;
     });
 
   return (
@@ -96,6 +129,16 @@ export function StatusView() {
         <Button disabled={task.busy !== undefined} onClick={() => void refresh()}>
           {t.status.refreshSnapshot}
         </Button>
+        {tokenSource && account ? (
+          <Button disabled={task.busy !== undefined} onClick={() => void signOut(tokenSource)}>
+            {t.status.signOut}
+          </Button>
+        ) : null}
+        {tokenSource && !account ? (
+          <Button appearance="primary" disabled={task.busy !== undefined} onClick={() => void signIn(tokenSource)}>
+            {t.status.signInAction}
+          </Button>
+        ) : null}
       </div>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}

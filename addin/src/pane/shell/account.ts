@@ -1,0 +1,11 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import type { SignedInAccount, TokenSource } from '../../auth';
+
+const noSubscription = () => () => undefined;
+
+/** Who is signed in now, kept current as the token source signs in and out; null without sign-in. */
+export function useSignedInAccount(tokenSource: TokenSource | null): SignedInAccount | null {
+  const subscribe = useCallback((listener: () => void) => tokenSource?.onAccountChanged(listener) ?? noSubscription(), [tokenSource]);
+  const snapshot = useCallback(() => tokenSource?.currentAccount() ?? null, [tokenSource]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
