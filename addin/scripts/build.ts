@@ -15,6 +15,9 @@ import { addinViteConfig } from './vite-config';
  */
 
 const env = readBuildEnv();
+// Vite takes NODE_ENV over `mode`: run from Vitest (NODE_ENV=test) or a shell with NODE_ENV=development,
+// it would bundle React's development build. What this script builds is what ships, so it is production.
+process.env.NODE_ENV = 'production';
 await build({ ...addinViteConfig(env), configFile: false, mode: 'production' });
 
 const problems: string[] = [];

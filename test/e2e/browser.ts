@@ -41,8 +41,7 @@ export function ensureBuilt(): void {
   const sources = Math.max(newestIn(join(ADDIN, 'src')), newestIn(join(ROOT, 'shared', 'src')), statSync(join(ADDIN, 'index.html')).mtimeMs);
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   process.stdout.write('addin/dist is missing or older than the sources: npm run build -w addin\n');
-  // Vitest sets NODE_ENV=test, and Vite would then bundle React's development build.
-  execFileSync('npm', ['run', 'build', '-w', 'addin'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  execFileSync('npm', ['run', 'build', '-w', 'addin'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
 export interface Site {
