@@ -58,6 +58,15 @@ export const en: Messages = {
     unexpectedTitle: 'Something went wrong',
     unexpectedAction: 'Try again. If it persists, reload the add-in.',
     snapshotTitle: 'The snapshot could not be fetched',
+    snapshotOfflineTitle: 'The formulas compute from a saved snapshot',
+    snapshot: {
+      unreachable: 'The API could not be reached: the network or the API is down.',
+      unavailable: 'The API answered with a server error: the API or its storage is down.',
+      unauthorized: 'The API wants you to sign in before it hands out the data.',
+      forbidden: 'You are not allowed to read the data.',
+      refused: 'The API did not hand out the snapshot.',
+      invalid: 'The API sent a snapshot this add-in cannot read.',
+    },
   },
   status: {
     heading: 'Status',

@@ -57,6 +57,16 @@ export const sv = {
     unexpectedTitle: 'Något gick fel',
     unexpectedAction: 'Försök igen. Kvarstår felet, ladda om tillägget.',
     snapshotTitle: 'Ögonblicksbilden gick inte att hämta',
+    snapshotOfflineTitle: 'Formlerna räknar med en sparad ögonblicksbild',
+    /** Why the snapshot could not be had, by the snapshot client's code. */
+    snapshot: {
+      unreachable: 'API:t gick inte att nå: nätverket eller API:t är nere.',
+      unavailable: 'API:t svarade med ett serverfel: API:t eller dess lagring är nere.',
+      unauthorized: 'API:t vill att du loggar in innan det lämnar ut uppgifterna.',
+      forbidden: 'Du har inte behörighet att läsa uppgifterna.',
+      refused: 'API:t lämnade inte ut ögonblicksbilden.',
+      invalid: 'API:t skickade en ögonblicksbild som tillägget inte kan läsa.',
+    },
   },
   status: {
     heading: 'Status',

@@ -3,6 +3,16 @@ import type { Snapshot } from '@ssr/shared';
 import { decodeStoredSnapshot, encodeStoredSnapshot, memoryStorage, SNAPSHOT_STORAGE_KEY } from './storage';
 import type { SnapshotStorage, StoredSnapshot } from './storage';
 
+/**
+ * Why the API gave no current snapshot. The messages are English, for the custom functions
+ * (design.md); the task pane says the same in its own language by this code.
+ * - `unreachable`: no answer (network, timeout);
+ * - `unavailable`: the API answered with a server error (it or its storage is down);
+ * - `unauthorized` (401), `forbidden` (403), `refused` (another 4xx): the API said no;
+ * - `invalid`: an answer that is not a snapshot this add-in can read.
+ */
+export type SnapshotProblemCode = 'unreachable' | 'unavailable' | 'unauthorized' | 'forbidden' | 'refused' | 'invalid';
+
 /** One read of the snapshot, with how old it is and whether the API confirmed it just now. */
 export interface SnapshotRead {
   snapshot: Snapshot;
@@ -12,8 +22,10 @@ export interface SnapshotRead {
   ageMs: number;
   /** True when the API could not be reached and the saved snapshot stands in. */
   offline: boolean;
-  /** Why the API could not give a current snapshot (only when offline). */
+  /** Why the API could not give a current snapshot (only when offline), in English. */
   problem?: string;
+  /** The same reason as a code (only when offline). */
+  problemCode?: SnapshotProblemCode;
 }
 
 /** The one snapshot cache that the custom functions and the task pane share. */
@@ -43,6 +55,14 @@ export interface SnapshotClientOptions {
 /** No snapshot can be had: the API refused, or it is unreachable and nothing is saved. */
 export class SnapshotUnavailableError extends Error {
   override readonly name = 'SnapshotUnavailableError';
+  constructor(
+    message: string,
+    readonly code: SnapshotProblemCode,
+    /** The API's own words (its problem's detail or title), when it answered with one. */
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
 }
 
 export const DEFAULT_FRESH_FOR_MS = 60_000;
@@ -60,7 +80,14 @@ function withinMs<T>(promise: Promise<T>, ms: number, what: string): Promise<T> 
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-type Outcome = { kind: 'fresh'; stored: StoredSnapshot } | { kind: 'unreachable'; problem: string } | { kind: 'refused'; problem: string };
+/** A failed request: the English message, its code, and the API's own words if it gave any. */
+interface Failure {
+  problem: string;
+  code: SnapshotProblemCode;
+  detail?: string;
+}
+
+type Outcome = { kind: 'fresh'; stored: StoredSnapshot } | ({ kind: 'unreachable' } & Failure) | ({ kind: 'refused' } & Failure);
 
 function describe(error: unknown): string {
   if (error instanceof Error) {
@@ -73,12 +100,16 @@ function describe(error: unknown): string {
 async function problemDetail(response: Response): Promise<string> {
   try {
     const body = (await response.json()) as { detail?: unknown; title?: unknown };
-    const text = typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
-    return text ? `: ${text}` : '';
+    return typeof body.detail === 'string' ? body.detail : typeof body.title === 'string' ? body.title : '';
   } catch {
     // Not problem+json: the status line says enough.
     return '';
   }
+}
+
+function refusalCode(status: number): SnapshotProblemCode {
+  if (status >= 500) return 'unavailable';
+  return status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'refused';
 }
 
 export function createSnapshotClient(options: SnapshotClientOptions): SnapshotClient {
@@ -92,17 +123,17 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
 
   let current: StoredSnapshot | undefined;
   let storageLoaded = false;
-  let lastFailure: { at: number; problem: string } | undefined;
+  let lastFailure: ({ at: number } & Failure) | undefined;
   let inFlight: Promise<SnapshotRead> | undefined;
   let queuedRefresh: Promise<SnapshotRead> | undefined;
 
-  const read = (stored: StoredSnapshot, problem?: string): SnapshotRead => ({
+  const read = (stored: StoredSnapshot, failure?: Failure): SnapshotRead => ({
     snapshot: stored.snapshot,
     etag: stored.etag,
     fetchedAt: stored.fetchedAt,
     ageMs: Math.max(0, now() - stored.fetchedAt),
-    offline: problem !== undefined,
-    ...(problem === undefined ? {} : { problem }),
+    offline: failure !== undefined,
+    ...(failure === undefined ? {} : { problem: failure.problem, problemCode: failure.code }),
   });
 
   const isFresh = (stored: StoredSnapshot): boolean => {
@@ -141,7 +172,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     try {
       response = await fetchFn(snapshotUrl, { headers, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      return { kind: 'unreachable', problem: `the SSR API at ${snapshotUrl} cannot be reached (${describe(error)})` };
+      return { kind: 'unreachable', code: 'unreachable', problem: `the SSR API at ${snapshotUrl} cannot be reached (${describe(error)})` };
     }
     if (response.status === 304 && known) {
       return { kind: 'fresh', stored: { ...known, fetchedAt: now() } };
@@ -151,19 +182,24 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
       try {
         body = await response.json();
       } catch (error) {
-        return { kind: 'unreachable', problem: `the SSR API sent a snapshot that is not JSON (${describe(error)})` };
+        return { kind: 'unreachable', code: 'invalid', problem: `the SSR API sent a snapshot that is not JSON (${describe(error)})` };
       }
       const parsed = parseWith(snapshotSchema, body);
       if (!parsed.ok) {
         const first = parsed.errors[0];
-        return { kind: 'unreachable', problem: `the SSR API sent a snapshot this add-in cannot read (${first ? `${first.path}: ${first.message}` : 'invalid'})` };
+        return {
+          kind: 'unreachable',
+          code: 'invalid',
+          problem: `the SSR API sent a snapshot this add-in cannot read (${first ? `${first.path}: ${first.message}` : 'invalid'})`,
+        };
       }
       return { kind: 'fresh', stored: { snapshot: parsed.value, etag: response.headers.get('ETag') ?? '', fetchedAt: now() } };
     }
     const detail = await problemDetail(response);
-    const problem = `the SSR API answered ${response.status} ${response.statusText}${detail}`.trim();
+    const problem = `the SSR API answered ${response.status} ${response.statusText}${detail ? `: ${detail}` : ''}`.trim();
+    const failure: Failure = { problem, code: refusalCode(response.status), ...(detail ? { detail } : {}) };
     // A server error is an outage like any other; a 4xx is a refusal that a saved copy must not hide.
-    return response.status >= 500 ? { kind: 'unreachable', problem } : { kind: 'refused', problem };
+    return response.status >= 500 ? { kind: 'unreachable', ...failure } : { kind: 'refused', ...failure };
   }
 
   async function revalidate(force: boolean): Promise<SnapshotRead> {
@@ -171,8 +207,8 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     const known = current;
     if (!force && known && isFresh(known)) return read(known);
     if (!force && lastFailure && now() - lastFailure.at < retryAfterMs) {
-      if (known) return read(known, lastFailure.problem);
-      throw new SnapshotUnavailableError(noSnapshotMessage(lastFailure.problem));
+      if (known) return read(known, lastFailure);
+      throw unavailable(noSnapshotMessage(lastFailure.problem), lastFailure);
     }
     const outcome = await ask(known);
     if (outcome.kind === 'fresh') {
@@ -181,10 +217,11 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
       void save(outcome.stored);
       return read(outcome.stored);
     }
-    if (outcome.kind === 'refused') throw new SnapshotUnavailableError(`No snapshot: ${outcome.problem}.`);
-    lastFailure = { at: now(), problem: outcome.problem };
-    if (current) return read(current, outcome.problem);
-    throw new SnapshotUnavailableError(noSnapshotMessage(outcome.problem));
+    const { kind, ...failure } = outcome;
+    if (kind === 'refused') throw unavailable(`No snapshot: ${failure.problem}.`, failure);
+    lastFailure = { at: now(), ...failure };
+    if (current) return read(current, failure);
+    throw unavailable(noSnapshotMessage(failure.problem), failure);
   }
 
   function start(force: boolean): Promise<SnapshotRead> {
@@ -213,9 +250,13 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     },
     peek() {
       if (!current) return undefined;
-      return read(current, lastFailure?.problem);
+      return read(current, lastFailure);
     },
   };
+}
+
+function unavailable(message: string, failure: Failure): SnapshotUnavailableError {
+  return new SnapshotUnavailableError(message, failure.code, failure.detail);
 }
 
 function noSnapshotMessage(problem: string): string {

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../addin/src/pane/App';
@@ -31,5 +32,19 @@ describe('the pane without the API', () => {
     const status = screen.getByRole('tabpanel', { name: 'Status' });
     expect(await within(status).findByText('Nås inte', {}, { timeout: 20_000 })).toBeTruthy();
     expect(within(status).getAllByText('Kontrollera nätverket och att API:t körs, och försök sedan igen.').length).toBeGreaterThan(0);
+    // The snapshot client's reason, in Swedish by its code, not in the English the custom functions use.
+    const snapshotBar = within(status).getByRole('group', { name: 'Ögonblicksbilden gick inte att hämta' });
+    expect(snapshotBar.textContent).toContain('API:t gick inte att nå: nätverket eller API:t är nere.');
+    expect(status.textContent).not.toMatch(/cannot be reached|snapshot/i);
+
+    // A view whose work needs the snapshot says the same.
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('tab', { name: 'Budget' }));
+    const budget = screen.getByRole('tabpanel', { name: 'Budget' });
+    await user.click(within(budget).getByRole('button', { name: 'Skapa budgetblad' }));
+    const failed = await within(budget).findByRole('group', { name: 'Ögonblicksbilden gick inte att hämta' }, { timeout: 20_000 });
+    expect(failed.textContent).toContain('API:t gick inte att nå: nätverket eller API:t är nere.');
+    expect(failed.textContent).toContain('Kontrollera nätverket och att API:t körs, och försök sedan igen.');
+    expect(budget.textContent).not.toMatch(/cannot be reached|no saved snapshot/i);
   });
 });

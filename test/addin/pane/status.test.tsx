@@ -105,6 +105,30 @@ describe('Status view, signed in', () => {
   });
 });
 
+describe('Status view, snapshot refused', () => {
+  it('says in Swedish why the API refused the snapshot, with the API’s own words', async () => {
+    // A signed-in user without any role in the app, as App Service Authentication passes them on.
+    const principal = Buffer.from(JSON.stringify({ auth_typ: 'aad', name_typ: 'name', claims: [{ typ: 'name', val: 'Utan Roll' }] })).toString('base64');
+    const withoutRole = (input: RequestInfo | URL, init?: RequestInit) => {
+      const headers = new Headers(init?.headers);
+      headers.set('x-ms-client-principal', principal);
+      return fetch(input, { ...init, headers });
+    };
+    const snapshots = createSnapshotClient({ baseUrl: pane.apiUrl, fetch: withoutRole });
+    const services = paneServices('none', { snapshots, apiBaseUrl: pane.apiUrl, fetch: withoutRole, tokenSource: null });
+    renderPane(<StatusView />, services);
+
+    const bar = await screen.findByRole('group', { name: 'Ögonblicksbilden gick inte att hämta' }, { timeout: 20_000 });
+    expect(within(bar).getByText('Du har inte behörighet att läsa uppgifterna.', { exact: false })).toBeTruthy();
+    expect(within(bar).getByText('Det här kräver rollen läsare (SSR.Reader); du har ingen roll i appen.')).toBeTruthy();
+    expect(within(bar).getByText('Be en administratör om en roll som får göra detta.')).toBeTruthy();
+    expect(bar.textContent).not.toMatch(/No snapshot|answered 403/);
+    // /health names the user and their (no) roles.
+    const table = screen.getByRole('table', { name: 'Status' });
+    expect(await within(table).findByText('Ingen roll i appen')).toBeTruthy();
+  });
+});
+
 // Last: it stops the stack's storage.
 describe('Status view, storage down', () => {
   it('says the API answers but storage does not (503), with the API’s words', async () => {
@@ -120,5 +144,9 @@ describe('Status view, storage down', () => {
     expect(rows).toContain('Lagring Svarar inte');
     const bar = screen.getByRole('group', { name: 'Lagringen svarar inte' });
     expect(within(bar).getByText('API:t är uppe men lagringen svarar inte.', { exact: false })).toBeTruthy();
+    // The snapshot read earlier stands in; why a current one cannot be had, in Swedish.
+    const offline = await screen.findByRole('group', { name: 'Formlerna räknar med en sparad ögonblicksbild' }, { timeout: 20_000 });
+    expect(offline.textContent).toContain('API:t svarade med ett serverfel: API:t eller dess lagring är nere.');
+    expect(offline.textContent).not.toMatch(/answered 503/);
   });
 });

@@ -4,6 +4,7 @@ import type { ApiProblem } from '../../api/problem';
 import type { Health, Role } from '../../api/shapes';
 import { strongestRole } from '../../api/shapes';
 import type { SnapshotRead } from '../../snapshot/client';
+import { SnapshotUnavailableError } from '../../snapshot/client';
 import { useServices } from './services';
 
 /**
@@ -15,7 +16,8 @@ export interface Session {
   healthProblem?: ApiProblem;
   checking: boolean;
   snapshot?: SnapshotRead;
-  snapshotError?: string;
+  /** Why the last snapshot read failed: a SnapshotUnavailableError (by its code), or a defect. */
+  snapshotError?: unknown;
   /** The user's effective roles as /health gave them; undefined while the pane does not know. */
   roles?: readonly Role[];
   /** The strongest of `roles`. */
@@ -39,17 +41,13 @@ export function useSession(): Session {
   return session;
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const { api, snapshots, workbook, tokenSource } = useServices();
   const [health, setHealth] = useState<Health | undefined>();
   const [healthProblem, setHealthProblem] = useState<ApiProblem | undefined>();
   const [checking, setChecking] = useState(true);
   const [snapshot, setSnapshot] = useState<SnapshotRead | undefined>(() => snapshots.peek());
-  const [snapshotError, setSnapshotError] = useState<string | undefined>();
+  const [snapshotError, setSnapshotError] = useState<unknown>();
 
   const readSnapshot = useCallback(
     async (force: boolean) => {
@@ -57,7 +55,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setSnapshot(await (force ? snapshots.refresh() : snapshots.get()));
         setSnapshotError(undefined);
       } catch (error) {
-        setSnapshotError(messageOf(error));
+        // The client's own failures are expected (offline, refused); anything else is a defect.
+        if (!(error instanceof SnapshotUnavailableError)) console.error('SSR pane: reading the snapshot failed.', error);
+        setSnapshotError(error);
       }
     },
     [snapshots],

@@ -4,6 +4,7 @@ import { useMessages } from '../../i18n';
 import type { Notice } from './notice';
 import { errorNotice, workbookErrorNotice } from './notice';
 import type { Busy } from './Progress';
+import { snapshotErrorNotice } from './snapshot-notice';
 
 export type ReportProgress = (label: string, value?: number) => void;
 
@@ -28,7 +29,8 @@ export function useTask() {
       try {
         setNotice(await work((next, value) => setBusy(value === undefined ? { label: next } : { label: next, value })));
       } catch (error) {
-        setNotice(isWorkbookError(error) ? workbookErrorNotice(error, t) : errorNotice(error, t));
+        // The snapshot client's failures (offline, refused) are said by their code, in the user's language.
+        setNotice(snapshotErrorNotice(error, t) ?? (isWorkbookError(error) ? workbookErrorNotice(error, t) : errorNotice(error, t)));
       } finally {
         setBusy(undefined);
       }

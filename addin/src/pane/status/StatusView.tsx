@@ -9,6 +9,7 @@ import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
 import { useSignedInAccount } from '../shell/account';
 import { roleFromAppRoles, roleName } from '../shell/roles';
+import { snapshotFailureNotice, snapshotOfflineNotice } from '../shell/snapshot-notice';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
@@ -143,8 +144,9 @@ export function StatusView() {
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       {healthProblem ? <NoticeBar notice={problemNotice(healthProblem, t)} /> : null}
-      {session.snapshotError ? (
-        <NoticeBar notice={{ intent: 'error', title: t.problems.snapshotTitle, body: session.snapshotError, action: t.problems.networkAction }} />
+      {session.snapshotError === undefined ? null : <NoticeBar notice={snapshotFailureNotice(session.snapshotError, t)} />}
+      {snapshot?.offline && snapshot.problemCode && session.snapshotError === undefined ? (
+        <NoticeBar notice={snapshotOfflineNotice(snapshot.problemCode, t)} />
       ) : null}
     </section>
   );
