@@ -151,6 +151,8 @@ describe('the task pane in a browser (preview mode)', () => {
     await page.getByText('Bladet "SSR budget 2025" är skapat med 38 medlemmar och levande formler.').waitFor({ timeout: 30_000 });
     await calculated(page);
 
+    // The mode cell in Swedish; the formulas read it (B3) as exact.
+    expect(await cell(page, 'B3').getAttribute('data-value')).toBe('exakt');
     expect(await cell(page, 'D6').getAttribute('data-formula')).toBe('=SSR.FEE($A6,$B$2,$B$3)');
     expect(await cell(page, 'E6').getAttribute('data-formula')).toBe('=SSR.REIMBURSED($A6,$B$2)');
     expect(await cell(page, 'F6').getAttribute('data-formula')).toBe('=SSR.NET($A6,$B$2)');

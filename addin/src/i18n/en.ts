@@ -266,6 +266,7 @@ export const en: Messages = {
     title: (year: number) => `SSR budget ${year}`,
     yearLabel: 'Year',
     modeLabel: 'Calculation',
+    modeWords: { exact: 'exact', estimate: 'estimate' },
     columns: ['Id', 'Member', 'Group', 'Fee', 'Reimbursement', 'Net'],
     summaryColumns: ['Group', 'Fees', 'Reimbursements', 'Net'],
     total: 'Total',

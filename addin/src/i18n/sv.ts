@@ -267,6 +267,8 @@ export const sv = {
     title: (year: number) => `SSR budget ${year}`,
     yearLabel: 'År',
     modeLabel: 'Beräkning',
+    /** The mode in the sheet's cell, which the SSR formulas read: Swedish words they accept. */
+    modeWords: { exact: 'exakt', estimate: 'uppskattning' },
     columns: ['Id', 'Medlem', 'Grupp', 'Avgift', 'Ersättning', 'Netto'],
     summaryColumns: ['Grupp', 'Avgifter', 'Ersättningar', 'Netto'],
     total: 'Totalt',

@@ -1,8 +1,9 @@
-import { membersInYear, SEED_MEMBERS } from '@ssr/shared';
+import { FEE_MODES, membersInYear, SEED_MEMBERS } from '@ssr/shared';
 import type { FeeMode } from '@ssr/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBudgetSheet, budgetLabels } from '../../../addin/src/pane/budget/BudgetView';
 import { planBudgetSheet } from '../../../addin/src/pane/budget/layout';
+import { readMode } from '../../../addin/src/functions/args';
 import { CATALOGUES } from '../../../addin/src/i18n';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';
@@ -31,6 +32,14 @@ describe('the budget sheet plan', () => {
     expect(budget.cells[5]?.slice(2)).toEqual(['Norr', { formula: '=SSR.FEE($A6,$B$2,$B$3)' }, { formula: '=SSR.REIMBURSED($A6,$B$2)' }, { formula: '=SSR.NET($A6,$B$2)' }]);
     expect(budget.cells[41]?.[2]).toBe('Övriga aktörer');
     expect(budget.chart).toMatchObject({ source: 'A45:B49', title: 'Avgiftsintäkter per grupp 2025' });
+  });
+
+  it('shows the mode in B3 in the pane’s language, in words the SSR functions read as that mode', () => {
+    expect(plan(2025, 'exact').cells[2]).toEqual(['Beräkning', 'exakt']);
+    expect(plan(2025, 'estimate').cells[2]).toEqual(['Beräkning', 'uppskattning']);
+    for (const catalogue of Object.values(CATALOGUES)) {
+      for (const mode of FEE_MODES) expect(readMode(catalogue.budget.modeWords[mode])).toBe(mode);
+    }
   });
 
   it('nets its own columns in estimate mode, since SSR.NET works on exact figures', () => {

@@ -128,7 +128,7 @@ describe('Budget view', () => {
     const top = await pane.workbook.readRange('SSR budget 2025', 'A2:B3');
     expect(top.values).toEqual([
       ['År', 2025],
-      ['Beräkning', 'estimate'],
+      ['Beräkning', 'uppskattning'],
     ]);
     expect((await pane.workbook.readRange('SSR budget 2025', 'D6')).formulas).toEqual([['=SSR.FEE($A6,$B$2,$B$3)']]);
     expect(pane.workbook.getSheet('SSR budget 2025')?.charts.map((chart) => chart.title)).toEqual(['Avgiftsintäkter per grupp 2025']);

@@ -23,6 +23,7 @@ export function budgetLabels(year: number, t: Messages): BudgetLabels {
     title: t.budget.title(year),
     yearLabel: t.budget.yearLabel,
     modeLabel: t.budget.modeLabel,
+    modeWords: t.budget.modeWords,
     columns: t.budget.columns,
     summaryColumns: t.budget.summaryColumns,
     total: t.budget.total,

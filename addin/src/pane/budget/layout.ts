@@ -16,6 +16,8 @@ export interface BudgetLabels {
   title: string;
   yearLabel: string;
   modeLabel: string;
+  /** The mode as the sheet shows it in B3; words SSR.FEE's `mode` argument accepts (exakt, uppskattning…). */
+  modeWords: Readonly<Record<FeeMode, string>>;
   columns: readonly string[];
   summaryColumns: readonly string[];
   total: string;
@@ -53,7 +55,7 @@ export function planBudgetSheet(input: { year: number; mode: FeeMode; members: r
     (a, b) => GROUP_ORDER.indexOf(groupOf(a)) - GROUP_ORDER.indexOf(groupOf(b)) || a.name.localeCompare(b.name, 'sv'),
   );
 
-  const cells: CellInput[][] = [[labels.title], [labels.yearLabel, year], [labels.modeLabel, mode], [], [...labels.columns]];
+  const cells: CellInput[][] = [[labels.title], [labels.yearLabel, year], [labels.modeLabel, labels.modeWords[mode]], [], [...labels.columns]];
   const spans = new Map<Group, { first: number; last: number }>();
   members.forEach((member, index) => {
     const row = FIRST_MEMBER_ROW + index;
