@@ -12,4 +12,3 @@ export const populationsBodySchema = z.object({
     .min(1, { error: 'Ange minst en befolkningssiffra.' })
     .max(MAX_FIGURES_PER_PUT, { error: `Högst ${MAX_FIGURES_PER_PUT} siffror per anrop.` }),
 });
-export type PopulationsBody = z.infer<typeof populationsBodySchema>;

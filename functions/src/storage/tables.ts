@@ -59,11 +59,6 @@ export class Tables {
     };
   }
 
-  /** The client of a table, without waiting for readiness (setup itself uses this). */
-  raw(kind: TableKind): TableClient {
-    return this.clients[kind];
-  }
-
   /** Wait until the tables exist and are seeded; then run a storage call and translate its errors. */
   async call<T>(kind: TableKind, operation: (client: TableClient) => Promise<T>): Promise<T> {
     await this.ready();
