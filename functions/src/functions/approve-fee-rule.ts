@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { approvalSchema, feeRuleVersionSchema, memberIdSchema, parseWith } from '@ssr/shared';
-import { fieldErrors, pathParam, readBody, requireIfMatch } from '../http/request';
-import { conflict, created, notFound, preconditionFailed } from '../http/responses';
+import { pathParam, readBody, requireIfMatch } from '../http/request';
+import { badRequest, conflict, created, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { feeRuleView } from '../register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
@@ -23,7 +23,7 @@ export async function approveFeeRule({ request, store }: ApiCall): Promise<HttpR
   const members = memberRows.map((member) => member.value);
   if (!current) return notFound(`Det finns ingen avgiftsregel med id "${id.value}".`);
   if (!members.some((member) => member.id === approval.memberId)) {
-    return fieldErrors([{ path: 'memberId', message: `Det finns ingen medlem med id "${approval.memberId}".` }]).response;
+    return badRequest([{ path: 'memberId', message: `Det finns ingen medlem med id "${approval.memberId}".` }]);
   }
   if (ifMatch.value !== current.etag) return preconditionFailed(feeRuleView(current, members), current.etag);
   if (current.value.approvals.some((given) => given.memberId === approval.memberId)) {

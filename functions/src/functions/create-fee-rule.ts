@@ -1,8 +1,8 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FieldError } from '@ssr/shared';
 import { feeRuleVersionSchema } from '@ssr/shared';
-import { fieldErrors, readBody } from '../http/request';
-import { conflict, created } from '../http/responses';
+import { readBody } from '../http/request';
+import { badRequest, conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { feeRuleView } from '../register';
 import { AlreadyExistsError } from '../storage/errors';
@@ -20,7 +20,7 @@ export async function createFeeRule({ request, store }: ApiCall): Promise<HttpRe
   const errors: FieldError[] = rule.approvals.flatMap((approval, index) =>
     known.has(approval.memberId) ? [] : [{ path: `approvals[${index}].memberId`, message: `Det finns ingen medlem med id "${approval.memberId}".` }],
   );
-  if (errors.length > 0) return fieldErrors(errors).response;
+  if (errors.length > 0) return badRequest(errors);
   try {
     const stored = await store.feeRules.create(rule, { action: 'feeRule.create', target: `fee-rules/${rule.id}`, before: null, after: rule });
     return created(feeRuleView(stored, members), `/api/fee-rules/${rule.id}`, { etag: stored.etag });

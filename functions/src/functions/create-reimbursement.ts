@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { reimbursementSchema } from '@ssr/shared';
-import { fieldErrors, readBody } from '../http/request';
-import { conflict, created } from '../http/responses';
+import { readBody } from '../http/request';
+import { badRequest, conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { AlreadyExistsError } from '../storage/errors';
 
@@ -11,7 +11,7 @@ export async function createReimbursement({ request, store }: ApiCall): Promise<
   if (!body.ok) return body.response;
   const claim = body.value;
   const member = await store.members.get(claim.memberId);
-  if (!member) return fieldErrors([{ path: 'memberId', message: `Det finns ingen medlem med id "${claim.memberId}".` }]).response;
+  if (!member) return badRequest([{ path: 'memberId', message: `Det finns ingen medlem med id "${claim.memberId}".` }]);
   try {
     const stored = await store.reimbursements.create(claim, { action: 'reimbursement.create', target: `reimbursements/${claim.id}`, before: null, after: claim });
     return created({ ...stored.value, etag: stored.etag }, `/api/reimbursements/${claim.id}`, { etag: stored.etag });

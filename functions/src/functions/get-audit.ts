@@ -1,6 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { fieldErrors } from '../http/request';
-import { ok } from '../http/responses';
+import { badRequest, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
 
 const MAX_ENTRIES = 1000;
@@ -11,12 +10,12 @@ export async function getAudit({ request, store }: ApiCall): Promise<HttpRespons
   const since = sinceText === null || sinceText === '' ? new Date(0) : new Date(sinceText);
   // Dates and date-times as ISO 8601 writes them; Date would also take "March 7".
   if (sinceText !== null && sinceText !== '' && (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(sinceText) || Number.isNaN(since.getTime()))) {
-    return fieldErrors([{ path: 'query.since', message: 'Ange en tidpunkt som ISO 8601, till exempel 2026-01-31 eller 2026-01-31T12:00:00Z.' }]).response;
+    return badRequest([{ path: 'query.since', message: 'Ange en tidpunkt som ISO 8601, till exempel 2026-01-31 eller 2026-01-31T12:00:00Z.' }]);
   }
   const limitText = request.query.get('limit');
   const limit = limitText === null || limitText === '' ? MAX_ENTRIES : Number(limitText);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_ENTRIES) {
-    return fieldErrors([{ path: 'query.limit', message: `Ange ett antal mellan 1 och ${MAX_ENTRIES}.` }]).response;
+    return badRequest([{ path: 'query.limit', message: `Ange ett antal mellan 1 och ${MAX_ENTRIES}.` }]);
   }
   const entries = await store.audit.since(since, limit);
   return ok({ since: since.toISOString(), entries });

@@ -1,12 +1,11 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { memberIdSchema, memberSchema } from '@ssr/shared';
-import { fieldErrors, pathParam, readJsonBody, requireIfMatch } from '../http/request';
-import { conflict, notFound, ok, preconditionFailed } from '../http/responses';
+import { memberIdSchema, memberSchema, parseWith } from '@ssr/shared';
+import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
+import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { municipalityCodeClash } from '../members-rules';
 import { memberView } from '../register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
-import { parseWith } from '@ssr/shared';
 
 /** PUT /members/{id}: replace a member, on the etag it was read with (a member from GET can be sent back as it is). */
 export async function replaceMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
@@ -19,10 +18,10 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   // The id may be left out of the body; if given, it must be the one in the address.
   const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
   const parsed = parseWith(memberSchema, input);
-  if (!parsed.ok) return fieldErrors(parsed.errors).response;
+  if (!parsed.ok) return badRequest(parsed.errors);
   const member = parsed.value;
   if (member.id !== id.value) {
-    return fieldErrors([{ path: 'id', message: `Id i kroppen (${member.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]).response;
+    return badRequest([{ path: 'id', message: `Id i kroppen (${member.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
   }
 
   const members = await store.members.list();

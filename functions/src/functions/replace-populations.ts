@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FieldError } from '@ssr/shared';
-import { parseYear, readBody, requireIfMatch, fieldErrors } from '../http/request';
-import { ok, preconditionFailed } from '../http/responses';
+import { parseYear, readBody, requireIfMatch } from '../http/request';
+import { badRequest, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { populationsBodySchema } from '../bodies';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
@@ -29,7 +29,7 @@ export async function replacePopulations({ request, store }: ApiCall): Promise<H
     }
     seen.add(figure.municipalityCode);
   });
-  if (errors.length > 0) return fieldErrors(errors).response;
+  if (errors.length > 0) return badRequest(errors);
 
   const current = await store.populations.year(year.value);
   const view = (figures: unknown, etag: string) => ({ year: year.value, figures, etag });

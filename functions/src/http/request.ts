@@ -9,7 +9,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; response
 
 export const valid = <T>(value: T): ValidationResult<T> => ({ ok: true, value });
 export const invalid = (response: HttpResponseInit): { ok: false; response: HttpResponseInit } => ({ ok: false, response });
-export const fieldErrors = (errors: FieldError[]) => invalid(badRequest(errors));
+const fieldErrors = (errors: FieldError[]) => invalid(badRequest(errors));
 
 /** Bodies above this are refused with 413 (the register's largest write is far smaller). */
 export const MAX_BODY_BYTES = 1024 * 1024;
