@@ -75,8 +75,3 @@ export function blockAddress(topLeft: CellPosition, rows: number, columns: numbe
     right: topLeft.column + Math.max(columns, 1) - 1,
   });
 }
-
-/** A sheet name as a formula writes it: quoted when it holds anything but letters and digits. */
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
