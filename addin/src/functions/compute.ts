@@ -113,9 +113,8 @@ export const FEE_TABLE_HEADER = ['id', 'name', 'kind', 'cluster', 'fee class', '
  * (exact mode) keeps its row, with #N/A for the fee saying which figure is missing.
  */
 export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode): Table {
-  const { result } = scheduleFor(snapshot, year, mode);
+  const { result, lines } = scheduleFor(snapshot, year, mode);
   if (!result.ok) throw notAvailable(result.error.message);
-  const lines = new Map(result.value.lines.map((line) => [line.memberId, line]));
   const missing = new Map(result.value.missing.map((gap) => [gap.memberId, gap]));
   const rows: Table = [FEE_TABLE_HEADER];
   for (const member of snapshot.members) {
