@@ -25,6 +25,7 @@ import type {
   MemberKind,
   MemberLookup,
   MissingPopulation,
+  PopulationIndex,
   ReimbursedFunction,
   Snapshot,
 } from '@ssr/shared';
@@ -46,6 +47,7 @@ export type Table = TableCell[][];
 interface Answers {
   lookups: Map<string, MemberLookup>;
   schedules: Map<string, { result: FeeResult<FeeSchedule>; lines: ReadonlyMap<string, FeeLine> }>;
+  populations?: PopulationIndex;
 }
 const answers = new WeakMap<Snapshot, Answers>();
 
@@ -157,7 +159,9 @@ export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: F
 export function population(snapshot: Snapshot, municipalityQuery: string, year: number): number {
   const member = memberFor(snapshot, municipalityQuery);
   if (member.municipalityCode === undefined) throw badArgument(`${member.name} is not a municipality, so it has no population figure.`);
-  const figure = indexPopulations(snapshot.populations).get(member.municipalityCode)?.get(year);
+  const kept = answersFor(snapshot);
+  kept.populations ??= indexPopulations(snapshot.populations);
+  const figure = kept.populations.get(member.municipalityCode)?.get(year);
   if (!figure) {
     throw notAvailable(
       missingPopulationMessage({ memberId: member.id, municipalityCode: member.municipalityCode, name: member.name, populationDate: populationDate(year) }),
