@@ -253,3 +253,20 @@ describe('DELETE /members/{id}', () => {
     expect((await api.delete('/members/atlantis', { headers: { 'if-match': now.etag } })).status).toBe(404);
   });
 });
+
+describe('GET /audit', () => {
+  it('gives the entries oldest first, no more than limit, from since on', async () => {
+    const all = asRecord((await api.get('/audit')).body).entries as { id: string; at: string; action: string }[];
+    expect(all.length).toBeGreaterThan(3);
+    expect(all[0]?.action).toBe('register.seed');
+    const two = await api.get('/audit?limit=2');
+    expect(two.status).toBe(200);
+    expect((asRecord(two.body).entries as { id: string }[]).map((entry) => entry.id)).toEqual(all.slice(0, 2).map((entry) => entry.id));
+    const third = all[2];
+    if (third === undefined) throw new Error('expected a third audit entry');
+    const fromThird = await api.get(`/audit?since=${encodeURIComponent(third.at)}&limit=1`);
+    expect((asRecord(fromThird.body).entries as { id: string }[]).map((entry) => entry.id)).toEqual([
+      all.find((entry) => entry.at >= third.at)?.id,
+    ]);
+  });
+});

@@ -18,8 +18,9 @@ export function auditLog(context: StoreContext): AuditLog {
       await tables.ready();
       await sweepOutbox(tables, signal);
       const filter = `PartitionKey eq ${odataString(TABLES.audit.partition)} and RowKey ge ${odataString(auditIdFloor(since))}`;
-      const rows = await listDocuments(tables, 'audit', auditEntrySchema, filter, signal);
-      return rows.slice(0, limit).map((row) => row.value);
+      // The log only grows: read no further than the entries asked for.
+      const rows = await listDocuments(tables, 'audit', auditEntrySchema, filter, signal, limit);
+      return rows.map((row) => row.value);
     },
   };
 }

@@ -30,18 +30,22 @@ function decode<S extends z.ZodType>(schema: S, row: Readonly<Record<string, unk
   return { value: parsed.data, etag: toHttpEtag(etag ?? '') };
 }
 
+/** The rows the filter matches, in key order; with a limit, reading stops once that many are found. */
 export async function listDocuments<S extends z.ZodType>(
   tables: Tables,
   kind: TableKind,
   schema: S,
   filter: string,
   signal: AbortSignal,
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<Versioned<z.output<S>>[]> {
   return tables.call(kind, async (client) => {
     const rows: Versioned<z.output<S>>[] = [];
+    if (limit <= 0) return rows;
     for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, abortSignal: signal })) {
       if (isTombstone(row) || isBookkeepingRow(row.rowKey)) continue;
       rows.push(decode(schema, row, row.etag, `${kind}/${row.partitionKey ?? ''}/${row.rowKey ?? ''}`));
+      if (rows.length >= limit) break;
     }
     return rows;
   });
