@@ -69,6 +69,12 @@ describe('the dev host', () => {
       expect(asRecord(unknown.body)).toMatchObject({ type: 'urn:ssr:problem:no-such-route', status: 404 });
       const outside = await fetch(stack.apiUrl.replace(/\/api$/, '/members'));
       expect(outside.status).toBe(404);
+      // A path that begins with two slashes is a path on this host, not a URL of another one.
+      for (const odd of ['//', '//a:b/api/health', '//[']) {
+        const response = await fetch(stack.apiUrl.replace(/\/api$/, odd));
+        expect(response.status, odd).toBe(404);
+        expect(response.headers.get('content-type'), odd).toMatch(/^application\/problem\+json/);
+      }
       const wrongMethod = await api.call('PATCH', '/members/nacka');
       expect(wrongMethod.status).toBe(405);
       expect(wrongMethod.headers.get('allow')).toBe('GET, PUT, DELETE');

@@ -58,6 +58,18 @@ function matchPath(segments: readonly string[], template: readonly string[]): Re
   return params;
 }
 
+/**
+ * The request target as a URL on this host. `new URL(target, base)` would read `//x` as
+ * another host, and throw for `//` or `//a:b`: here every target is a path and a query.
+ */
+function requestUrl(target: string, base: string): URL {
+  const url = new URL(base);
+  const queryAt = target.indexOf('?');
+  url.pathname = queryAt === -1 ? target : target.slice(0, queryAt);
+  url.search = queryAt === -1 ? '' : target.slice(queryAt);
+  return url;
+}
+
 function decodeSegments(pathname: string): string[] | undefined {
   try {
     return pathname.split('/').filter((part) => part !== '').map(decodeURIComponent);
@@ -112,7 +124,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   }));
 
   const handle = async (req: IncomingMessage, res: ServerResponse, base: string): Promise<void> => {
-    const url = new URL(req.url ?? '/', base);
+    const url = requestUrl(req.url ?? '/', base);
     const segments = url.pathname.startsWith(`${ROUTE_PREFIX}/`) ? decodeSegments(url.pathname.slice(ROUTE_PREFIX.length)) : undefined;
     const candidates = segments === undefined ? [] : compiled.flatMap((entry) => {
       const params = matchPath(segments, entry.segments);
