@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { configureFunctions, registerCustomFunctions } from './functions';
+import { registerCustomFunctions } from './functions';
 import { hasCustomFunctionsRuntime } from './functions/office';
 import { createRuntimeSnapshotClient } from './functions/runtime';
 import { mountPane } from './pane/mount';
@@ -13,8 +13,8 @@ import { mountPane } from './pane/mount';
 
 function start(): void {
   const snapshots = createRuntimeSnapshotClient();
-  // Configured in preview mode too, where the in-memory workbook calls the same functions.
-  configureFunctions({ snapshots, now: Date.now });
+  // Registration configures the functions; in preview mode the pane's services configure them
+  // for the in-memory workbook (mount.tsx).
   if (hasCustomFunctionsRuntime()) registerCustomFunctions({ snapshots, now: Date.now });
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no element with id "root" to mount the task pane in.');
