@@ -3,6 +3,7 @@ export const sv = {
   app: {
     title: 'SSR-budget',
     loading: 'Startar…',
+    startFailed: 'Tillägget kunde inte starta. Ladda om fönstret; hjälper det inte, kontakta den som förvaltar tillägget och ange felet nedan.',
     tabs: 'Vyer',
     status: 'Status',
     members: 'Medlemmar',

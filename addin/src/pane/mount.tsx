@@ -1,4 +1,4 @@
-import { FluentProvider, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -125,11 +125,27 @@ export function mountPane(root: HTMLElement, deps: PaneDeps): void {
       </PaneRoot>,
     );
   };
-  detectHost().then(
-    (info) => start(info.host, info.displayLanguage),
-    (error: unknown) => {
-      console.error('SSR pane: Office did not say which host it runs in; starting in preview mode.', error);
-      start('none');
-    },
-  );
+  const failed = (error: unknown) => {
+    console.error('SSR pane: the pane could not start.', error);
+    const text = CATALOGUES[early].app;
+    reactRoot.render(
+      <PaneRoot language={early}>
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{text.startFailed}</MessageBarTitle>
+            {error instanceof Error ? error.message : String(error)}
+          </MessageBarBody>
+        </MessageBar>
+      </PaneRoot>,
+    );
+  };
+  detectHost()
+    .then(
+      (info) => start(info.host, info.displayLanguage),
+      (error: unknown) => {
+        console.error('SSR pane: Office did not say which host it runs in; starting in preview mode.', error);
+        start('none');
+      },
+    )
+    .catch(failed);
 }

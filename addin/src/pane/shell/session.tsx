@@ -75,8 +75,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const recheck = useCallback(async () => {
     setChecking(true);
-    await Promise.all([checkHealth(), readSnapshot(true)]);
-    setChecking(false);
+    try {
+      await Promise.all([checkHealth(), readSnapshot(true)]);
+    } finally {
+      setChecking(false);
+    }
   }, [checkHealth, readSnapshot]);
 
   // The roles are the signed-in user's: ask again when someone else signs in, forget them on sign-out.
