@@ -1,5 +1,6 @@
 import { MAX_POPULATION, MAX_YEAR, MIN_YEAR, type PopulationFigure } from './schemas';
 import { decodeScbBytes, detectSeparator, splitCells } from './scb-decode';
+import { formatCount } from './money';
 
 export { decodeScbBytes };
 
@@ -61,11 +62,6 @@ const REGION_LABEL = /^(\d+)\s+(\S.*)$/;
 /** Thousands grouped by a space, NBSP or narrow NBSP, as SCB and Excel write them. */
 const GROUPED_NUMBER = /^\d{1,3}(?:[ \u00A0\u202F]\d{3})*$/;
 const PLAIN_NUMBER = /^\d+$/;
-
-/** "2 454 821": Swedish digit grouping, for messages. */
-function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-}
 
 function isYearInRange(year: number): boolean {
   return year >= MIN_YEAR && year <= MAX_YEAR;
