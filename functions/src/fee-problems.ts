@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FeeError, MissingPopulation } from '@ssr/shared';
-import { formatDateSv } from '@ssr/shared';
+import { formatDateSv, missingOf } from '@ssr/shared';
 import { conflict, notFound } from './http/responses';
 
 /**
@@ -20,10 +20,8 @@ export function feeProblem(error: FeeError): HttpResponseInit {
       });
     case 'not-member':
       return notFound(`${error.name} är inte medlem ${error.year}.`, 'not-member', { memberId: error.memberId, year: error.year });
-    case 'missing-population': {
-      const { code: _code, message: _message, ...gap } = error;
-      return missingPopulations([gap]);
-    }
+    case 'missing-population':
+      return missingPopulations([missingOf(error)]);
   }
 }
 

@@ -77,6 +77,11 @@ function noRule(year: number): FeeError {
   return { code: 'no-rule', year, message: `No adopted fee rule is in force for ${year}.` };
 }
 
+/** The gap a missing-population error names, without the error's code and message. */
+export function missingOf(error: Extract<FeeError, { code: 'missing-population' }>): MissingPopulation {
+  return { memberId: error.memberId, municipalityCode: error.municipalityCode, name: error.name, populationDate: error.populationDate };
+}
+
 export function missingPopulationMessage(missing: MissingPopulation): string {
   return `No population figure for ${missing.name} (${missing.municipalityCode}) on ${formatDateSv(missing.populationDate)}.`;
 }
@@ -147,8 +152,7 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode):
     const result = feeLine(member, rule, feeYear, index, mode);
     if (!result.ok) {
       if (result.error.code === 'missing-population') {
-        const { code: _code, message: _message, ...gap } = result.error;
-        missing.push(gap);
+        missing.push(missingOf(result.error));
       }
       continue;
     }
