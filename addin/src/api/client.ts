@@ -1,6 +1,6 @@
 import type { FeeMode, FeeRuleVersion, Member, PopulationFigure, Reimbursement } from '@ssr/shared';
 import { feeRuleVersionSchema, memberSchema, populationFigureSchema, reimbursementSchema } from '@ssr/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Approval } from '@ssr/shared';
 import type { Decoded } from './decode';
 import { decodeList, decodeWith, etagOf } from './decode';

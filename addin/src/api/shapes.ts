@@ -1,5 +1,5 @@
 import { CLUSTERS, FEE_MODES, MEMBER_KINDS } from '@ssr/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Decoded } from './decode';
 import { decodeWith } from './decode';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Where the add-in signs in and which API scope it asks for. */
 export interface AuthConfig {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What the sign-in dialog sends back to the task pane with `Office.context.ui.messageParent`.
