@@ -45,6 +45,7 @@ describe('storage unreachable', () => {
     const health = await api.get('/health', withinFiveSeconds());
     expect(health.status).toBe(503);
     expect(asRecord(health.body).checks).toEqual({ api: 'ok', storage: 'unreachable' });
+    expect(health.headers.get('retry-after')).toBe('5');
 
     await stack.azurite.restart();
     const after = await api.get('/members/nacka', withinFiveSeconds());

@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { ApiCall } from '../http/route';
-import { ok, problem } from '../http/responses';
+import { ok, serviceUnavailable } from '../http/responses';
 import { StorageUnavailableError } from '../storage/errors';
 
 /**
@@ -13,8 +13,6 @@ export async function health({ services, store, user }: ApiCall): Promise<HttpRe
     return ok({ status: 'ok', storage: 'ok', authMode: services.config.auth.mode, user: { name: user.name, roles: user.roles } });
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
-    return problem(503, 'storage-unavailable', 'Lagringen svarar inte', 'API:t är uppe men lagringen svarar inte.', {
-      checks: { api: 'ok', storage: 'unreachable' },
-    });
+    return serviceUnavailable('API:t är uppe men lagringen svarar inte.', { checks: { api: 'ok', storage: 'unreachable' } });
   }
 }

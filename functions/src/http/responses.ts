@@ -89,6 +89,6 @@ export function unsupportedMediaType(detail: string): HttpResponseInit {
   return problem(415, 'unsupported-media-type', 'Fel innehållstyp', detail);
 }
 
-export function serviceUnavailable(detail: string): HttpResponseInit {
-  return problem(503, 'storage-unavailable', 'Lagringen svarar inte', detail, {}, { 'retry-after': '5' });
+export function serviceUnavailable(detail: string, extensions: Record<string, unknown> = {}): HttpResponseInit {
+  return problem(503, 'storage-unavailable', 'Lagringen svarar inte', detail, extensions, { 'retry-after': '5' });
 }
