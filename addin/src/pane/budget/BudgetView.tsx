@@ -1,4 +1,4 @@
-import { Button, Field, Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import type { FeeMode } from '@ssr/shared';
 import { membersInYear } from '@ssr/shared';
 import { useState } from 'react';
@@ -12,10 +12,7 @@ import { useTask } from '../shell/useTask';
 import { parseYear, YearField } from '../shell/YearField';
 import type { BudgetLabels, BudgetPlan } from './layout';
 import { planBudgetSheet } from './layout';
-
-const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { ViewSection } from '../shell/ViewSection';
 
 export function budgetLabels(year: number, t: Messages): BudgetLabels {
   return {
@@ -45,7 +42,6 @@ export async function writeBudgetSheet(workbook: WorkbookPort, plan: BudgetPlan)
 /** Budget: a sheet of live SSR formulas for a year, exact or estimated. */
 export function BudgetView() {
   const t = useMessages();
-  const styles = useStyles();
   const { workbook, snapshots, now } = useServices();
   const task = useTask();
   const [yearText, setYearText] = useState(String(new Date(now()).getFullYear()));
@@ -65,11 +61,7 @@ export function BudgetView() {
     });
 
   return (
-    <section className={styles.view} aria-labelledby="budget-heading">
-      <Text as="h2" id="budget-heading" size={500} weight="semibold">
-        {t.budget.heading}
-      </Text>
-      <Text>{t.budget.intro}</Text>
+    <ViewSection id="budget" heading={t.budget.heading} intro={t.budget.intro}>
       <YearField label={t.common.year} value={yearText} onChange={setYearText} />
       <Field label={t.budget.mode}>
         <RadioGroup value={mode} onChange={(_, data) => setMode(data.value === 'estimate' ? 'estimate' : 'exact')}>
@@ -84,6 +76,6 @@ export function BudgetView() {
       </div>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-    </section>
+    </ViewSection>
   );
 }

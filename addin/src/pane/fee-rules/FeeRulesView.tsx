@@ -1,4 +1,4 @@
-import { Badge, Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
 import { feeRuleApprovalState, formatSek } from '@ssr/shared';
 import { useCallback, useEffect, useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
@@ -13,15 +13,11 @@ import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import { ApproveForm } from './ApproveForm';
 import { ProposeForm } from './ProposeForm';
-
-const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { ViewSection } from '../shell/ViewSection';
 
 /** Fee rules (R7): versions with status and approvals; admins propose versions and record approvals. */
 export function FeeRulesView() {
   const t = useMessages();
-  const styles = useStyles();
   const { api } = useServices();
   const session = useSession();
   const task = useTask();
@@ -55,11 +51,7 @@ export function FeeRulesView() {
   // R7 versions and approvals are the admins' to record; others see the forms, disabled, and why.
   const blocked = blockedReason(session, 'admin', t);
   return (
-    <section className={styles.view} aria-labelledby="fee-rules-heading">
-      <Text as="h2" id="fee-rules-heading" size={500} weight="semibold">
-        {t.feeRules.heading}
-      </Text>
-      <Text>{t.feeRules.intro}</Text>
+    <ViewSection id="fee-rules" heading={t.feeRules.heading} intro={t.feeRules.intro}>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       {rules && rules.length === 0 ? <Text>{t.feeRules.none}</Text> : null}
@@ -115,6 +107,6 @@ export function FeeRulesView() {
           <Button onClick={() => void task.run(t.feeRules.loading, reload)}>{t.status.recheck}</Button>
         </div>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
@@ -9,9 +9,9 @@ import { useTask } from '../shell/useTask';
 import { parseYear, YearField } from '../shell/YearField';
 import { downloadText } from './download';
 import { invoicePlan, writeInvoiceSheet } from './sheet';
+import { ViewSection } from '../shell/ViewSection';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -53,11 +53,7 @@ export function InvoicesView() {
     });
 
   return (
-    <section className={styles.view} aria-labelledby="invoices-heading">
-      <Text as="h2" id="invoices-heading" size={500} weight="semibold">
-        {t.invoices.heading}
-      </Text>
-      <Text>{t.invoices.intro}</Text>
+    <ViewSection id="invoices" heading={t.invoices.heading} intro={t.invoices.intro}>
       <YearField label={t.common.year} value={yearText} onChange={setYearText} />
       <div className={styles.actions}>
         <Button appearance="primary" disabled={year === undefined || task.busy !== undefined} onClick={() => void createSheet()}>
@@ -69,6 +65,6 @@ export function InvoicesView() {
       </div>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-    </section>
+    </ViewSection>
   );
 }

@@ -24,9 +24,9 @@ import type { SaveOutcome } from './save';
 import { baselineAfter, keepMine, saveChanges } from './save';
 import type { SheetReview } from './sheet';
 import { loadMembersIntoSheet, reviewSheet, writeServerVersion } from './sheet';
+import { ViewSection } from '../shell/ViewSection';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -147,11 +147,7 @@ export function MembersView() {
   const saveBlocked = blockedReason(session, 'editor', t);
 
   return (
-    <section className={styles.view} aria-labelledby="members-heading">
-      <Text as="h2" id="members-heading" size={500} weight="semibold">
-        {t.members.heading}
-      </Text>
-      <Text>{t.members.intro}</Text>
+    <ViewSection id="members" heading={t.members.heading} intro={t.members.intro}>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={task.busy !== undefined} onClick={() => void load(false)}>
           {t.members.load}
@@ -197,6 +193,6 @@ export function MembersView() {
           onKeepServer={() => void settle(conflict, 'server')}
         />
       ))}
-    </section>
+    </ViewSection>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import type { Reimbursement } from '@ssr/shared';
 import { formatSek } from '@ssr/shared';
 import { useCallback, useEffect, useState } from 'react';
@@ -13,9 +13,9 @@ import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import { parseYear, YearField } from '../shell/YearField';
 import { RecordForm } from './RecordForm';
+import { ViewSection } from '../shell/ViewSection';
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   number: { textAlign: 'right' },
 });
 
@@ -59,11 +59,7 @@ export function ReimbursementsView() {
 
   const total = listed?.claims.reduce((sum, claim) => sum + claim.amountOre, 0) ?? 0;
   return (
-    <section className={styles.view} aria-labelledby="reimbursements-heading">
-      <Text as="h2" id="reimbursements-heading" size={500} weight="semibold">
-        {t.reimbursements.heading}
-      </Text>
-      <Text>{t.reimbursements.intro}</Text>
+    <ViewSection id="reimbursements" heading={t.reimbursements.heading} intro={t.reimbursements.intro}>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       <RecordForm members={members} busy={task.busy !== undefined} blocked={blockedReason(session, 'editor', t)} run={write} />
@@ -115,6 +111,6 @@ export function ReimbursementsView() {
           </TableBody>
         </Table>
       ) : null}
-    </section>
+    </ViewSection>
   );
 }

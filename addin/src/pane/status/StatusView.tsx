@@ -1,4 +1,4 @@
-import { Badge, Button, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { STORAGE_UNAVAILABLE_STATUS } from '../../api/shapes';
 import type { SignedInAccount, TokenSource } from '../../auth';
@@ -13,6 +13,7 @@ import { snapshotFailureNotice, snapshotOfflineNotice } from '../shell/snapshot-
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
+import { ViewSection } from '../shell/ViewSection';
 
 /** The account as people know it: the name, with the sign-in name to tell two Anna Svenssons apart. */
 function accountLabel(account: SignedInAccount): string {
@@ -24,7 +25,6 @@ function upperFirst(text: string): string {
 }
 
 const useStyles = makeStyles({
-  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   label: { fontWeight: tokens.fontWeightSemibold, width: '40%' },
 });
@@ -109,10 +109,7 @@ export function StatusView() {
     });
 
   return (
-    <section className={styles.view} aria-labelledby="status-heading">
-      <Text as="h2" id="status-heading" size={500} weight="semibold">
-        {t.status.heading}
-      </Text>
+    <ViewSection id="status" heading={t.status.heading}>
       <Table size="small" aria-labelledby="status-heading">
         <TableBody>
           {rows.map(([label, value]) => (
@@ -148,6 +145,6 @@ export function StatusView() {
       {snapshot?.offline && snapshot.problemCode && session.snapshotError === undefined ? (
         <NoticeBar notice={snapshotOfflineNotice(snapshot.problemCode, t)} />
       ) : null}
-    </section>
+    </ViewSection>
   );
 }
