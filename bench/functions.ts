@@ -1,5 +1,5 @@
 import { bundleFunctions } from '../addin/scripts/functions-bundle';
-import { configureFunctions, SSR_FUNCTIONS } from '../addin/src/functions';
+import { configureFunctions, SSR_FUNCTIONS } from '../addin/src/custom-functions';
 import { createSnapshotClient } from '../addin/src/snapshot/client';
 import { memoryStorage } from '../addin/src/snapshot/storage';
 import { startStack } from '../test/support/stack';

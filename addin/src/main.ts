@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
-import { registerCustomFunctions } from './functions';
-import { hasCustomFunctionsRuntime } from './functions/office';
-import { createRuntimeSnapshotClient } from './functions/runtime';
+import { registerCustomFunctions } from './custom-functions';
+import { hasCustomFunctionsRuntime } from './custom-functions/office';
+import { createRuntimeSnapshotClient } from './custom-functions/runtime';
 import { mountPane } from './pane/mount';
 
 /*

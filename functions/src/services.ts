@@ -1,7 +1,7 @@
 import { SYSTEM_USER } from './audit';
 import type { Config } from './config';
-import type { StoredRegister } from './register';
-import { loadRegister } from './register';
+import type { StoredRegister } from './stored-register';
+import { loadRegister } from './stored-register';
 import { setUpStorage } from './storage/seed';
 import { coalesce, withDeadline } from './storage/shared-read';
 import { openStore } from './storage/store';

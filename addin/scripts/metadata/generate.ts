@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import * as z from 'zod';
-import { FUNCTION_SOURCE_FILES, SSR_FUNCTIONS } from '../../src/functions';
+import { FUNCTION_SOURCE_FILES, SSR_FUNCTIONS } from '../../src/custom-functions';
 import { SWEDISH_FUNCTIONS } from './swedish';
 import type { SwedishFunctionText } from './swedish';
 
@@ -36,7 +36,7 @@ export const FUNCTIONS_JSON = 'functions.json';
 export const FUNCTIONS_SV_JSON = 'functions-sv.json';
 
 const addinRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const functionSourcePaths = FUNCTION_SOURCE_FILES.map((file) => join(addinRoot, 'src/functions', file));
+export const functionSourcePaths = FUNCTION_SOURCE_FILES.map((file) => join(addinRoot, 'src/custom-functions', file));
 
 /** The English metadata from the JSDoc, checked against the functions Excel will call. */
 export async function generateEnglishMetadata(): Promise<{ metadata: FunctionsMetadata; text: string }> {

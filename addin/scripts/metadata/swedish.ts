@@ -1,4 +1,4 @@
-import type { SsrFunctionId } from '../../src/functions';
+import type { SsrFunctionId } from '../../src/custom-functions';
 
 /**
  * Swedish names and descriptions of the SSR.* functions and their parameters, keyed by the

@@ -3,7 +3,7 @@ import { approvalSchema, feeRuleVersionSchema, memberIdSchema, parseWith } from 
 import { pathParam, readBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, created, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { feeRuleView } from '../register';
+import { feeRuleView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
 /**

@@ -4,7 +4,7 @@ import { feeRuleVersionSchema } from '@ssr/shared';
 import { readBody } from '../http/request';
 import { badRequest, conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { feeRuleView } from '../register';
+import { feeRuleView } from '../stored-register';
 import { AlreadyExistsError } from '../storage/errors';
 
 /**

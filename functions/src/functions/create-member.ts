@@ -4,7 +4,7 @@ import { readBody } from '../http/request';
 import { conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { municipalityCodeClash } from '../members-rules';
-import { memberView } from '../register';
+import { memberView } from '../stored-register';
 import { AlreadyExistsError } from '../storage/errors';
 
 /**

@@ -3,7 +3,7 @@ import { memberIdSchema } from '@ssr/shared';
 import { pathParam, requireIfMatch } from '../http/request';
 import { noContent, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { memberView } from '../register';
+import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
 /**

@@ -4,7 +4,7 @@ import { feeProblem } from '../fee-problems';
 import { queryMode, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister, sumsOf } from '../register';
+import { engineRegister, sumsOf } from '../stored-register';
 
 /** GET /budget?year=Y[&mode=estimate]: income by group, R6 reimbursements, net per member. */
 export async function getBudget({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {

@@ -4,7 +4,7 @@ import { feeProblem } from '../fee-problems';
 import { queryMode, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister } from '../register';
+import { engineRegister } from '../stored-register';
 
 /** GET /fees?year=Y[&mode=estimate]: the fee schedule, computed by the shared engine. */
 export async function getFees({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {

@@ -4,7 +4,7 @@ import { feeProblem, missingPopulations } from '../fee-problems';
 import { queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister } from '../register';
+import { engineRegister } from '../stored-register';
 
 /** Whether the client asks for CSV before JSON. */
 function wantsCsv(accept: string | null): boolean {

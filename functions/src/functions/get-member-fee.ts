@@ -4,7 +4,7 @@ import { feeProblem } from '../fee-problems';
 import { pathParam, queryMode, queryYear } from '../http/request';
 import { notFound, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { engineRegister } from '../register';
+import { engineRegister } from '../stored-register';
 
 /** GET /fees/{memberId}?year=Y[&mode=estimate]: one member's fee line. */
 export async function getMemberFee({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {

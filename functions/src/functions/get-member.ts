@@ -3,7 +3,7 @@ import { memberIdSchema } from '@ssr/shared';
 import { pathParam } from '../http/request';
 import { notFound, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { memberView } from '../register';
+import { memberView } from '../stored-register';
 
 /** GET /members/{id} */
 export async function getMember({ request, store }: ApiCall): Promise<HttpResponseInit> {

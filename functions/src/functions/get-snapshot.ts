@@ -2,7 +2,7 @@ import type { HttpResponseInit } from '@azure/functions';
 import { ifNoneMatchHits } from '../http/request';
 import { JSON_CONTENT_TYPE } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { buildSnapshot } from '../register';
+import { buildSnapshot } from '../stored-register';
 
 /** GET /snapshot: everything the add-in computes from; 304 when the client's version is current. */
 export async function getSnapshot({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {

@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { feeRuleView } from '../register';
+import { feeRuleView } from '../stored-register';
 
 /** GET /fee-rules: R7 versions with their approvals and computed status. */
 export async function listFeeRules({ store }: ApiCall): Promise<HttpResponseInit> {

@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { memberView } from '../register';
+import { memberView } from '../stored-register';
 
 /** GET /members: the register, each member with the etag a change must name. */
 export async function listMembers({ store }: ApiCall): Promise<HttpResponseInit> {

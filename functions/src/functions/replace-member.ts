@@ -4,7 +4,7 @@ import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { municipalityCodeClash } from '../members-rules';
-import { memberView } from '../register';
+import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
 /** PUT /members/{id}: replace a member, on the etag it was read with (a member from GET can be sent back as it is). */

@@ -3,7 +3,7 @@ import type { FeeMode } from '@ssr/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeBudgetSheet, budgetLabels } from '../../../addin/src/pane/budget/BudgetView';
 import { planBudgetSheet } from '../../../addin/src/pane/budget/layout';
-import { readMode } from '../../../addin/src/functions/args';
+import { readMode } from '../../../addin/src/custom-functions/args';
 import { CATALOGUES } from '../../../addin/src/i18n';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';

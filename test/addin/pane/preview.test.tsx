@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from '../../../addin/src/pane/App';
-import { PreviewWorkbook } from '../../../addin/src/pane/preview/PreviewWorkbook';
+import { PreviewWorkbook } from '../../../addin/src/preview/ui/PreviewWorkbook';
 import { renderPane } from './render';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { MemoryWorkbook } from '../../../addin/src/excel/memory/workbook';
+import type { MemoryWorkbook } from '../../../addin/src/preview/workbook/workbook';
 import { paneServices } from '../../../addin/src/pane/mount';
 import type { PaneServices } from '../../../addin/src/pane/shell/services';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';

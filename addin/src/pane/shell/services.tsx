@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from '../../api/client';
 import type { TokenSource } from '../../auth';
-import type { MemoryWorkbook } from '../../excel/memory/workbook';
+import type { MemoryWorkbook } from '../../preview/workbook/workbook';
 import type { WorkbookPort } from '../../excel/port';
 import type { SnapshotClient } from '../../snapshot/client';
 

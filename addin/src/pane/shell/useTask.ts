@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { WorkbookError } from '../../excel/memory/workbook';
+import { WorkbookError } from '../../preview/workbook/workbook';
 import { useMessages } from '../../i18n';
 import type { Notice } from './notice';
 import { errorNotice, workbookErrorNotice } from './notice';

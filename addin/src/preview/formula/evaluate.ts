@@ -1,4 +1,4 @@
-import type { CellPosition } from '../address';
+import type { CellPosition } from '../../excel/address';
 import type { BinaryOp, Expr } from './parse';
 import type { FormulaValue, ScalarValue } from './values';
 import { cellError, isCellError, isMatrix, toNumber, toText, topLeft } from './values';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cellAddress, parseCellAddress } from '../../../addin/src/excel/address';
-import type { EvaluationContext } from '../../../addin/src/excel/formula/evaluate';
-import { evaluate } from '../../../addin/src/excel/formula/evaluate';
-import { parseFormula } from '../../../addin/src/excel/formula/parse';
-import type { FormulaValue, ScalarValue } from '../../../addin/src/excel/formula/values';
-import { cellError } from '../../../addin/src/excel/formula/values';
+import type { EvaluationContext } from '../../../addin/src/preview/formula/evaluate';
+import { evaluate } from '../../../addin/src/preview/formula/evaluate';
+import { parseFormula } from '../../../addin/src/preview/formula/parse';
+import type { FormulaValue, ScalarValue } from '../../../addin/src/preview/formula/values';
+import { cellError } from '../../../addin/src/preview/formula/values';
 
 /** A sheet as a plain map of addresses, `Other!A1` for another sheet; calls are recorded. */
 function contextOf(cells: Record<string, ScalarValue>, functions: Record<string, (args: ScalarValue[]) => FormulaValue> = {}) {

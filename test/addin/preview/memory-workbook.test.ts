@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellError } from '../../../addin/src/excel/formula/values';
-import type { FormulaValue, ScalarValue } from '../../../addin/src/excel/formula/values';
-import { MemoryWorkbook } from '../../../addin/src/excel/memory/workbook';
+import { cellError } from '../../../addin/src/preview/formula/values';
+import type { FormulaValue, ScalarValue } from '../../../addin/src/preview/formula/values';
+import { MemoryWorkbook } from '../../../addin/src/preview/workbook/workbook';
 
 /** Functions standing in for SSR.*: answered asynchronously, as the real ones are. */
 function workbookWith(functions: Record<string, (args: ScalarValue[]) => FormulaValue> = {}) {

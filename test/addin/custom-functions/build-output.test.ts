@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { registerCustomFunctions, SSR_FUNCTIONS } from '../../../addin/src/functions';
+import { registerCustomFunctions, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { validateManifest } from '../../../addin/scripts/manifest';
 import { FUNCTIONS_JSON, FUNCTIONS_SV_JSON, functionsMetadataSchema, generateMetadata, swedishMetadata } from '../../../addin/scripts/metadata/generate';

@@ -1,6 +1,6 @@
-import type { CellPosition } from '../address';
+import type { CellPosition } from '../../excel/address';
 import type { FormulaValue, ScalarValue } from '../formula/values';
-import type { ChartSpec } from '../port';
+import type { ChartSpec } from '../../excel/port';
 
 /** The in-memory workbook's data: sheets of sparse cells, tables over them, charts on them. */
 

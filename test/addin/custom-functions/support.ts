@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { configureFunctions, SSR_FUNCTIONS } from '../../../addin/src/functions';
-import type { SsrFunctionId } from '../../../addin/src/functions';
+import { configureFunctions, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import type { SsrFunctionId } from '../../../addin/src/custom-functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import type { SnapshotClient, SnapshotClientOptions } from '../../../addin/src/snapshot/client';
 import { memoryStorage } from '../../../addin/src/snapshot/storage';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excelSerialToIsoDate, readActorClass, readDate, readGroup, readKind, readMember, readMode, readReimbursedFunction, readYear } from '../../../addin/src/functions/args';
+import { excelSerialToIsoDate, readActorClass, readDate, readGroup, readKind, readMember, readMode, readReimbursedFunction, readYear } from '../../../addin/src/custom-functions/args';
 
 // How the functions read what Excel passes: null for a left-out argument, numbers, text in
 // English or Swedish, Excel date serials, one-cell ranges.

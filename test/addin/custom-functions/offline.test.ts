@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { configureFunctions } from '../../../addin/src/functions';
+import { configureFunctions } from '../../../addin/src/custom-functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { memoryStorage, SNAPSHOT_STORAGE_KEY } from '../../../addin/src/snapshot/storage';
 import type { SnapshotStorage } from '../../../addin/src/snapshot/storage';

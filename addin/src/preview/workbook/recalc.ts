@@ -1,4 +1,4 @@
-import type { CellPosition } from '../address';
+import type { CellPosition } from '../../excel/address';
 import type { EvaluationContext } from '../formula/evaluate';
 import { evaluate } from '../formula/evaluate';
 import { parseFormula } from '../formula/parse';

@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { parseRangeAddress } from '../../excel/address';
-import type { MemoryWorkbook } from '../../excel/memory/workbook';
-import { cellValue } from '../../excel/memory/model';
+import type { MemoryWorkbook } from '../workbook/workbook';
+import { cellValue } from '../workbook/model';
 import type { ChartSpec } from '../../excel/port';
 import { displayValue } from './display';
 

@@ -1,6 +1,6 @@
 import { formatCount, formatSek, kronorToOre } from '@ssr/shared';
-import type { FormulaValue } from '../../excel/formula/values';
-import { isCellError, topLeft } from '../../excel/formula/values';
+import type { FormulaValue } from '../formula/values';
+import { isCellError, topLeft } from '../formula/values';
 
 const GENERAL = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 10, useGrouping: false });
 

@@ -1,5 +1,5 @@
-import type { CellPosition, RangeBounds } from '../address';
-import { parseCellAddress } from '../address';
+import type { CellPosition, RangeBounds } from '../../excel/address';
+import { parseCellAddress } from '../../excel/address';
 
 /**
  * The formulas the in-memory workbook understands: number, text and TRUE/FALSE literals,

@@ -1,10 +1,10 @@
 import { Button, Field, Input, Table, TableBody, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { parseFormula } from '../../excel/formula/parse';
-import type { FormulaValue } from '../../excel/formula/values';
-import { isCellError, isMatrix } from '../../excel/formula/values';
-import type { MemoryWorkbook } from '../../excel/memory/workbook';
+import { parseFormula } from '../formula/parse';
+import type { FormulaValue } from '../formula/values';
+import { isCellError, isMatrix } from '../formula/values';
+import type { MemoryWorkbook } from '../workbook/workbook';
 import { useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
 import { displayValue } from './display';

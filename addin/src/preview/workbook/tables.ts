@@ -1,4 +1,4 @@
-import type { CellPosition } from '../address';
+import type { CellPosition } from '../../excel/address';
 import type { MemoryTable } from './model';
 
 /** The table that a value typed at `position` extends: the row just below it, inside its columns. */

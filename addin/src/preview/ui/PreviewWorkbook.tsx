@@ -2,10 +2,10 @@ import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/rea
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { CellPosition } from '../../excel/address';
 import { cellAddress } from '../../excel/address';
-import type { FormulaValue } from '../../excel/formula/values';
-import { isCellError, topLeft } from '../../excel/formula/values';
-import { tableRowAt } from '../../excel/memory/tables';
-import type { MemoryWorkbook } from '../../excel/memory/workbook';
+import type { FormulaValue } from '../formula/values';
+import { isCellError, topLeft } from '../formula/values';
+import { tableRowAt } from '../workbook/tables';
+import type { MemoryWorkbook } from '../workbook/workbook';
 import { useMessages } from '../../i18n';
 import { CellBar } from './CellBar';
 import { ChartView } from './ChartView';

@@ -1,5 +1,5 @@
-import type { CellPosition } from '../address';
-import { parseCellAddress, parseRangeAddress } from '../address';
+import type { CellPosition } from '../../excel/address';
+import { parseCellAddress, parseRangeAddress } from '../../excel/address';
 import { isFormula } from '../formula/parse';
 import type { FormulaValue } from '../formula/values';
 import { cellError, isCellError, topLeft } from '../formula/values';
@@ -13,8 +13,8 @@ import type {
   TableData,
   TableSpec,
   WorkbookPort,
-} from '../port';
-import { isFormulaInput } from '../port';
+} from '../../excel/port';
+import { isFormulaInput } from '../../excel/port';
 import type { MemoryCell, MemorySheet, MemoryTable } from './model';
 import { cellKey, cellValue, emptySheet } from './model';
 import type { FunctionCaller } from './recalc';

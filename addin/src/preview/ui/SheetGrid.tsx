@@ -3,9 +3,9 @@ import { useEffect, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { CellPosition } from '../../excel/address';
 import { cellAddress, columnLetters } from '../../excel/address';
-import { isCellError, topLeft } from '../../excel/formula/values';
-import type { MemoryWorkbook } from '../../excel/memory/workbook';
-import { usedExtent } from '../../excel/memory/model';
+import { isCellError, topLeft } from '../formula/values';
+import type { MemoryWorkbook } from '../workbook/workbook';
+import { usedExtent } from '../workbook/model';
 import { useMessages } from '../../i18n';
 import { displayValue, rawValue } from './display';
 
