@@ -1,5 +1,6 @@
 import { bundleFunctions } from '../addin/scripts/functions-bundle';
 import { configureFunctions, SSR_FUNCTIONS } from '../addin/src/custom-functions';
+import { officeCellError } from '../addin/src/runtime/office';
 import { createSnapshotClient } from '../addin/src/snapshot/client';
 import { memoryStorage } from '../addin/src/snapshot/storage';
 import { startStack } from '../test/support/stack';
@@ -131,7 +132,7 @@ export async function runFunctionsBench(): Promise<void> {
     const freshForMs = 60_000;
     const counter = countingFetch();
     const snapshots = createSnapshotClient({ baseUrl: stack.apiUrl, fetch: counter.fetch, storage: memoryStorage(), now: () => time, freshForMs });
-    configureFunctions({ snapshots, now: () => time });
+    configureFunctions({ snapshots, now: () => time, cellError: officeCellError });
     const fee = ({ member, year }: Cell) => SSR_FUNCTIONS.FEE(member, year, 'estimate');
 
     const cold = await timed('snapshot: cold cache (one GET /snapshot)', counter.count, cells, fee);

@@ -2,6 +2,7 @@ import os from 'node:os';
 import { runApiBench } from './api';
 import { runEngineBench } from './engine';
 import { runFunctionsBench } from './functions';
+import { runPageBench } from './page';
 
 /**
  * `npm run bench`: the benchmark suites, in this order. A suite is a file in bench/ that
@@ -12,6 +13,7 @@ const SUITES: readonly (readonly [name: string, run: () => Promise<void>])[] = [
   ['engine', runEngineBench],
   ['api', runApiBench],
   ['functions', runFunctionsBench],
+  ['page', runPageBench],
 ];
 
 const wanted = process.argv.slice(2).map((arg) => arg.toLowerCase());

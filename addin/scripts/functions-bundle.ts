@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { addinRoot } from './paths';
 
 /*
- * functions.js: the custom functions entry (src/custom-functions/standalone.ts) bundled alone, one
+ * functions.js: the custom functions entry (src/functions.ts) bundled alone, one
  * classic script, for the manifest's <Script> element. The bench measures the same bundle.
  */
 
-export const functionsEntry = join(addinRoot, 'src/custom-functions/standalone.ts');
+export const functionsEntry = join(addinRoot, 'src/functions.ts');
 
 export interface FunctionsBundle {
   code: string;

@@ -23,6 +23,8 @@ export function addinViteConfig(env: AddinBuildEnv): InlineConfig {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: true,
+      // The chunk graph, for the page-weight figures of the bench.
+      manifest: true,
       rolldownOptions: { input: pageInputs() },
     },
   };

@@ -1,24 +1,37 @@
 /// <reference types="office-js" />
-import { registerCustomFunctions } from './custom-functions';
-import { hasCustomFunctionsRuntime } from './custom-functions/office';
-import { createRuntimeSnapshotClient } from './custom-functions/runtime';
-import { mountPane } from './pane/mount';
+import { detectHost } from './runtime/host';
+import { hasCustomFunctionsRuntime } from './runtime/office';
+import { pageRoot, registerCustomFunctions } from './runtime/root';
 
 /*
  * The add-in's one page (shared runtime): Excel loads it for the custom functions when a
- * workbook opens, and shows it as the task pane. Both use one snapshot client, so 10 000
- * cells and the pane share one cache and one request. Outside Office (a plain browser) only
- * the pane starts, in preview mode.
+ * workbook opens, and shows it as the task pane. This entry holds what the functions need
+ * (the engine, the snapshot client, the functions) and registers them first; the pane (React,
+ * Fluent, the views) is loaded after, and preview mode's workbook only outside Excel.
  */
 
+async function showPane(root: HTMLElement): Promise<void> {
+  const host = await detectHost().catch((error: unknown) => {
+    console.error('SSR pane: Office did not say which host it runs in; starting in preview mode.', error);
+    return { host: 'none' as const, displayLanguage: undefined };
+  });
+  if (host.host === 'excel') {
+    const { mountExcelPane } = await import('./runtime/excel-pane');
+    mountExcelPane(root, pageRoot(), host.displayLanguage);
+  } else {
+    const { mountPreview } = await import('./runtime/preview');
+    mountPreview(root, pageRoot());
+  }
+}
+
 function start(): void {
-  const snapshots = createRuntimeSnapshotClient();
-  // Registration configures the functions; in preview mode the pane's services configure them
-  // for the in-memory workbook (mount.tsx).
-  if (hasCustomFunctionsRuntime()) registerCustomFunctions({ snapshots, now: Date.now });
+  if (hasCustomFunctionsRuntime()) registerCustomFunctions(pageRoot());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no element with id "root" to mount the task pane in.');
-  mountPane(root, { snapshots });
+  showPane(root).catch((error: unknown) => {
+    console.error('SSR: the task pane could not be loaded.', error);
+    root.textContent = error instanceof Error ? error.message : String(error);
+  });
 }
 
 if (typeof Office === 'undefined') {

@@ -2,8 +2,6 @@
 import type {} from './vite-env';
 import { readAuthConfig } from './config';
 import type { AuthConfig } from './config';
-import { createDialogAcquirer } from './dialog-acquirer';
-import { createNestedAppAcquirer } from './naa-acquirer';
 import { createTokenSource, SignInError } from './token-source';
 import type { SignedInAccount, TokenAcquirer, TokenSource } from './token-source';
 
@@ -42,14 +40,18 @@ export async function signOut(): Promise<void> {
   await getTokenSource()?.signOut();
 }
 
-/** Picks the sign-in method this Office supports: nested app authentication, else the Office dialog. */
+/**
+ * Picks the sign-in method this Office supports: nested app authentication, else the Office
+ * dialog. Called for the first token only; MSAL is loaded then, not with the page.
+ */
 export async function createAcquirer(config: AuthConfig, origin: string): Promise<TokenAcquirer> {
   if (typeof Office === 'undefined') {
     throw new SignInError('unavailable', 'Inloggning fungerar bara när tillägget körs i Excel.');
   }
   await Office.onReady();
-  const dialog = (): Promise<TokenAcquirer> => Promise.resolve(createDialogAcquirer(origin));
+  const dialog = async (): Promise<TokenAcquirer> => (await import('./dialog-acquirer')).createDialogAcquirer(origin);
   if (Office.context.requirements.isSetSupported(nestedAppAuth.set, nestedAppAuth.version)) {
+    const { createNestedAppAcquirer } = await import('./naa-acquirer');
     return createNestedAppAcquirer(config, origin, dialog);
   }
   return dialog();

@@ -1,20 +1,32 @@
 import type { Snapshot } from '@ssr/shared';
 import { SnapshotUnavailableError } from '../snapshot/client';
 import type { SnapshotClient } from '../snapshot/client';
-import { cellError } from './office';
-import type { CellError } from './office';
 import { FunctionProblem } from './problems';
 import type { Table } from './compute';
 
-/** What the SSR.* functions run on: the shared snapshot cache and the clock (read here only). */
+/** The two Excel errors the functions return: #VALUE! (bad argument) and #N/A (not available). */
+export type CellErrorKind = 'value' | 'not-available';
+
+/** An error as a cell shows it; what it is depends on who runs the functions. */
+export type CellError = object;
+
+/**
+ * Builds a cell's error: Excel's CustomFunctions.Error inside Excel, the preview workbook's
+ * own error value in preview mode. The composition root gives it, so the functions never
+ * touch an Office global.
+ */
+export type CellErrorFactory = (kind: CellErrorKind, message: string) => CellError;
+
+/** What the SSR.* functions run on: the shared snapshot cache, the clock (read here only), the cell errors. */
 export interface FunctionsContext {
   snapshots: SnapshotClient;
   now: () => number;
+  cellError: CellErrorFactory;
 }
 
 let context: FunctionsContext | undefined;
 
-/** Set once by the page (main.ts), or by a test, before Excel calls any function. */
+/** Set by the composition root (runtime/), or by a test, before any function is called. */
 export function configureFunctions(next: FunctionsContext): void {
   context = next;
 }
@@ -30,6 +42,7 @@ export function currentYear(): number {
 }
 
 function asCellError(error: unknown): CellError {
+  const { cellError } = configured();
   if (error instanceof FunctionProblem) return cellError(error.kind, error.message);
   if (error instanceof SnapshotUnavailableError) return cellError('not-available', error.message);
   // A defect, not a user's mistake: log it with its stack and still settle the cell.

@@ -1,11 +1,8 @@
-import { configureFunctions } from './context';
-import type { FunctionsContext } from './context';
 import { actorFee, fee, feeBasis, fees, rate, total } from './fee-functions';
-import { associateCustomFunctions } from './office';
 import { cluster, lastYear, members, net, population, reimbursed } from './register-functions';
 
 export { configureFunctions } from './context';
-export type { FunctionsContext } from './context';
+export type { CellError, CellErrorFactory, CellErrorKind, FunctionsContext } from './context';
 
 /** Every SSR.* function by its id in functions.json (the ids never change: workbooks store them). */
 export const SSR_FUNCTIONS = {
@@ -27,17 +24,3 @@ export type SsrFunctionId = keyof typeof SSR_FUNCTIONS;
 
 /** The files whose JSDoc is the functions' metadata (custom-functions-metadata reads these). */
 export const FUNCTION_SOURCE_FILES = ['fee-functions.ts', 'register-functions.ts'] as const;
-
-const REGISTERED = Symbol.for('ssr.customFunctions.registered');
-
-/**
- * Configure the functions and associate them with Excel, once per runtime: the page and a
- * functions.js loaded beside it share one registration.
- */
-export function registerCustomFunctions(context: FunctionsContext): void {
-  const runtime = globalThis as { [REGISTERED]?: true };
-  if (runtime[REGISTERED]) return;
-  configureFunctions(context);
-  associateCustomFunctions(SSR_FUNCTIONS);
-  runtime[REGISTERED] = true;
-}

@@ -1,4 +1,4 @@
-import type { CellErrorKind } from './office';
+import type { CellErrorKind } from './context';
 
 /**
  * Why a custom function cannot give a value: becomes a cell error (#VALUE! or #N/A) with

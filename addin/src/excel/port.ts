@@ -78,6 +78,15 @@ export interface WorkbookPort {
   recalculate(): Promise<void>;
 }
 
+/**
+ * A workbook operation that failed: a sheet or table that is gone, a range Excel refused. Each
+ * adapter throws this, so the pane tells a workbook problem from any other without knowing the
+ * adapter (Office.js rejects with its own error type, which the Office adapter translates).
+ */
+export class WorkbookError extends Error {
+  override readonly name = 'WorkbookError';
+}
+
 export function isFormulaInput(input: CellInput): input is { formula: string } {
   return typeof input === 'object' && input !== null;
 }

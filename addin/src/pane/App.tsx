@@ -39,7 +39,7 @@ export const PANE_INTERACTIVE_MARK = 'ssr-pane-interactive';
 export function App() {
   const t = useMessages();
   const styles = useStyles();
-  const { preview, now } = useServices();
+  const { workbook, now } = useServices();
   const session = useSession();
   const [view, setView] = useState<ViewId>('status');
 
@@ -54,7 +54,7 @@ export function App() {
       <Text as="h1" size={600} weight="semibold">
         {t.app.title}
       </Text>
-      {preview ? <NoticeBar notice={{ intent: 'info', title: t.app.previewTitle, body: t.app.previewBody }} /> : null}
+      {workbook.kind === 'preview' ? <NoticeBar notice={{ intent: 'info', title: t.app.previewTitle, body: t.app.previewBody }} /> : null}
       {session.offline ? (
         <NoticeBar
           notice={{

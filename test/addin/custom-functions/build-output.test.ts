@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { registerCustomFunctions, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import { SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import { createAddinRoot, registerCustomFunctions } from '../../../addin/src/runtime/root';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { validateManifest } from '../../../addin/scripts/manifest';
 import { FUNCTIONS_JSON, FUNCTIONS_SV_JSON, functionsMetadataSchema, generateMetadata, swedishMetadata } from '../../../addin/scripts/metadata/generate';
@@ -87,7 +88,7 @@ describe('functions.json', () => {
     installCustomFunctionsStandIn();
     associated.clear();
     const snapshots = createSnapshotClient({ baseUrl: 'http://127.0.0.1:9/api' });
-    registerCustomFunctions({ snapshots, now: Date.now });
+    registerCustomFunctions(createAddinRoot({ snapshots, tokenSource: null }));
     expect([...associated.keys()].sort()).toEqual(generated.english.functions.map((fn) => fn.id).sort());
     for (const [id, implementation] of associated) expect(implementation).toBe(SSR_FUNCTIONS[id as keyof typeof SSR_FUNCTIONS]);
   });

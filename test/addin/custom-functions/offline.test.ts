@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configureFunctions } from '../../../addin/src/custom-functions';
+import { officeCellError } from '../../../addin/src/runtime/office';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { memoryStorage, SNAPSHOT_STORAGE_KEY } from '../../../addin/src/snapshot/storage';
 import type { SnapshotStorage } from '../../../addin/src/snapshot/storage';
@@ -30,7 +31,7 @@ afterAll(async () => {
 function reload(storage: SnapshotStorage = saved, clock = testClock()) {
   const counter = countingFetch();
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: counter.fetch, storage, now: clock.now, freshForMs: 60_000, retryAfterMs: 5_000 });
-  configureFunctions({ snapshots, now: clock.now });
+  configureFunctions({ snapshots, now: clock.now, cellError: officeCellError });
   return { snapshots, counter, clock };
 }
 
@@ -86,7 +87,7 @@ describe('while the API runs', () => {
   test('a refusal (4xx) is not hidden behind the saved snapshot', async () => {
     const counter = countingFetch();
     const snapshots = createSnapshotClient({ baseUrl: `${apiUrl}/no-such-route`, fetch: counter.fetch, storage: memoryStorage(Object.fromEntries(saved.items)), now: testClock(Date.UTC(2025, 6, 1)).now });
-    configureFunctions({ snapshots, now: Date.now });
+    configureFunctions({ snapshots, now: Date.now, cellError: officeCellError });
     await expect(excel('FEE', 'Nacka', 2025)).rejects.toMatchObject(cellError('#N/A', /^No snapshot: the SSR API answered 404/));
   });
 });

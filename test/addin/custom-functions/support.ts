@@ -4,6 +4,7 @@ import type { SsrFunctionId } from '../../../addin/src/custom-functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import type { SnapshotClient, SnapshotClientOptions } from '../../../addin/src/snapshot/client';
 import { memoryStorage } from '../../../addin/src/snapshot/storage';
+import { officeCellError } from '../../../addin/src/runtime/office';
 
 /*
  * The stand-in for Excel that these tests need: the CustomFunctions global (its Error class,
@@ -95,6 +96,6 @@ export function useFunctions(
   const clock = options.clock ?? testClock();
   const counter = countingFetch();
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: counter.fetch, storage: memoryStorage(), now: clock.now, ...options });
-  configureFunctions({ snapshots, now: clock.now });
+  configureFunctions({ snapshots, now: clock.now, cellError: officeCellError });
   return { snapshots, clock, counter };
 }

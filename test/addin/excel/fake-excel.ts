@@ -231,7 +231,7 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
     },
     getItem: (name: string) => {
       const sheet = model.sheets.get(name);
-      if (!sheet) throw new Error(`ItemNotFound: ${name}`);
+      if (!sheet) throw officeError('ItemNotFound', `The requested resource ${name} doesn't exist.`);
       return sheetMock(sheet);
     },
     getItemOrNullObject: (name: string) => {
@@ -275,4 +275,9 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
       },
     },
   };
+}
+
+/** What Office.js rejects with: an OfficeExtension.Error, whose name is "RichApi.Error". */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { name: 'RichApi.Error', code });
 }

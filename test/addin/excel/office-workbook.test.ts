@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { excelInput, OfficeWorkbook } from '../../../addin/src/excel/office/workbook';
+import { WorkbookError } from '../../../addin/src/excel/port';
 import type { FakeWorkbook } from './fake-excel';
 import { createFakeExcel, valueOf } from './fake-excel';
 
@@ -23,6 +24,16 @@ function cell(sheet: string, address: string) {
 }
 
 describe('Office.js Excel layer', () => {
+  it("turns Office's RichApi.Error into the port's WorkbookError, with Office's message and the original as cause", async () => {
+    const failure = await workbook.activateSheet('Budget 2031').then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(WorkbookError);
+    expect((failure as WorkbookError).message).toBe("The requested resource Budget 2031 doesn't exist.");
+    expect((failure as WorkbookError).cause).toMatchObject({ name: 'RichApi.Error', code: 'ItemNotFound' });
+  });
+
   it('creates a sheet, and resetting it clears its cells, tables and charts', async () => {
     await workbook.resetSheet('Budget');
     await workbook.writeRange('Budget', 'A1', [['x']]);

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../addin/src/pane/App';
-import { paneServices } from '../../../addin/src/pane/mount';
+import { previewServices } from '../../../addin/src/runtime/preview';
+import { createAddinRoot } from '../../../addin/src/runtime/root';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { renderPane } from './render';
 
@@ -24,7 +25,7 @@ describe('the pane without the API', () => {
   it('shows the offline banner, and the status view says the API cannot be reached and what to do', async () => {
     const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
     const viaFetch = (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init);
-    const services = paneServices('none', { snapshots: createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch }), apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null });
+    const services = previewServices(createAddinRoot({ snapshots: createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch }), apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null })).services;
     renderPane(<App />, services);
     const bars = await screen.findAllByRole('group', { name: 'Ingen kontakt med API:t' }, { timeout: 20_000 });
     const banner = bars.find((bar) => within(bar).queryByRole('button', { name: 'Försök igen' }));

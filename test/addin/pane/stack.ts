@@ -3,7 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { MemoryWorkbook } from '../../../addin/src/preview/workbook/workbook';
-import { paneServices } from '../../../addin/src/pane/mount';
+import { previewServices } from '../../../addin/src/runtime/preview';
+import { createAddinRoot } from '../../../addin/src/runtime/root';
 import type { PaneServices } from '../../../addin/src/pane/shell/services';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 
@@ -73,9 +74,7 @@ export async function startPaneStack(options: { devRole?: 'reader' | 'editor' | 
   };
   const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: viaFetch });
   // No sign-in (local dev mode), whatever the environment says: the dev host acts as its dev user.
-  const services = paneServices('none', { snapshots, apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null, ...(options.now ? { now: options.now } : {}) });
-  const workbook = services.preview;
-  if (!workbook) throw new Error('preview mode must give an in-memory workbook');
+  const { services, workbook } = previewServices(createAddinRoot({ snapshots, apiBaseUrl: apiUrl, fetch: viaFetch, tokenSource: null, ...(options.now ? { now: options.now } : {}) }));
   return {
     apiUrl,
     services,

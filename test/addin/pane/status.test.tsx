@@ -2,7 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedInAccount, TokenSource } from '../../../addin/src/auth';
-import { paneServices } from '../../../addin/src/pane/mount';
+import { previewServices } from '../../../addin/src/runtime/preview';
+import { createAddinRoot } from '../../../addin/src/runtime/root';
 import { StatusView } from '../../../addin/src/pane/status/StatusView';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { renderPane } from './render';
@@ -78,7 +79,7 @@ describe('Status view, signed in', () => {
       return fetch(input, init);
     };
     const snapshots = createSnapshotClient({ baseUrl: pane.apiUrl, fetch: (input, init) => fetch(input, init) });
-    const services = paneServices('none', { snapshots, apiBaseUrl: pane.apiUrl, fetch: transport, tokenSource: source });
+    const services = previewServices(createAddinRoot({ snapshots, apiBaseUrl: pane.apiUrl, fetch: transport, tokenSource: source })).services;
     const { user } = renderPane(<StatusView />, services);
 
     const table = screen.getByRole('table', { name: 'Status' });
@@ -115,7 +116,7 @@ describe('Status view, snapshot refused', () => {
       return fetch(input, { ...init, headers });
     };
     const snapshots = createSnapshotClient({ baseUrl: pane.apiUrl, fetch: withoutRole });
-    const services = paneServices('none', { snapshots, apiBaseUrl: pane.apiUrl, fetch: withoutRole, tokenSource: null });
+    const services = previewServices(createAddinRoot({ snapshots, apiBaseUrl: pane.apiUrl, fetch: withoutRole, tokenSource: null })).services;
     renderPane(<StatusView />, services);
 
     const bar = await screen.findByRole('group', { name: 'Ögonblicksbilden gick inte att hämta' }, { timeout: 20_000 });

@@ -10,7 +10,7 @@ import type {
   TableSpec,
   WorkbookPort,
 } from '../port';
-import { isFormulaInput } from '../port';
+import { isFormulaInput, WorkbookError } from '../port';
 
 /**
  * The Excel layer inside Excel: the only module that calls Office.js. Each operation is one
@@ -52,11 +52,24 @@ function applyColumnLayout(sheet: Excel.Worksheet, columns: readonly (ColumnForm
   });
 }
 
+/**
+ * One batch on the workbook. Office.js rejects with OfficeExtension.Error ("RichApi.Error"):
+ * it becomes the port's WorkbookError with Office's message, the original kept as its cause.
+ */
+async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  try {
+    return await Excel.run(batch);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'RichApi.Error') throw new WorkbookError(error.message, { cause: error });
+    throw error;
+  }
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
 
   async sheetNames(): Promise<string[]> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
       await context.sync();
@@ -65,7 +78,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async resetSheet(name: string, options: SheetOptions = {}): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const sheets = context.workbook.worksheets;
       const existing = sheets.getItemOrNullObject(name);
       await context.sync();
@@ -88,14 +101,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async activateSheet(name: string): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       context.workbook.worksheets.getItem(name).activate();
       await context.sync();
     });
   }
 
   async writeTable(spec: TableSpec): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const previous = context.workbook.tables.getItemOrNullObject(spec.name);
       await context.sync();
       if (!previous.isNullObject) previous.delete();
@@ -115,7 +128,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readTable(name: string): Promise<TableData | undefined> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const table = context.workbook.tables.getItemOrNullObject(name);
       await context.sync();
       if (table.isNullObject) return undefined;
@@ -131,14 +144,14 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async appendTableRows(name: string, rows: CellInput[][]): Promise<void> {
     if (rows.length === 0) return;
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       context.workbook.tables.getItem(name).rows.add(undefined, rows.map((row) => row.map(excelInput)));
       await context.sync();
     });
   }
 
   async updateTableRow(name: string, index: number, values: CellInput[]): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const row = context.workbook.tables.getItem(name).rows.getItemAt(index).getRange();
       row.formulas = [values.map(excelInput)];
       await context.sync();
@@ -149,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const origin = parseCellAddress(topLeft);
     const columns = Math.max(0, ...cells.map((row) => row.length));
     if (!origin || cells.length === 0 || columns === 0) return;
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const range = sheet.getRange(blockAddress(origin, cells.length, columns));
       range.formulas = cells.map((row) => Array.from({ length: columns }, (_, c) => excelInput(row[c] ?? null)));
@@ -160,7 +173,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async formatRange(sheetName: string, address: string, format: RangeFormat): Promise<void> {
     const bounds = parseRangeAddress(address);
     if (!bounds) throw new RangeError(`Not a range address: ${address}`);
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const range = context.workbook.worksheets.getItem(sheetName).getRange(address);
       if (format.numberFormat !== undefined) {
         const numberFormat = format.numberFormat;
@@ -172,14 +185,14 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async formatColumns(sheetName: string, columns: (ColumnFormat | undefined)[]): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       applyColumnLayout(context.workbook.worksheets.getItem(sheetName), columns);
       await context.sync();
     });
   }
 
   async readRange(sheetName: string, address: string): Promise<{ values: CellReadValue[][]; formulas: string[][] }> {
-    return Excel.run(async (context) => {
+    return run(async (context) => {
       const range = context.workbook.worksheets.getItem(sheetName).getRange(address).load(['values', 'formulas']);
       await context.sync();
       return {
@@ -190,7 +203,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async addChart(spec: ChartSpec): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(spec.sheet);
       const chart = sheet.charts.add('ColumnClustered', sheet.getRange(spec.source), 'Columns');
       chart.name = spec.name;
@@ -202,7 +215,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async recalculate(): Promise<void> {
-    await Excel.run(async (context) => {
+    await run(async (context) => {
       context.workbook.application.calculate('Full');
       await context.sync();
     });

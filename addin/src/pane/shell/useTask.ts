@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { WorkbookError } from '../../preview/workbook/workbook';
+import { WorkbookError } from '../../excel/port';
 import { useMessages } from '../../i18n';
 import type { Notice } from './notice';
 import { errorNotice, workbookErrorNotice } from './notice';
@@ -7,11 +7,6 @@ import type { Busy } from './Progress';
 import { snapshotErrorNotice } from './snapshot-notice';
 
 export type ReportProgress = (label: string, value?: number) => void;
-
-function isWorkbookError(error: unknown): boolean {
-  // Office.js rejects with OfficeExtension.Error, whose name is "RichApi.Error".
-  return error instanceof WorkbookError || (error instanceof Error && error.name === 'RichApi.Error');
-}
 
 /**
  * One piece of work started by a button: shows progress while it runs, then its notice. A
@@ -30,7 +25,7 @@ export function useTask() {
         setNotice(await work((next, value) => setBusy(value === undefined ? { label: next } : { label: next, value })));
       } catch (error) {
         // The snapshot client's failures (offline, refused) are said by their code, in the user's language.
-        setNotice(snapshotErrorNotice(error, t) ?? (isWorkbookError(error) ? workbookErrorNotice(error, t) : errorNotice(error, t)));
+        setNotice(snapshotErrorNotice(error, t) ?? (error instanceof WorkbookError ? workbookErrorNotice(error, t) : errorNotice(error, t)));
       } finally {
         setBusy(undefined);
       }

@@ -1,20 +1,18 @@
 import type { FormulaValue, ScalarValue } from '../formula/values';
-import { cellError, ERROR_CODES, isCellError } from '../formula/values';
-import type { ErrorCode } from '../formula/values';
+import { cellError, isCellError } from '../formula/values';
 import type { FunctionCaller } from './recalc';
 
 /** The custom functions by id (`FEE`, `NET`, …), as the functions module exports them. */
 export type FunctionRegistry = Readonly<Record<string, (...args: never[]) => Promise<unknown>>>;
 
 /**
- * Excel's cell errors as the custom functions throw them: CustomFunctions.Error carries the
- * code ("#N/A") and the message the cell shows on hover.
+ * What a function threw, as a cell shows it. The preview gives the functions its own cell
+ * errors (runtime/preview.tsx), so an error arrives as one; anything else is a defect, shown
+ * as #VALUE! with its message.
  */
 function asCellError(thrown: unknown) {
-  const record = typeof thrown === 'object' && thrown !== null ? (thrown as { code?: unknown; message?: unknown }) : {};
-  const code = typeof record.code === 'string' && (ERROR_CODES as readonly string[]).includes(record.code) ? (record.code as ErrorCode) : '#VALUE!';
-  const message = typeof record.message === 'string' ? record.message : String(thrown);
-  return cellError(code, message);
+  if (isCellError(thrown)) return thrown;
+  return cellError('#VALUE!', thrown instanceof Error ? thrown.message : String(thrown));
 }
 
 function asScalar(value: unknown): ScalarValue {
@@ -44,35 +42,5 @@ export function ssrFunctionCaller(registry: FunctionRegistry): FunctionCaller {
       }
     };
     return run();
-  };
-}
-
-/**
- * Preview mode has no Excel, so no CustomFunctions global; the functions build their cell
- * errors with it. This stand-in gives them the error type (code and message) and nothing
- * else, so the functions still see no custom-functions runtime to register with.
- */
-export function installCustomFunctionsStandIn(target: object = globalThis): void {
-  const holder = target as { CustomFunctions?: unknown };
-  if (holder.CustomFunctions !== undefined) return;
-  class StandInError extends Error {
-    constructor(
-      readonly code: string,
-      message?: string,
-    ) {
-      super(message ?? code);
-    }
-  }
-  holder.CustomFunctions = {
-    Error: StandInError,
-    ErrorCode: {
-      invalidValue: '#VALUE!',
-      notAvailable: '#N/A',
-      divisionByZero: '#DIV/0!',
-      invalidNumber: '#NUM!',
-      nullReference: '#NULL!',
-      invalidName: '#NAME?',
-      invalidReference: '#REF!',
-    },
   };
 }

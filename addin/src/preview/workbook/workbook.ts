@@ -14,16 +14,12 @@ import type {
   TableSpec,
   WorkbookPort,
 } from '../../excel/port';
-import { isFormulaInput } from '../../excel/port';
+import { isFormulaInput, WorkbookError } from '../../excel/port';
 import type { MemoryCell, MemorySheet, MemoryTable } from './model';
 import { cellKey, cellValue, emptySheet } from './model';
 import type { FunctionCaller } from './recalc';
 import { evaluateDetached, recalculate } from './recalc';
 import { tableRowForEdit } from './tables';
-
-export class WorkbookError extends Error {
-  override readonly name = 'WorkbookError';
-}
 
 function readValue(value: FormulaValue): CellReadValue {
   const scalar = topLeft(value);

@@ -1,20 +1,18 @@
 /// <reference types="custom-functions-runtime" />
 /// <reference types="office-runtime" />
+import type { CellErrorKind } from '../custom-functions';
 import { memoryStorage, webStorage } from '../snapshot/storage';
 import type { SnapshotStorage } from '../snapshot/storage';
 
 /*
- * The Office globals the custom functions need, read in this one module so that everything
- * else runs in Node: CustomFunctions.Error for cell errors, OfficeRuntime.storage for the
- * saved snapshot. Tests install a stand-in for CustomFunctions (a stand-in for Excel).
+ * The Office globals the custom functions need, read in this one module of the composition
+ * root so that the functions themselves run anywhere: CustomFunctions.Error for cell errors,
+ * CustomFunctions.associate, OfficeRuntime.storage for the saved snapshot. Tests install a
+ * stand-in for CustomFunctions (a stand-in for Excel).
  */
 
-/** The two Excel errors the functions return: #VALUE! (bad argument) and #N/A (not available). */
-export type CellErrorKind = 'value' | 'not-available';
-
-export type CellError = CustomFunctions.Error;
-
-export function cellError(kind: CellErrorKind, message: string): CellError {
+/** A cell error as Excel shows it: #VALUE! (bad argument) or #N/A (not available), with its message. */
+export function officeCellError(kind: CellErrorKind, message: string): CustomFunctions.Error {
   const code = kind === 'value' ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
   return new CustomFunctions.Error(code, message);
 }

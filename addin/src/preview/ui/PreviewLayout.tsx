@@ -1,0 +1,26 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { MemoryWorkbook } from '../workbook/workbook';
+import { PreviewWorkbook } from './PreviewWorkbook';
+
+const useStyles = makeStyles({
+  preview: { display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)', alignItems: 'stretch', minHeight: '100vh' },
+  pane: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minHeight: '100vh',
+  },
+});
+
+/** Preview mode's window: the task pane at its Excel width, the in-memory workbook beside it. */
+export function PreviewLayout({ pane, workbook }: { pane: ReactNode; workbook: MemoryWorkbook }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.preview}>
+      <aside className={styles.pane}>{pane}</aside>
+      <main>
+        <PreviewWorkbook workbook={workbook} />
+      </main>
+    </div>
+  );
+}
