@@ -44,6 +44,7 @@ export interface MissingPopulation {
   populationDate: string;
 }
 
+/** The totals of a schedule: all, municipalities, other actors, and each R10 cluster. */
 export type FeeGroup = 'all' | 'municipalities' | 'others' | Cluster;
 export const FEE_GROUPS: readonly FeeGroup[] = ['all', 'municipalities', 'others', ...CLUSTERS];
 
@@ -134,6 +135,7 @@ export function emptyTotals(): Record<FeeGroup, Ore> {
 /** The groups a line counts in, besides `all`. */
 export function groupsOf(line: Pick<FeeLine, 'kind' | 'cluster'>): FeeGroup[] {
   if (line.kind !== 'municipality') return ['others'];
+  // R10: a municipality's fee counts in its cluster too, so the clusters add up to the municipalities.
   return line.cluster === undefined ? ['municipalities'] : ['municipalities', line.cluster];
 }
 

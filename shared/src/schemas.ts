@@ -2,8 +2,11 @@ import * as z from 'zod';
 
 /** The shapes of the register, shared by the API, the custom functions and the task pane. */
 
+/** R1: the parties are the county's municipalities and other actors. */
 export const MEMBER_KINDS = ['municipality', 'actor'] as const;
+/** R2, R4: a municipality pays per inhabitant, another actor the single or the double fee. */
 export const FEE_CLASSES = ['municipality', 'single', 'double'] as const;
+/** R10: the four clusters through which the municipalities are represented in the standing forums. */
 export const CLUSTERS = ['Norr', 'Mitt', 'Syd', 'Stockholms stad'] as const;
 export const REIMBURSED_FUNCTIONS = ['RSIB', 'RKK'] as const;
 export const FEE_MODES = ['exact', 'estimate'] as const;
@@ -99,6 +102,7 @@ export const memberSchema = z
   })
   .superRefine((member, ctx) => {
     const isMunicipality = member.kind === 'municipality';
+    // R1, R4: the kind decides the fee class, so a municipality is never billed an actor fee or the reverse.
     if (isMunicipality !== (member.feeClass === 'municipality')) {
       ctx.addIssue({
         code: 'custom',
@@ -108,6 +112,9 @@ export const memberSchema = z
           : 'En övrig aktör har avgiftsklassen "single" eller "double".',
       });
     }
+    // R1: a municipality is known by its SCB code, under which its population figures come (one member per
+    // code: register-rules.ts). R10: every municipality is represented through one cluster; other actors
+    // have neither code nor cluster.
     if (isMunicipality && member.municipalityCode === undefined) {
       ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'En kommun måste ha en kommunkod.' });
     }

@@ -5,7 +5,7 @@ import { cell, currentYear, tableCell } from './context';
 /*
  * The fee functions of the SSR namespace. The JSDoc of each is its Excel metadata
  * (functions.json is generated from it): keep the tags, parameter names and descriptions
- * in step with design.md. Excel passes null for a left-out optional argument.
+ * in step with docs/functions.md. Excel passes null for a left-out optional argument.
  */
 
 /**

@@ -143,6 +143,8 @@ export const en: Messages = {
     noChanges: 'The sheet matches the register: nothing to save.',
     invalidNote: 'Invalid rows are not sent. Correct them in the sheet and review again.',
     duplicateId: (row: number) => `The id is already used on row ${row}.`,
+    municipalityCodeTaken: (code: string, holder: string, row?: number) =>
+      row === undefined ? `Municipality code ${code} already belongs to ${holder} in the register.` : `Municipality code ${code} is already used by ${holder} on row ${row}.`,
     empty: '(empty)',
     save: (n: number) => `Save ${n} ${n === 1 ? 'change' : 'changes'}`,
     saving: (done: number, total: number) => `Saving ${done} of ${total}…`,

@@ -143,6 +143,8 @@ export const sv = {
     noChanges: 'Bladet stämmer med registret: inga ändringar att spara.',
     invalidNote: 'Ogiltiga rader skickas inte. Rätta dem i bladet och granska igen.',
     duplicateId: (row: number) => `Id:t finns redan på rad ${row}.`,
+    municipalityCodeTaken: (code: string, holder: string, row?: number) =>
+      row === undefined ? `Kommunkoden ${code} tillhör redan ${holder} i registret.` : `Kommunkoden ${code} används redan av ${holder} på rad ${row}.`,
     empty: '(tomt)',
     save: (n: number) => `Spara ${n} ${n === 1 ? 'ändring' : 'ändringar'}`,
     saving: (done: number, total: number) => `Sparar ${done} av ${total}…`,

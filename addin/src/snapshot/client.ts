@@ -4,8 +4,8 @@ import { decodeStoredSnapshot, encodeStoredSnapshot, memoryStorage, SNAPSHOT_STO
 import type { SnapshotStorage, StoredSnapshot } from './storage';
 
 /**
- * Why the API gave no current snapshot. The messages are English, for the custom functions
- * (design.md); the task pane says the same in its own language by this code.
+ * Why the API gave no current snapshot. The messages are English, as the custom functions'
+ * cell errors are (docs/functions.md); the task pane says the same in its own language by this code.
  * - `unreachable`: no answer (network, timeout);
  * - `unavailable`: the API answered with a server error (it or its storage is down);
  * - `unauthorized` (401), `forbidden` (403), `refused` (another 4xx): the API said no;

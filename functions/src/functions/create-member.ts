@@ -3,7 +3,7 @@ import { memberSchema } from '@ssr/shared';
 import { readBody } from '../http/request';
 import { conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { municipalityCodeClash } from '../members-rules';
+import { municipalityCodeError } from '../members-rules';
 import { memberView } from '../stored-register';
 import { AlreadyExistsError } from '../storage/errors';
 
@@ -19,7 +19,7 @@ export async function createMember({ request, store }: ApiCall): Promise<HttpRes
   const members = await store.members.list();
   const existing = members.find((other) => other.value.id === member.id);
   if (existing) return conflict(`Det finns redan en medlem med id "${member.id}".`, { current: memberView(existing) }, 'exists');
-  const clash = municipalityCodeClash(member, members);
+  const clash = municipalityCodeError(member, members);
   if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
   try {
     const stored = await store.members.create(member, { action: 'member.create', target: `members/${member.id}`, before: null, after: member });

@@ -3,7 +3,7 @@ import { memberIdSchema, memberSchema, parseWith } from '@ssr/shared';
 import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { municipalityCodeClash } from '../members-rules';
+import { municipalityCodeError } from '../members-rules';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
@@ -28,7 +28,7 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   const current = members.find((other) => other.value.id === id.value);
   if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
   if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
-  const clash = municipalityCodeClash(member, members);
+  const clash = municipalityCodeError(member, members);
   if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
 
   try {

@@ -16,7 +16,7 @@ import { associated, installCustomFunctionsStandIn } from './support';
 
 // The production build, run here into a temporary folder: its functions.json must be what
 // custom-functions-metadata generates from the JSDoc now, it must name every function of
-// design.md with its parameters, and its manifest must point at the public URL only.
+// docs/functions.md with its parameters, and its manifest must point at the public URL only.
 
 const PUBLIC_URL = 'https://ssr.example.se/tillagg';
 let outDir: string;
@@ -39,11 +39,11 @@ async function built(name: string): Promise<string> {
   return readFile(path, 'utf8');
 }
 
-/** design.md's function table: `SSR.FEE(member, [year], [mode])` → name, parameters, optional. */
-async function designFunctions(): Promise<{ id: string; parameters: { name: string; optional: boolean }[] }[]> {
-  const designPath = resolve(repoRoot, '../shared/design.md');
-  if (!existsSync(designPath)) throw new Error(`design.md is missing: expected ${designPath} (the shared folder beside the repository).`);
-  const text = await readFile(designPath, 'utf8');
+/** docs/functions.md's function table: `SSR.FEE(member, [year], [mode])` → name, parameters, optional. */
+async function documentedFunctions(): Promise<{ id: string; parameters: { name: string; optional: boolean }[] }[]> {
+  const docPath = resolve(repoRoot, 'docs/functions.md');
+  if (!existsSync(docPath)) throw new Error(`docs/functions.md is missing: expected ${docPath}.`);
+  const text = await readFile(docPath, 'utf8');
   return [...text.matchAll(/`SSR\.([A-Z]+)\(([^)]*)\)`/g)].map(([, id = '', list = '']) => ({
     id,
     parameters: list
@@ -63,11 +63,11 @@ describe('functions.json', () => {
     expect(await built(FUNCTIONS_SV_JSON)).toBe(generated.files[FUNCTIONS_SV_JSON]);
   });
 
-  test('names every function of design.md with its parameters, in order, optional where bracketed', async () => {
+  test('names every function of docs/functions.md with its parameters, in order, optional where bracketed', async () => {
     const metadata = functionsMetadataSchema.parse(JSON.parse(await built(FUNCTIONS_JSON)));
-    const design = await designFunctions();
-    expect(design.map((fn) => fn.id).sort()).toEqual(Object.keys(SSR_FUNCTIONS).sort());
-    for (const fn of design) {
+    const documented = await documentedFunctions();
+    expect(documented.map((fn) => fn.id).sort()).toEqual(Object.keys(SSR_FUNCTIONS).sort());
+    for (const fn of documented) {
       const entry = metadata.functions.find((candidate) => candidate.id === fn.id);
       expect(entry, `SSR.${fn.id}`).toBeDefined();
       expect(entry?.name).toBe(fn.id);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredMember } from '../../../addin/src/api/client';
 import type { CellReadValue } from '../../../addin/src/excel/port';
 import { cellText, excelSerialToIso, memberHeaders, memberToRow } from '../../../addin/src/pane/members/columns';
+import { en } from '../../../addin/src/i18n/en';
 import { countByKind, reviewMembers, sendable } from '../../../addin/src/pane/members/review';
 import { baselineAfter } from '../../../addin/src/pane/members/save';
 
@@ -90,6 +91,56 @@ describe('members review: the sheet against the loaded copy', () => {
   it('a second row with the same id is invalid and names the first', () => {
     const review = reviewMembers(headers, [...rows(), rowOf({ ...seed('nacka'), name: 'Nacka igen' })], baseline, duplicate);
     expect(review.entries).toEqual([{ kind: 'invalid', row: { index: 37, rowNumber: 39 }, id: 'nacka', errors: [{ path: 'id', message: expect.stringMatching(/^Id:t finns redan på rad \d+\.$/) as unknown }] }]);
+  });
+
+  describe('R1/R10 one member per municipality code: a row that takes another member’s code is refused before save', () => {
+    const codeColumn = 4;
+    const newMunicipality = (id: string, code: string): Member => ({ ...seed('nacka'), id, name: `Kommun ${id}`, municipalityCode: code, joinedOn: '2026-01-01' });
+
+    const solnaRow = SEED_MEMBERS.findIndex((member) => member.id === 'solna');
+    it.each<[string, () => CellReadValue[][], number, string]>([
+      ['a new row with Nacka’s code (Nacka unchanged further down)', () => [rowOf(newMunicipality('nacka-2', '0182')), ...rows()], 2, 'Kommunkoden 0182 tillhör redan Nacka (nacka) i registret.'],
+      [
+        'Solna’s row changed to Nacka’s code',
+        () => {
+          const edited = rows();
+          edit(edited, solnaRow, codeColumn, '0182');
+          return edited;
+        },
+        solnaRow + 2,
+        'Kommunkoden 0182 tillhör redan Nacka (nacka) i registret.',
+      ],
+      [
+        'a new row with Salem’s code while Salem’s row is deleted (the deletion is sent last)',
+        () => [...rows(SEED_MEMBERS.filter((member) => member.id !== 'salem')), rowOf(newMunicipality('nya-salem', '0128'))],
+        36 + 2,
+        'Kommunkoden 0128 tillhör redan Salem (salem) i registret.',
+      ],
+      [
+        'a second new row with the same new code as the first',
+        () => [...rows(), rowOf(newMunicipality('ny-a', '0199')), rowOf(newMunicipality('ny-b', '0199'))],
+        37 + 3,
+        'Kommunkoden 0199 används redan av Kommun ny-a (ny-a) på rad 39.',
+      ],
+    ])('%s', (_label, table, row, message) => {
+      const review = reviewMembers(headers, table(), baseline, duplicate);
+      const invalid = review.entries.filter((entry) => entry.kind === 'invalid');
+      expect(invalid).toEqual([{ kind: 'invalid', row: { index: row - 2, rowNumber: row }, id: expect.any(String) as unknown, errors: [{ path: 'municipalityCode', message }] }]);
+      expect(sendable(review).some((entry) => entry.kind !== 'removed' && entry.row.rowNumber === row)).toBe(false);
+    });
+
+    it('the row that holds the code first is still sent, and a free code is no clash', () => {
+      const review = reviewMembers(headers, [...rows(), rowOf(newMunicipality('ny-a', '0199')), rowOf(newMunicipality('ny-b', '0199')), rowOf(newMunicipality('ny-c', '0198'))], baseline, duplicate);
+      expect(countByKind(review)).toEqual({ added: 2, changed: 0, removed: 0, invalid: 1 });
+      expect(sendable(review).map((entry) => (entry.kind === 'removed' ? entry.before.member.id : entry.member.id))).toEqual(['ny-a', 'ny-c']);
+    });
+
+    it('says it in the pane’s language when given the catalogue’s message', () => {
+      const review = reviewMembers(headers, [rowOf(newMunicipality('nacka-2', '0182')), ...rows()], baseline, duplicate, en.members.municipalityCodeTaken);
+      expect(review.entries).toEqual([
+        { kind: 'invalid', row: { index: 0, rowNumber: 2 }, id: 'nacka-2', errors: [{ path: 'municipalityCode', message: 'Municipality code 0182 already belongs to Nacka (nacka) in the register.' }] },
+      ]);
+    });
   });
 
   it('reads English headers as well, and says which columns are missing', () => {

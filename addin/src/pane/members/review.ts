@@ -1,14 +1,16 @@
 import type { FieldError, Member } from '@ssr/shared';
-import { memberSchema, parseWith } from '@ssr/shared';
+import { memberSchema, municipalityCodeClashes, parseWith } from '@ssr/shared';
 import type { StoredMember } from '../../api/client';
 import type { CellReadValue } from '../../excel/port';
+import { sv } from '../../i18n/sv';
 import type { MemberField } from './columns';
 import { fieldsByColumn, MEMBER_COLUMNS, rowToCandidate } from './columns';
 
 /**
  * Review: the members table read back and compared with the copy loaded from the API. Every
- * row is added, changed, unchanged or invalid (with the schema's reasons); every loaded
- * member no row holds any more is removed. Invalid rows are never sent.
+ * row is added, changed, unchanged or invalid (with the schema's reasons, or a clash the
+ * schema cannot see); every loaded member no row holds any more is removed. Invalid rows are
+ * never sent.
  */
 
 export interface SheetRow {
@@ -42,17 +44,60 @@ export function changedFields(before: Member, after: Member): MemberField[] {
 /** A duplicate id is an error the schema cannot see: the message names the first row. */
 export type DuplicateMessage = (firstRowNumber: number) => string;
 
+/**
+ * R1/R10, also unseen by the schema: a municipality code another member holds, in the
+ * register as loaded (no row number) or on an earlier row of the sheet. `holder` is
+ * "name (id)".
+ */
+export type CodeTakenMessage = (code: string, holder: string, rowNumber?: number) => string;
+
+/** A row as read: a member the schema accepts, or already invalid. */
+type ReadRow = { kind: 'valid'; row: SheetRow; member: Member } | Extract<ReviewEntry, { kind: 'invalid' }>;
+
+/** A code holder the review knows of: a loaded member (no row) or a valid row of the sheet. */
+interface CodeHolder {
+  id: string;
+  name: string;
+  municipalityCode?: string;
+  rowNumber?: number;
+}
+
+function holderOf(member: Member, rowNumber?: number): CodeHolder {
+  return { id: member.id, name: member.name, municipalityCode: member.municipalityCode, rowNumber };
+}
+
+/**
+ * The rows whose municipality code is taken, by row number, with the message. The register
+ * as loaded comes first, so its holders keep their codes; then the sheet's valid rows in
+ * order, as they would be saved. The API would refuse these rows (409); the review says so
+ * before anything is sent.
+ */
+function takenCodes(read: readonly ReadRow[], baseline: ReadonlyMap<string, StoredMember>, message: CodeTakenMessage): Map<number, FieldError> {
+  const loaded = [...baseline.values()].map((stored) => holderOf(stored.member));
+  const rows = read.flatMap((entry) => (entry.kind === 'valid' ? [holderOf(entry.member, entry.row.rowNumber)] : []));
+  const taken = new Map<number, FieldError>();
+  for (const { member, holder, municipalityCode } of municipalityCodeClashes([...loaded, ...rows])) {
+    if (member.rowNumber === undefined) continue; // a clash inside the loaded copy is not the sheet's doing
+    taken.set(member.rowNumber, { path: 'municipalityCode', message: message(municipalityCode, `${holder.name} (${holder.id})`, holder.rowNumber) });
+  }
+  return taken;
+}
+
+/**
+ * Review the members table. The messages come from the pane's catalogue; the one for a taken
+ * municipality code is Swedish unless the caller passes its own.
+ */
 export function reviewMembers(
   headers: readonly string[],
   rows: readonly (readonly CellReadValue[])[],
   baseline: ReadonlyMap<string, StoredMember>,
   duplicateMessage: DuplicateMessage,
+  codeTakenMessage: CodeTakenMessage = sv.members.municipalityCodeTaken,
 ): MembersReview {
   const { fields, missing } = fieldsByColumn(headers);
   if (missing.length > 0) return { entries: [], unchanged: 0, missingColumns: missing };
-  const entries: ReviewEntry[] = [];
+  const read: ReadRow[] = [];
   const seen = new Map<string, number>();
-  let unchanged = 0;
   rows.forEach((cells, index) => {
     const row = { index, rowNumber: index + 2 };
     const candidate = rowToCandidate(cells, fields);
@@ -64,19 +109,34 @@ export function reviewMembers(
     if (!parsed.ok || firstRow !== undefined) {
       const errors = parsed.ok ? [] : parsed.errors;
       if (firstRow !== undefined) errors.push({ path: 'id', message: duplicateMessage(firstRow) });
-      entries.push({ kind: 'invalid', row, ...(id === undefined ? {} : { id }), errors });
+      read.push({ kind: 'invalid', row, ...(id === undefined ? {} : { id }), errors });
       return;
     }
-    const member = parsed.value;
-    const before = baseline.get(member.id);
-    if (!before) {
-      entries.push({ kind: 'added', row, member });
-      return;
-    }
-    const changed = changedFields(before.member, member);
-    if (changed.length === 0) unchanged += 1;
-    else entries.push({ kind: 'changed', row, member, before, fields: changed });
+    read.push({ kind: 'valid', row, member: parsed.value });
   });
+  const taken = takenCodes(read, baseline, codeTakenMessage);
+  const entries: ReviewEntry[] = [];
+  let unchanged = 0;
+  for (const entry of read) {
+    if (entry.kind === 'invalid') {
+      entries.push(entry);
+      continue;
+    }
+    const { row, member } = entry;
+    const before = baseline.get(member.id);
+    const changed = before ? changedFields(before.member, member) : [];
+    const codeError = taken.get(row.rowNumber);
+    // Only a row that would be sent can be refused; an unchanged row is not sent.
+    if (codeError && (!before || changed.length > 0)) {
+      entries.push({ kind: 'invalid', row, id: member.id, errors: [codeError] });
+    } else if (!before) {
+      entries.push({ kind: 'added', row, member });
+    } else if (changed.length === 0) {
+      unchanged += 1;
+    } else {
+      entries.push({ kind: 'changed', row, member, before, fields: changed });
+    }
+  }
   for (const [id, before] of baseline) {
     // A row whose id is there but invalid still holds its member: that is an edit to fix, not a removal.
     if (!seen.has(id)) entries.push({ kind: 'removed', before });

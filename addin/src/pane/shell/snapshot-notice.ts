@@ -4,9 +4,9 @@ import { SnapshotUnavailableError } from '../../snapshot/client';
 import type { Notice } from './notice';
 
 /*
- * The snapshot client explains itself in English, for the custom functions (design.md); the
- * pane says the same in the user's language, by the client's problem code, and adds the API's
- * own words when it gave any (they are Swedish already).
+ * The snapshot client explains itself in English, for the custom functions' cell errors
+ * (docs/functions.md); the pane says the same in the user's language, by the client's problem
+ * code, and adds the API's own words when it gave any (they are Swedish already).
  */
 
 function actionFor(code: SnapshotProblemCode, t: Messages): string {
