@@ -11,3 +11,4 @@ export * from './budget';
 export * from './invoices';
 export * from './seed';
 export * from './scb';
+export * from './years';

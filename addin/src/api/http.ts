@@ -1,3 +1,4 @@
+import { API_TIMEOUT_MS } from './base';
 import type { ApiProblem } from './problem';
 import { networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
 
@@ -20,7 +21,6 @@ export interface RequestOptions<T> {
   decode: (response: Response) => Promise<T | { unreadable: string }>;
 }
 
-const DEFAULT_TIMEOUT_MS = 20_000;
 
 function isUnreadable(value: unknown): value is { unreadable: string } {
   return typeof value === 'object' && value !== null && typeof (value as { unreadable?: unknown }).unreadable === 'string';
@@ -29,7 +29,7 @@ function isUnreadable(value: unknown): value is { unreadable: string } {
 export function createHttp(options: HttpOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? API_TIMEOUT_MS;
 
   return async function request<T>(method: string, path: string, request: RequestOptions<T>): Promise<ApiResult<T>> {
     const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };

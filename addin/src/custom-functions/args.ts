@@ -1,4 +1,4 @@
-import { CLUSTERS, isIsoDate, MAX_YEAR, MIN_YEAR, normalizeName } from '@ssr/shared';
+import { CLUSTERS, isIsoDate, MAX_YEAR, MIN_YEAR, normalizeName, readYearValue } from '@ssr/shared';
 import type { FeeGroup, FeeMode, MemberKind, ReimbursedFunction } from '@ssr/shared';
 import { badArgument, shown } from './problems';
 
@@ -25,14 +25,10 @@ function scalar(value: unknown, what: string): unknown {
 export function readYear(value: unknown, currentYear: number, what = 'Year'): number {
   const given = scalar(value, what);
   if (isLeftOut(given)) return currentYear;
-  const year = typeof given === 'number' ? given : typeof given === 'string' && /^\s*\d{4}\s*$/.test(given) ? Number(given) : NaN;
-  if (!Number.isInteger(year)) {
-    throw badArgument(`${what} must be a whole year such as 2025; got ${shown(given)}.`);
-  }
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    throw badArgument(`${what} must be between ${MIN_YEAR} and ${MAX_YEAR}; got ${shown(given)}.`);
-  }
-  return year;
+  const read = typeof given === 'number' || typeof given === 'string' ? readYearValue(given) : { problem: 'not-a-year' as const };
+  if ('year' in read) return read.year;
+  if (read.problem === 'not-a-year') throw badArgument(`${what} must be a whole year such as 2025; got ${shown(given)}.`);
+  throw badArgument(`${what} must be between ${MIN_YEAR} and ${MAX_YEAR}; got ${shown(given)}.`);
 }
 
 /** Words a person may type for a choice, English or Swedish, folded like member names. */

@@ -2,7 +2,7 @@ import { createAuthorizedFetch, getTokenSource } from '../auth';
 import type { Fetch, TokenSource } from '../auth';
 import { configureFunctions, SSR_FUNCTIONS } from '../custom-functions';
 import type { CellErrorFactory } from '../custom-functions';
-import { apiBaseUrl } from '../snapshot/api-base';
+import { apiBaseUrl } from '../api/base';
 import { createSnapshotClient } from '../snapshot/client';
 import type { SnapshotClient } from '../snapshot/client';
 import type { SnapshotStorage } from '../snapshot/storage';

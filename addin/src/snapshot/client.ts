@@ -1,5 +1,6 @@
 import { parseWith, snapshotSchema } from '@ssr/shared';
 import type { Snapshot } from '@ssr/shared';
+import { API_TIMEOUT_MS } from '../api/base';
 import { decodeStoredSnapshot, encodeStoredSnapshot, memoryStorage, SNAPSHOT_STORAGE_KEY } from './storage';
 import type { SnapshotStorage, StoredSnapshot } from './storage';
 
@@ -67,7 +68,6 @@ export class SnapshotUnavailableError extends Error {
 
 export const DEFAULT_FRESH_FOR_MS = 60_000;
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
-export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Storage that does not answer within this counts as empty (reading) or failed (saving). */
 const STORAGE_TIMEOUT_MS = 3_000;
 
@@ -118,7 +118,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
   const now = options.now ?? Date.now;
   const freshForMs = options.freshForMs ?? DEFAULT_FRESH_FOR_MS;
   const retryAfterMs = options.retryAfterMs ?? DEFAULT_RETRY_AFTER_MS;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? API_TIMEOUT_MS;
   const snapshotUrl = `${options.baseUrl.replace(/\/+$/, '')}/snapshot`;
 
   let current: StoredSnapshot | undefined;

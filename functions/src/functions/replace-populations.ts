@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FieldError } from '@ssr/shared';
-import { parseYear, readBody, requireIfMatch } from '../http/request';
+import { readBody, requireIfMatch, yearParameter } from '../http/request';
 import { badRequest, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { populationsBodySchema } from '../bodies';
@@ -11,7 +11,7 @@ import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
  * on the ETag of GET /populations?year=Y. Codes not given keep their figures.
  */
 export async function replacePopulations({ request, store }: ApiCall): Promise<HttpResponseInit> {
-  const year = parseYear(request.params.year, 'path.year');
+  const year = yearParameter(request.params.year, 'path.year');
   if (!year.ok) return year.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { FeeMode, FieldError } from '@ssr/shared';
-import { FEE_MODES, MAX_YEAR, MIN_YEAR, parseWith } from '@ssr/shared';
+import { FEE_MODES, MAX_YEAR, MIN_YEAR, parseWith, parseYear } from '@ssr/shared';
 import type { z } from 'zod';
 import { badRequest, payloadTooLarge, preconditionRequired, unsupportedMediaType } from './responses';
 
@@ -45,19 +45,19 @@ function tooLarge(): HttpResponseInit {
 }
 
 /** A year as text (query string or route), four digits within the schema's range. */
-export function parseYear(text: string | null | undefined, path: string): ValidationResult<number> {
+export function yearParameter(text: string | null | undefined, path: string): ValidationResult<number> {
   if (text === null || text === undefined || text.trim() === '') {
     return fieldErrors([{ path, message: 'Ange året, till exempel 2026.' }]);
   }
-  const year = Number(text.trim());
-  if (!/^\d{4}$/.test(text.trim()) || year < MIN_YEAR || year > MAX_YEAR) {
+  const year = parseYear(text);
+  if (year === undefined) {
     return fieldErrors([{ path, message: `Året ska vara ett heltal mellan ${MIN_YEAR} och ${MAX_YEAR}, till exempel 2026.` }]);
   }
   return valid(year);
 }
 
 export function queryYear(request: HttpRequest): ValidationResult<number> {
-  return parseYear(request.query.get('year'), 'query.year');
+  return yearParameter(request.query.get('year'), 'query.year');
 }
 
 /** `mode=exact` (default) or `mode=estimate` (R3 with the latest earlier figure). */
