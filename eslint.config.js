@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /*
@@ -21,15 +22,17 @@ const officeGlobals = ['Office', 'Excel', 'OfficeRuntime', 'CustomFunctions', 'O
   name,
   message: 'Office.js is touched only by the Excel adapter (excel/office), the sign-in adapter (auth) and the composition root (runtime/).',
 }));
+const hooks = reactHooks.configs.flat.recommended;
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.azurite/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  // Plain .js is build output, except this file, which is checked like the sources.
+  { ignores: ['**/node_modules/**', '**/dist/**', '.azurite/**', 'coverage/**', '**/*.js', '**/*.mjs', '!eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -49,6 +52,12 @@ export default tseslint.config(
   {
     files: ['addin/src/{pane,preview,custom-functions,snapshot,api,i18n}/**/*.{ts,tsx}', 'addin/src/excel/*.ts'],
     rules: { 'no-restricted-globals': ['error', ...officeGlobals] },
+  },
+  {
+    files: ['addin/src/**/*.{ts,tsx}', 'test/addin/pane/**/*.{ts,tsx}'],
+    plugins: hooks.plugins,
+    // The recommended set, every rule an error: a missed dependency is a stale value, not a nit.
+    rules: Object.fromEntries(Object.keys(hooks.rules ?? {}).map((rule) => [rule, 'error'])),
   },
   {
     files: ['bench/**', 'functions/src/dev/**', 'scripts/**'],

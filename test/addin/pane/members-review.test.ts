@@ -5,12 +5,12 @@ import type { StoredMember } from '../../../addin/src/api/client';
 import type { CellReadValue } from '../../../addin/src/excel/port';
 import { cellText, excelSerialToIso, memberHeaders, memberToRow } from '../../../addin/src/pane/members/columns';
 import { en } from '../../../addin/src/i18n/en';
+import { sv } from '../../../addin/src/i18n/sv';
 import { countByKind, reviewMembers, sendable } from '../../../addin/src/pane/members/review';
 import { baselineAfter } from '../../../addin/src/pane/members/save';
 
 const baseline = new Map<string, StoredMember>(SEED_MEMBERS.map((member, i) => [member.id, { member, etag: `W/"${i}"` }]));
 const headers = memberHeaders('sv');
-const duplicate = (row: number) => `Id:t finns redan på rad ${row}.`;
 
 function rows(members: readonly Member[] = SEED_MEMBERS): CellReadValue[][] {
   return members.map((member) => memberToRow(member).map((cell) => (cell === '' ? null : (cell as CellReadValue))));
@@ -35,7 +35,7 @@ function seed(id: string): Member {
 
 describe('members review: the sheet against the loaded copy', () => {
   it('an untouched sheet has no changes', () => {
-    const review = reviewMembers(headers, rows(), baseline, duplicate);
+    const review = reviewMembers(headers, rows(), baseline, sv.members);
     expect(review.entries).toEqual([]);
     expect(review.unchanged).toBe(37);
   });
@@ -46,7 +46,7 @@ describe('members review: the sheet against the loaded copy', () => {
     const solna = SEED_MEMBERS.findIndex((member) => member.id === 'solna');
     edit(edited, nacka, 1, 'Nacka kommun');
     edit(edited, solna, 9, 'Ref 123');
-    const review = reviewMembers(headers, edited, baseline, duplicate);
+    const review = reviewMembers(headers, edited, baseline, sv.members);
     expect(review.entries).toEqual([
       { kind: 'changed', row: { index: solna, rowNumber: solna + 2 }, member: { ...seed('solna'), invoiceReference: 'Ref 123' }, before: baseline.get('solna'), fields: ['invoiceReference'] },
       { kind: 'changed', row: { index: nacka, rowNumber: nacka + 2 }, member: { ...seed('nacka'), name: 'Nacka kommun' }, before: baseline.get('nacka'), fields: ['name'] },
@@ -55,7 +55,7 @@ describe('members review: the sheet against the loaded copy', () => {
 
   it('a new row is added, a missing row is removed, blank rows are nothing', () => {
     const added: Member = { id: 'ny-aktor', name: 'Ny aktör', kind: 'actor', feeClass: 'single', joinedOn: '2025-01-01' };
-    const review = reviewMembers(headers, [...rows(SEED_MEMBERS.filter((m) => m.id !== 'salem')), Array<CellReadValue>(10).fill(null), rowOf(added)], baseline, duplicate);
+    const review = reviewMembers(headers, [...rows(SEED_MEMBERS.filter((m) => m.id !== 'salem')), Array<CellReadValue>(10).fill(null), rowOf(added)], baseline, sv.members);
     expect(countByKind(review)).toEqual({ added: 1, changed: 0, removed: 1, invalid: 0 });
     expect(review.entries.find((entry) => entry.kind === 'added')).toMatchObject({ member: added, row: { rowNumber: 36 + 2 + 1 } });
     expect(review.entries.find((entry) => entry.kind === 'removed')).toEqual({ kind: 'removed', before: baseline.get('salem') });
@@ -66,7 +66,7 @@ describe('members review: the sheet against the loaded copy', () => {
     const nacka = SEED_MEMBERS.findIndex((member) => member.id === 'nacka');
     edit(edited, nacka, 4, null); // a municipality without its code
     edit(edited, nacka, 6, '2024-13-01');
-    const review = reviewMembers(headers, edited, baseline, duplicate);
+    const review = reviewMembers(headers, edited, baseline, sv.members);
     expect(review.entries).toEqual([
       {
         kind: 'invalid',
@@ -84,12 +84,12 @@ describe('members review: the sheet against the loaded copy', () => {
   it('an invalid row still holds its member: it is not also reported as removed', () => {
     const edited = rows();
     edit(edited, 0, 2, 'kommun');
-    const review = reviewMembers(headers, edited, baseline, duplicate);
+    const review = reviewMembers(headers, edited, baseline, sv.members);
     expect(countByKind(review)).toEqual({ added: 0, changed: 0, removed: 0, invalid: 1 });
   });
 
   it('a second row with the same id is invalid and names the first', () => {
-    const review = reviewMembers(headers, [...rows(), rowOf({ ...seed('nacka'), name: 'Nacka igen' })], baseline, duplicate);
+    const review = reviewMembers(headers, [...rows(), rowOf({ ...seed('nacka'), name: 'Nacka igen' })], baseline, sv.members);
     expect(review.entries).toEqual([{ kind: 'invalid', row: { index: 37, rowNumber: 39 }, id: 'nacka', errors: [{ path: 'id', message: expect.stringMatching(/^Id:t finns redan på rad \d+\.$/) as unknown }] }]);
   });
 
@@ -123,20 +123,20 @@ describe('members review: the sheet against the loaded copy', () => {
         'Kommunkoden 0199 används redan av Kommun ny-a (ny-a) på rad 39.',
       ],
     ])('%s', (_label, table, row, message) => {
-      const review = reviewMembers(headers, table(), baseline, duplicate);
+      const review = reviewMembers(headers, table(), baseline, sv.members);
       const invalid = review.entries.filter((entry) => entry.kind === 'invalid');
       expect(invalid).toEqual([{ kind: 'invalid', row: { index: row - 2, rowNumber: row }, id: expect.any(String) as unknown, errors: [{ path: 'municipalityCode', message }] }]);
       expect(sendable(review).some((entry) => entry.kind !== 'removed' && entry.row.rowNumber === row)).toBe(false);
     });
 
     it('the row that holds the code first is still sent, and a free code is no clash', () => {
-      const review = reviewMembers(headers, [...rows(), rowOf(newMunicipality('ny-a', '0199')), rowOf(newMunicipality('ny-b', '0199')), rowOf(newMunicipality('ny-c', '0198'))], baseline, duplicate);
+      const review = reviewMembers(headers, [...rows(), rowOf(newMunicipality('ny-a', '0199')), rowOf(newMunicipality('ny-b', '0199')), rowOf(newMunicipality('ny-c', '0198'))], baseline, sv.members);
       expect(countByKind(review)).toEqual({ added: 2, changed: 0, removed: 0, invalid: 1 });
       expect(sendable(review).map((entry) => (entry.kind === 'removed' ? entry.before.member.id : entry.member.id))).toEqual(['ny-a', 'ny-c']);
     });
 
     it('says it in the pane’s language when given the catalogue’s message', () => {
-      const review = reviewMembers(headers, [rowOf(newMunicipality('nacka-2', '0182')), ...rows()], baseline, duplicate, en.members.municipalityCodeTaken);
+      const review = reviewMembers(headers, [rowOf(newMunicipality('nacka-2', '0182')), ...rows()], baseline, en.members);
       expect(review.entries).toEqual([
         { kind: 'invalid', row: { index: 0, rowNumber: 2 }, id: 'nacka-2', errors: [{ path: 'municipalityCode', message: 'Municipality code 0182 already belongs to Nacka (nacka) in the register.' }] },
       ]);
@@ -144,8 +144,8 @@ describe('members review: the sheet against the loaded copy', () => {
   });
 
   it('reads English headers as well, and says which columns are missing', () => {
-    expect(reviewMembers(memberHeaders('en'), rows(), baseline, duplicate).unchanged).toBe(37);
-    expect(reviewMembers(['Id', 'Namn'], [], baseline, duplicate).missingColumns).toEqual(['kind', 'feeClass', 'joinedOn']);
+    expect(reviewMembers(memberHeaders('en'), rows(), baseline, sv.members).unchanged).toBe(37);
+    expect(reviewMembers(['Id', 'Namn'], [], baseline, sv.members).missingColumns).toEqual(['kind', 'feeClass', 'joinedOn']);
   });
 });
 

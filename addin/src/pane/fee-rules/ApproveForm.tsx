@@ -4,8 +4,8 @@ import { approvalSchema, parseWith } from '@ssr/shared';
 import { useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import { useMessages } from '../../i18n';
-import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
+import type { FormProps } from '../shell/form';
 import { isoToday, messagesByField } from '../shell/form';
 import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
@@ -15,20 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** R7: record one party's approval of a version, with the date and reference of its decision (admin). */
-export function ApproveForm({
-  rules,
-  members,
-  busy,
-  blocked,
-  run,
-}: {
-  rules: readonly StoredFeeRule[];
-  members: readonly Member[];
-  busy: boolean;
-  /** Why the user may not record approvals (not an admin); the form is then disabled. */
-  blocked: string | undefined;
-  run: (work: () => Promise<Notice | undefined>) => void;
-}) {
+export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & { rules: readonly StoredFeeRule[]; members: readonly Member[] }) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();

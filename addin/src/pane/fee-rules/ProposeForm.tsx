@@ -3,8 +3,8 @@ import type { FeeRuleVersion } from '@ssr/shared';
 import { feeRuleVersionSchema, formatSek, parseWith } from '@ssr/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
-import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
+import type { FormProps } from '../shell/form';
 import { kronorInput, messagesByField } from '../shell/form';
 import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
@@ -28,18 +28,7 @@ function initialFields(latest: FeeRuleVersion | undefined, year: number): Fields
 }
 
 /** R7: propose a new version (admin); it takes effect once every party has approved it. */
-export function ProposeForm({
-  latest,
-  busy,
-  blocked,
-  run,
-}: {
-  latest?: FeeRuleVersion;
-  busy: boolean;
-  /** Why the user may not propose (not an admin); the form is then disabled. */
-  blocked: string | undefined;
-  run: (work: () => Promise<Notice | undefined>) => void;
-}) {
+export function ProposeForm({ latest, busy, blocked, run }: FormProps & { latest?: FeeRuleVersion }) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();

@@ -2,7 +2,6 @@ import type { FieldError, Member } from '@ssr/shared';
 import { memberSchema, municipalityCodeClashes, parseWith } from '@ssr/shared';
 import type { StoredMember } from '../../api/client';
 import type { CellReadValue } from '../../excel/port';
-import { sv } from '../../i18n/sv';
 import type { MemberField } from './columns';
 import { fieldsByColumn, MEMBER_COLUMNS, rowToCandidate } from './columns';
 
@@ -51,6 +50,12 @@ export type DuplicateMessage = (firstRowNumber: number) => string;
  */
 export type CodeTakenMessage = (code: string, holder: string, rowNumber?: number) => string;
 
+/** What the review says about a row, in the pane's language (the catalogue's `members`). */
+export interface ReviewMessages {
+  duplicateId: DuplicateMessage;
+  municipalityCodeTaken: CodeTakenMessage;
+}
+
 /** A row as read: a member the schema accepts, or already invalid. */
 type ReadRow = { kind: 'valid'; row: SheetRow; member: Member } | Extract<ReviewEntry, { kind: 'invalid' }>;
 
@@ -91,8 +96,7 @@ export function reviewMembers(
   headers: readonly string[],
   rows: readonly (readonly CellReadValue[])[],
   baseline: ReadonlyMap<string, StoredMember>,
-  duplicateMessage: DuplicateMessage,
-  codeTakenMessage: CodeTakenMessage = sv.members.municipalityCodeTaken,
+  messages: ReviewMessages,
 ): MembersReview {
   const { fields, missing } = fieldsByColumn(headers);
   if (missing.length > 0) return { entries: [], unchanged: 0, missingColumns: missing };
@@ -108,13 +112,13 @@ export function reviewMembers(
     if (id !== undefined && firstRow === undefined) seen.set(id, row.rowNumber);
     if (!parsed.ok || firstRow !== undefined) {
       const errors = parsed.ok ? [] : parsed.errors;
-      if (firstRow !== undefined) errors.push({ path: 'id', message: duplicateMessage(firstRow) });
+      if (firstRow !== undefined) errors.push({ path: 'id', message: messages.duplicateId(firstRow) });
       read.push({ kind: 'invalid', row, ...(id === undefined ? {} : { id }), errors });
       return;
     }
     read.push({ kind: 'valid', row, member: parsed.value });
   });
-  const taken = takenCodes(read, baseline, codeTakenMessage);
+  const taken = takenCodes(read, baseline, messages.municipalityCodeTaken);
   const entries: ReviewEntry[] = [];
   let unchanged = 0;
   for (const entry of read) {

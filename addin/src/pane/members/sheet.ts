@@ -5,7 +5,7 @@ import type { Language } from '../../i18n';
 import type { BaselineRead } from './baseline';
 import { readBaseline, writeBaseline } from './baseline';
 import { fieldsByColumn, MEMBER_COLUMN_FORMATS, MEMBERS_SHEET, MEMBERS_TABLE, memberHeaders, memberToRow } from './columns';
-import type { CodeTakenMessage, DuplicateMessage, MembersReview } from './review';
+import type { MembersReview, ReviewMessages } from './review';
 import { reviewMembers } from './review';
 
 /** The members table in the workbook: write it with its loaded copy, read it back for review, patch rows. */
@@ -28,12 +28,12 @@ export type SheetReview =
   | { ok: true; review: MembersReview; baseline: Map<string, StoredMember> }
   | { ok: false; reason: 'no-table' | Exclude<BaselineRead, { ok: true }>['reason'] };
 
-export async function reviewSheet(workbook: WorkbookPort, duplicateMessage: DuplicateMessage, codeTakenMessage?: CodeTakenMessage): Promise<SheetReview> {
+export async function reviewSheet(workbook: WorkbookPort, messages: ReviewMessages): Promise<SheetReview> {
   const table = await workbook.readTable(MEMBERS_TABLE);
   if (!table) return { ok: false, reason: 'no-table' };
   const baseline = await readBaseline(workbook);
   if (!baseline.ok) return { ok: false, reason: baseline.reason };
-  return { ok: true, review: reviewMembers(table.headers, table.rows, baseline.members, duplicateMessage, codeTakenMessage), baseline: baseline.members };
+  return { ok: true, review: reviewMembers(table.headers, table.rows, baseline.members, messages), baseline: baseline.members };
 }
 
 /** A member's values laid out in the table's own column order; columns the pane does not know keep their cells. */

@@ -3,8 +3,8 @@ import type { Member, ReimbursedFunction } from '@ssr/shared';
 import { parseWith, reimbursementSchema } from '@ssr/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
-import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
+import type { FormProps } from '../shell/form';
 import { isoToday, kronorInput, messagesByField } from '../shell/form';
 import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
@@ -22,18 +22,7 @@ export function claimId(memberId: string, fn: ReimbursedFunction, periodStart: s
 }
 
 /** R6: record a member's self-cost for RSIB or RKK over a period within one year (editor). */
-export function RecordForm({
-  members,
-  busy,
-  blocked,
-  run,
-}: {
-  members: readonly Member[];
-  busy: boolean;
-  /** Why the user may not record claims (not an editor); the form is then disabled. */
-  blocked: string | undefined;
-  run: (work: () => Promise<Notice | undefined>) => void;
-}) {
+export function RecordForm({ members, busy, blocked, run }: FormProps & { members: readonly Member[] }) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();

@@ -9,3 +9,8 @@ export function useSignedInAccount(tokenSource: TokenSource | null): SignedInAcc
   const snapshot = useCallback(() => tokenSource?.currentAccount() ?? null, [tokenSource]);
   return useSyncExternalStore(subscribe, snapshot);
 }
+
+/** The account as people know it: the name, with the sign-in name to tell two Anna Svenssons apart. */
+export function accountLabel(account: SignedInAccount): string {
+  return account.name && account.name !== account.username ? `${account.name} (${account.username})` : account.username;
+}

@@ -73,14 +73,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [api]);
 
-  const recheck = useCallback(async () => {
-    setChecking(true);
+  // `checking` starts true, so the first check on mount has nothing to set before it awaits.
+  const check = useCallback(async () => {
     try {
       await Promise.all([checkHealth(), readSnapshot(true)]);
     } finally {
       setChecking(false);
     }
   }, [checkHealth, readSnapshot]);
+
+  const recheck = useCallback(async () => {
+    setChecking(true);
+    await check();
+  }, [check]);
 
   // The roles are the signed-in user's: ask again when someone else signs in, forget them on sign-out.
   useEffect(
@@ -102,8 +107,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [readSnapshot, workbook]);
 
   useEffect(() => {
-    void recheck();
-  }, [recheck]);
+    void check();
+  }, [check]);
 
   const value = useMemo<Session>(() => {
     const roles = health?.user.roles;

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useLanguage, useMessages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import type { StoredMember } from '../../api/client';
+import type { Notice } from '../shell/notice';
+import { problemNotice } from '../shell/notice';
+import { blockedReason } from '../shell/roles';
+import { useServices } from '../shell/services';
+import { useSession } from '../shell/session';
+import { useTask } from '../shell/useTask';
+import { readBaseline, writeBaseline } from './baseline';
+import { MEMBERS_SHEET } from './columns';
+import type { Conflict } from './ConflictCard';
+import type { MembersReview } from './review';
+import { sendable } from './review';
+import type { SaveOutcome } from './save';
+import { baselineAfter, keepMine, saveChanges } from './save';
+import type { SheetReview } from './sheet';
+import { loadMembersIntoSheet, reviewSheet, writeServerVersion } from './sheet';
+
+/** A review of the sheet with the loaded copy it was made against, which a save moves on from. */
+export interface ReviewedSheet {
+  review: MembersReview;
+  baseline: Map<string, StoredMember>;
+}
+
+function reviewProblem(reason: Exclude<SheetReview, { ok: true }>['reason'], t: Messages): Notice {
+  const body = reason === 'no-table' ? t.members.noTable : reason === 'missing' ? t.members.baselineMissing : t.members.baselineDamaged;
+  return { intent: 'warning', body };
+}
+
+/** The saved outcomes' notice: all saved, or how much got through and why the rest did not. */
+function saveNotice(results: readonly SaveOutcome[], t: Messages): Notice {
+  const saved = results.filter((outcome) => outcome.status === 'saved').length;
+  const conflicts = results.filter((outcome) => outcome.status === 'conflict').length;
+  const failed = results.length - saved - conflicts;
+  if (saved === results.length) return { intent: 'success', body: t.members.allSaved(saved) };
+  const summary = t.members.savedSummary(saved, conflicts, failed);
+  const firstFailure = results.find((outcome) => outcome.status === 'failed');
+  if (firstFailure?.status === 'failed') {
+    // The API's own words say why (a missing role, a clash); the summary says how much got through.
+    const problem = problemNotice(firstFailure.problem, t);
+    return { ...problem, body: problem.body || summary, details: [...(problem.details ?? []), summary] };
+  }
+  // The conflicts themselves follow, with their own title and what to do.
+  return { intent: 'warning', body: summary };
+}
+
+/** Members: load the register into a table, review the sheet's edits, save them row by row, settle conflicts. */
+export function useMembersWorkflow() {
+  const t = useMessages();
+  const language = useLanguage();
+  const { api, workbook } = useServices();
+  const session = useSession();
+  const task = useTask();
+  const [reviewed, setReviewed] = useState<ReviewedSheet | undefined>();
+  const [outcomes, setOutcomes] = useState<SaveOutcome[]>([]);
+  const [unsaved, setUnsaved] = useState<number | undefined>();
+
+  const replaceOutcome = (conflict: Conflict, outcome: SaveOutcome) =>
+    setOutcomes((list) => list.map((item) => (item === conflict ? outcome : item)));
+
+  const load = (confirmed: boolean) =>
+    void task.run(t.members.loading, async () => {
+      setUnsaved(undefined);
+      if (!confirmed) {
+        const current = await reviewSheet(workbook, t.members);
+        const pending = current.ok ? current.review.entries.length : 0;
+        if (pending > 0) {
+          setUnsaved(pending);
+          return undefined;
+        }
+      }
+      const result = await api.listMembers();
+      if (!result.ok) return problemNotice(result.problem, t);
+      await loadMembersIntoSheet(workbook, result.value, language);
+      setReviewed(undefined);
+      setOutcomes([]);
+      return { intent: 'success', body: t.members.loaded(result.value.length, MEMBERS_SHEET) };
+    });
+
+  const review = () =>
+    void task.run(t.members.reviewing, async () => {
+      setOutcomes([]);
+      const result = await reviewSheet(workbook, t.members);
+      if (!result.ok) {
+        setReviewed(undefined);
+        return reviewProblem(result.reason, t);
+      }
+      setReviewed(result);
+      if (result.review.missingColumns.length > 0) return { intent: 'warning', body: t.members.missingColumns(result.review.missingColumns.join(', ')) };
+      if (result.review.entries.length === 0) return { intent: 'success', body: t.members.noChanges };
+      return undefined;
+    });
+
+  const save = () =>
+    void task.run(t.members.saving(0, 0), async (progress) => {
+      if (!reviewed) return undefined;
+      const results = await saveChanges(api, sendable(reviewed.review), (done, total) => progress(t.members.saving(done, total), done / total));
+      await writeBaseline(workbook, [...baselineAfter(reviewed.baseline, results).values()]);
+      setOutcomes(results);
+      setReviewed(undefined);
+      await session.refreshAfterWrite();
+      return saveNotice(results, t);
+    });
+
+  const settle = (conflict: Conflict, choice: 'mine' | 'server') =>
+    void task.run(t.common.working, async () => {
+      const current = await readBaseline(workbook);
+      const baseline = current.ok ? current.members : new Map<string, StoredMember>();
+      let outcome: SaveOutcome;
+      if (choice === 'mine') {
+        outcome = await keepMine(api, conflict);
+        if (outcome.status === 'failed') return problemNotice(outcome.problem, t);
+        if (outcome.status === 'conflict') {
+          replaceOutcome(conflict, outcome);
+          return { intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody };
+        }
+        await writeBaseline(workbook, [...baselineAfter(baseline, [outcome]).values()]);
+      } else {
+        await writeServerVersion(workbook, conflict.server);
+        baseline.set(conflict.id, conflict.server);
+        await writeBaseline(workbook, [...baseline.values()]);
+        outcome = { action: conflict.action, id: conflict.id, status: 'saved', stored: conflict.server };
+      }
+      replaceOutcome(conflict, outcome);
+      await session.refreshAfterWrite();
+      const name = conflict.server.member.name;
+      return { intent: 'success', body: choice === 'mine' ? t.members.keptMine(name) : t.members.keptServer(name) };
+    });
+
+  // What a save would send: the review's entries less the invalid ones.
+  const changes = reviewed ? sendable(reviewed.review) : [];
+  return {
+    task,
+    reviewed,
+    changes,
+    outcomes,
+    conflicts: outcomes.filter((outcome): outcome is Conflict => outcome.status === 'conflict'),
+    /** How many edits a load would overwrite, while the user is asked whether to. */
+    unsaved,
+    saveBlocked: blockedReason(session, 'editor', t),
+    /** Deleting takes an admin; an editor is told before sending. */
+    deleteNeedsAdmin: session.role === 'editor' && changes.some((entry) => entry.kind === 'removed'),
+    canSettle: session.canEdit,
+    load,
+    review,
+    save,
+    settle,
+    cancelLoad: () => setUnsaved(undefined),
+  };
+}
