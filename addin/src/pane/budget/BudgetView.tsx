@@ -1,6 +1,6 @@
 import { Button, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import type { FeeMode } from '@ssr/shared';
-import { membersInYear } from '@ssr/shared';
+import { membersInYear, parseYear } from '@ssr/shared';
 import { useState } from 'react';
 import type { WorkbookPort } from '../../excel/port';
 import { useMessages } from '../../i18n';
@@ -9,7 +9,7 @@ import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
 import { useServices } from '../shell/services';
 import { useTask } from '../shell/useTask';
-import { parseYear, YearField } from '../shell/YearField';
+import { YearField } from '../shell/YearField';
 import type { BudgetLabels, BudgetPlan } from './layout';
 import { planBudgetSheet } from './layout';
 import { ViewSection } from '../shell/ViewSection';

@@ -1,6 +1,6 @@
 import { Field, Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { FeeRuleVersion } from '@ssr/shared';
-import { feeRuleVersionSchema, formatSek, parseWith } from '@ssr/shared';
+import { feeRuleVersionSchema, formatSek, parseWith, parseYear } from '@ssr/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
@@ -8,7 +8,6 @@ import type { FormProps } from '../shell/form';
 import { kronorInput, messagesByField } from '../shell/form';
 import { GuardedButton } from '../shell/GuardedButton';
 import { useServices } from '../shell/services';
-import { parseYear } from '../shell/YearField';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

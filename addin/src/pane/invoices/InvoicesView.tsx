@@ -1,3 +1,4 @@
+import { parseYear } from '@ssr/shared';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
@@ -6,7 +7,7 @@ import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
 import { useServices } from '../shell/services';
 import { useTask } from '../shell/useTask';
-import { parseYear, YearField } from '../shell/YearField';
+import { YearField } from '../shell/YearField';
 import { downloadText } from './download';
 import { invoicePlan, writeInvoiceSheet } from './sheet';
 import { ViewSection } from '../shell/ViewSection';

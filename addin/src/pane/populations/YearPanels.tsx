@@ -1,3 +1,4 @@
+import { parseYear } from '@ssr/shared';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { MissingFigure } from '../../api/shapes';
@@ -7,7 +8,7 @@ import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
 import { useServices } from '../shell/services';
 import { useTask } from '../shell/useTask';
-import { parseYear, YearField } from '../shell/YearField';
+import { YearField } from '../shell/YearField';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

@@ -1,6 +1,6 @@
 import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
 import type { Reimbursement } from '@ssr/shared';
-import { formatSek } from '@ssr/shared';
+import { formatSek, parseYear } from '@ssr/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
@@ -11,7 +11,7 @@ import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
-import { parseYear, YearField } from '../shell/YearField';
+import { YearField } from '../shell/YearField';
 import { RecordForm } from './RecordForm';
 import { ViewSection } from '../shell/ViewSection';
 
