@@ -44,8 +44,8 @@ export interface MissingPopulation {
   populationDate: string;
 }
 
-export type FeeGroup = 'all' | 'municipalities' | 'others' | Cluster;
-export const FEE_GROUPS: readonly FeeGroup[] = ['all', 'municipalities', 'others', ...CLUSTERS];
+export const FEE_GROUPS = ['all', 'municipalities', 'others', ...CLUSTERS] as const;
+export type FeeGroup = (typeof FEE_GROUPS)[number];
 
 export type FeeError =
   | { code: 'no-rule'; year: number; message: string }

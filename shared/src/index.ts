@@ -10,3 +10,4 @@ export * from './budget';
 export * from './invoices';
 export * from './seed';
 export * from './scb';
+export * from './contract';
