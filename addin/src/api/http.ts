@@ -1,3 +1,4 @@
+import { isUnreadable } from './decode';
 import type { ApiProblem } from './problem';
 import { networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
 
@@ -21,10 +22,6 @@ export interface RequestOptions<T> {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
-
-function isUnreadable(value: unknown): value is { unreadable: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { unreadable?: unknown }).unreadable === 'string';
-}
 
 export function createHttp(options: HttpOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
