@@ -1,34 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { User } from './auth';
-import { ROLES } from './config';
+import type { AuditAction, AuditEntry, User } from '@ssr/shared';
 
-/** Every write appends one entry: who, when, what, and the data before and after. */
-
-export const AUDIT_ACTIONS = [
-  'register.seed',
-  'member.create',
-  'member.replace',
-  'member.delete',
-  'populations.replace',
-  'feeRule.create',
-  'feeRule.approve',
-  'reimbursement.create',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-export const auditEntrySchema = z.object({
-  /** `<ISO time>~<uuid>`: sorts by time, unique across instances. */
-  id: z.string(),
-  at: z.string(),
-  actor: z.object({ name: z.string(), roles: z.array(z.enum(ROLES)) }),
-  action: z.enum(AUDIT_ACTIONS),
-  /** The resource, as its path below /api: `members/nacka`, `populations/2024`. */
-  target: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
+/** Every write appends one entry, shaped as `auditEntrySchema` of the contract: who, when, what, before and after. */
 
 /** What a write changes; the store adds who and when. */
 export interface AuditChange {

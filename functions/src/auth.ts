@@ -1,6 +1,7 @@
+import type { Role, User } from '@ssr/shared';
+import { APP_ROLES, ROLES, strongestRole } from '@ssr/shared';
 import { z } from 'zod';
-import type { Config, Role } from './config';
-import { ROLES } from './config';
+import type { Config } from './config';
 import type { ValidationResult } from './http/request';
 import { invalid, valid } from './http/request';
 import { forbidden, unauthorized } from './http/responses';
@@ -11,18 +12,11 @@ import { forbidden, unauthorized } from './http/responses';
  * header from what clients send, so it can be trusted there. Dev mode acts as one
  * configured user unless a request carries a principal of its own.
  */
-export interface User {
-  name: string;
-  /** Effective roles: admin implies editor, editor implies reader. */
-  roles: Role[];
-}
 
 export type RouteRole = Role | 'none';
 
 export const PRINCIPAL_HEADER = 'x-ms-client-principal';
 
-/** Entra ID app roles as declared in the app registration. */
-const APP_ROLES: Readonly<Record<string, Role>> = { 'SSR.Reader': 'reader', 'SSR.Editor': 'editor', 'SSR.Admin': 'admin' };
 const ROLE_CLAIM_TYPES = new Set(['roles', 'http://schemas.microsoft.com/ws/2008/06/identity/claims/role']);
 const NAME_CLAIM_TYPES = ['name', 'preferred_username', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name', 'emails'];
 
@@ -38,12 +32,6 @@ export function impliedRoles(role: Role): Role[] {
   return ROLES.slice(0, ROLES.indexOf(role) + 1);
 }
 
-function strongest(roles: Iterable<Role>): Role | undefined {
-  let best: Role | undefined;
-  for (const role of roles) if (best === undefined || ROLES.indexOf(role) > ROLES.indexOf(best)) best = role;
-  return best;
-}
-
 /** Read the principal header; undefined when it is not a principal at all. */
 export function parsePrincipal(header: string, nameHeader: string | null): User | undefined {
   let decoded: unknown;
@@ -57,7 +45,7 @@ export function parsePrincipal(header: string, nameHeader: string | null): User 
   const { claims, role_typ: roleType, name_typ: nameType } = parsed.data;
   const roleTypes = roleType ? new Set([...ROLE_CLAIM_TYPES, roleType]) : ROLE_CLAIM_TYPES;
   const granted = claims.filter((claim) => roleTypes.has(claim.typ)).flatMap((claim) => APP_ROLES[claim.val] ?? []);
-  const role = strongest(granted);
+  const role = strongestRole(granted);
   const nameTypes = nameType ? [nameType, ...NAME_CLAIM_TYPES] : NAME_CLAIM_TYPES;
   const name =
     nameTypes.map((typ) => claims.find((claim) => claim.typ === typ)?.val).find((val) => val !== undefined && val !== '') ??
@@ -87,6 +75,6 @@ export function authorize(headers: Headers, required: RouteRole, config: Config)
 const ROLE_NAMES_SV: Readonly<Record<Role, string>> = { reader: 'läsare (SSR.Reader)', editor: 'redigerare (SSR.Editor)', admin: 'administratör (SSR.Admin)' };
 
 function describeRoles(roles: readonly Role[]): string {
-  const role = strongest(roles);
+  const role = strongestRole(roles);
   return role === undefined ? 'ingen roll i appen' : `rollen ${ROLE_NAMES_SV[role]}`;
 }

@@ -1,3 +1,5 @@
+import type { Role } from '@ssr/shared';
+import { AUTH_MODES, ROLES } from '@ssr/shared';
 import { z } from 'zod';
 
 /**
@@ -5,12 +7,6 @@ import { z } from 'zod';
  * environment (app settings in Azure, `local.settings.json` under `func start`, the dev
  * host's caller otherwise). A missing or bad setting stops start-up with its name.
  */
-
-export const ROLES = ['reader', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const AUTH_MODES = ['appservice', 'dev'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
 
 export interface Config {
   storage: {

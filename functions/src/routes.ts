@@ -1,3 +1,4 @@
+import { FEE_MODES } from '@ssr/shared';
 import type { Route, RouteParameter, RouteResponse } from './http/route';
 import { approveFeeRule } from './functions/approve-fee-rule';
 import { createFeeRule } from './functions/create-fee-rule';
@@ -39,7 +40,7 @@ const mode: RouteParameter = {
   in: 'query',
   required: false,
   description: '"exact" (standard) kräver siffran för 31 dec året före; "estimate" tar den senaste tidigare (R3).',
-  schema: { type: 'string', enum: ['exact', 'estimate'] },
+  schema: { type: 'string', enum: [...FEE_MODES] },
 };
 const ifMatch: RouteParameter = {
   name: 'If-Match',

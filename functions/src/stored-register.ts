@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FeeRuleVersion, Member, PopulationFigure, Register, Reimbursement, ReimbursementSum } from '@ssr/shared';
+import type { FeeRuleVersion, FeeRuleView, Member, MemberView, PopulationFigure, Register, Reimbursement, ReimbursementSum, SnapshotView } from '@ssr/shared';
 import { feeRuleApprovalState, reimbursementSums } from '@ssr/shared';
 import type { Versioned } from './storage/rows';
 import type { Store } from './storage/store';
@@ -36,12 +36,12 @@ export function sumsOf(stored: StoredRegister): ReimbursementSum[] {
 }
 
 /** A fee rule as the API shows it: R7 status and approval count computed, etag for the next approval. */
-export function feeRuleView(rule: Versioned<FeeRuleVersion>, members: readonly Member[]) {
+export function feeRuleView(rule: Versioned<FeeRuleVersion>, members: readonly Member[]): FeeRuleView {
   const state = feeRuleApprovalState(rule.value, members);
   return { ...rule.value, status: state.status, approvalState: { required: state.required, approved: state.approved, pending: state.pending }, etag: rule.etag };
 }
 
-export function memberView(member: Versioned<Member>) {
+export function memberView(member: Versioned<Member>): MemberView {
   return { ...member.value, etag: member.etag };
 }
 
@@ -61,12 +61,12 @@ const snapshots = new WeakMap<StoredRegister, Snapshot>();
 export function buildSnapshot(stored: StoredRegister): Snapshot {
   const cached = snapshots.get(stored);
   if (cached) return cached;
-  const register = engineRegister(stored);
-  const populations = [...register.populations].sort((a, b) => a.year - b.year || a.municipalityCode.localeCompare(b.municipalityCode));
-  const content = {
-    members: register.members,
+  const members = stored.members.map((member) => member.value);
+  const populations = [...stored.populations].sort((a, b) => a.year - b.year || a.municipalityCode.localeCompare(b.municipalityCode));
+  const content: Omit<SnapshotView, 'version'> = {
+    members,
     populations,
-    feeRules: stored.feeRules.map((rule) => ({ ...rule.value, status: feeRuleApprovalState(rule.value, register.members).status })),
+    feeRules: stored.feeRules.map((rule) => ({ ...rule.value, status: feeRuleApprovalState(rule.value, members).status })),
     reimbursementSums: sumsOf(stored),
   };
   const body = JSON.stringify(content);

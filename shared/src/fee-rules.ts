@@ -1,7 +1,6 @@
+import type { FeeRuleStatus } from './contract';
 import { membersInYear } from './membership';
 import type { FeeRuleVersion, Member } from './schemas';
-
-export type FeeRuleStatus = 'draft' | 'adopted';
 
 export interface FeeRuleApprovalState {
   status: FeeRuleStatus;

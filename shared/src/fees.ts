@@ -45,8 +45,8 @@ export interface MissingPopulation {
 }
 
 /** The totals of a schedule: all, municipalities, other actors, and each R10 cluster. */
-export type FeeGroup = 'all' | 'municipalities' | 'others' | Cluster;
-export const FEE_GROUPS: readonly FeeGroup[] = ['all', 'municipalities', 'others', ...CLUSTERS];
+export const FEE_GROUPS = ['all', 'municipalities', 'others', ...CLUSTERS] as const;
+export type FeeGroup = (typeof FEE_GROUPS)[number];
 
 export type FeeError =
   | { code: 'no-rule'; year: number; message: string }

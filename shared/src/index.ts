@@ -12,3 +12,4 @@ export * from './invoices';
 export * from './seed';
 export * from './scb';
 export * from './years';
+export * from './contract';

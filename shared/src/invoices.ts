@@ -4,9 +4,10 @@ import type { Ore } from './money';
 import { formatDecimal } from './money';
 import type { Member } from './schemas';
 
+export const VAT_CODES = ['outside-scope', 'standard-25'] as const;
+export type VatCode = (typeof VAT_CODES)[number];
 /** Member fees between public bodies are normally outside the scope of VAT. */
-export const VAT_CODES = { 'outside-scope': 0, 'standard-25': 25 } as const;
-export type VatCode = keyof typeof VAT_CODES;
+export const VAT_RATE_PERCENT: Readonly<Record<VatCode, number>> = { 'outside-scope': 0, 'standard-25': 25 };
 
 export interface InvoiceLine {
   memberId: string;
@@ -45,7 +46,7 @@ export function invoiceLines(schedule: FeeSchedule, members: readonly Member[], 
     };
   }
   const byId = new Map(members.map((member) => [member.id, member]));
-  const rate = VAT_CODES[vatCode];
+  const rate = VAT_RATE_PERCENT[vatCode];
   const lines = schedule.lines.map((line) => {
     const member = byId.get(line.memberId);
     // VAT in whole öre, rounded half up.
@@ -73,38 +74,45 @@ export function csvSafeCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const INVOICE_CSV_HEADER = [
-  'memberId',
-  'name',
-  'organisationNumber',
-  'invoiceReference',
-  'description',
-  'basis',
-  'amount',
-  'vatCode',
-  'vatRatePercent',
-  'vat',
-  'total',
-] as const;
+/** How a column's values are written: text as it is, öre as kronor, a plain number. */
+export type InvoiceColumnKind = 'text' | 'money' | 'number';
+
+type InvoiceColumnOf<F extends keyof InvoiceLine> = {
+  field: F;
+  /** The CSV header: the field's name, amounts without the unit. */
+  header: string;
+  kind: InvoiceLine[F] extends string ? 'text' : 'money' | 'number';
+};
+export type InvoiceColumn = { [F in keyof InvoiceLine]: InvoiceColumnOf<F> }[keyof InvoiceLine];
+
+/**
+ * R5: the invoice list's columns in order. The CSV of GET /invoices and the pane's invoice
+ * sheet both follow it, so a file and a sheet of the same year line up column for column.
+ */
+export const INVOICE_COLUMNS = [
+  { field: 'memberId', header: 'memberId', kind: 'text' },
+  { field: 'name', header: 'name', kind: 'text' },
+  { field: 'organisationNumber', header: 'organisationNumber', kind: 'text' },
+  { field: 'invoiceReference', header: 'invoiceReference', kind: 'text' },
+  { field: 'description', header: 'description', kind: 'text' },
+  { field: 'basis', header: 'basis', kind: 'text' },
+  { field: 'amountOre', header: 'amount', kind: 'money' },
+  { field: 'vatCode', header: 'vatCode', kind: 'text' },
+  { field: 'vatRatePercent', header: 'vatRatePercent', kind: 'number' },
+  { field: 'vatOre', header: 'vat', kind: 'money' },
+  { field: 'totalOre', header: 'total', kind: 'money' },
+] as const satisfies readonly InvoiceColumn[];
+
+export const INVOICE_CSV_HEADER = INVOICE_COLUMNS.map((column) => column.header);
+
+function csvCell(line: InvoiceLine, column: InvoiceColumn): string {
+  const value = line[column.field];
+  if (typeof value === 'string') return value;
+  return column.kind === 'money' ? formatDecimal(value) : String(value);
+}
 
 /** The invoice list as CSV (comma separated, plain decimals, CRLF), safe to open in Excel. */
 export function invoicesToCsv(lines: readonly InvoiceLine[]): string {
-  const rows = lines.map((line) =>
-    [
-      line.memberId,
-      line.name,
-      line.organisationNumber,
-      line.invoiceReference,
-      line.description,
-      line.basis,
-      formatDecimal(line.amountOre),
-      line.vatCode,
-      String(line.vatRatePercent),
-      formatDecimal(line.vatOre),
-      formatDecimal(line.totalOre),
-    ]
-      .map(csvSafeCell)
-      .join(','),
-  );
+  const rows = lines.map((line) => INVOICE_COLUMNS.map((column) => csvSafeCell(csvCell(line, column))).join(','));
   return [INVOICE_CSV_HEADER.join(','), ...rows].join('\r\n') + '\r\n';
 }

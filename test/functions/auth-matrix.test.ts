@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../functions/src/config';
-import type { Role } from '../../functions/src/config';
+import type { Role } from '@ssr/shared';
+import { ROLES } from '@ssr/shared';
 import type { Route } from '../../functions/src/http/route';
 import { routes } from '../../functions/src/routes';
 import { startStack } from '../support/stack';

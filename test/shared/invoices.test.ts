@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INVOICE_CSV_HEADER, SEED_REGISTER, csvSafeCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal } from '@ssr/shared';
+import { INVOICE_COLUMNS, INVOICE_CSV_HEADER, SEED_REGISTER, csvSafeCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal } from '@ssr/shared';
 import type { FeeMode, FeeSchedule, InvoiceLine, Member, Register } from '@ssr/shared';
 import { actor, feeRule, figure, municipality, sumOre } from './support/register';
 
@@ -160,5 +160,19 @@ describe('csvSafeCell', () => {
     { value: '', cell: '' },
   ])('$value → $cell', ({ value, cell }) => {
     expect(csvSafeCell(value)).toBe(cell);
+  });
+});
+
+describe('INVOICE_COLUMNS (R5: the CSV and the pane\'s invoice sheet share one column order)', () => {
+  it('names every field of an invoice line once', () => {
+    const [line] = lines(SEED_REGISTER, 2024);
+    expect(INVOICE_COLUMNS.map((column) => column.field).sort()).toEqual(Object.keys(line ?? {}).sort());
+  });
+
+  it('gives the CSV its header, in the columns\' order', () => {
+    expect(INVOICE_CSV_HEADER).toEqual(INVOICE_COLUMNS.map((column) => column.header));
+    expect(invoicesToCsv([]).split('\r\n')[0]).toBe(
+      'memberId,name,organisationNumber,invoiceReference,description,basis,amount,vatCode,vatRatePercent,vat,total',
+    );
   });
 });

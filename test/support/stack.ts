@@ -1,5 +1,5 @@
 import { loadConfig } from '../../functions/src/config';
-import type { Role } from '../../functions/src/config';
+import type { Role } from '@ssr/shared';
 import { startDevHost } from '../../functions/src/dev/host';
 import { waitForHealth } from '../../scripts/api';
 import type { Azurite, AzuriteOptions } from './azurite';

@@ -1,4 +1,5 @@
 import { API_TIMEOUT_MS } from './base';
+import { isUnreadable } from './decode';
 import type { ApiProblem } from './problem';
 import { networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
 
@@ -21,10 +22,6 @@ export interface RequestOptions<T> {
   decode: (response: Response) => Promise<T | { unreadable: string }>;
 }
 
-
-function isUnreadable(value: unknown): value is { unreadable: string } {
-  return typeof value === 'object' && value !== null && typeof (value as { unreadable?: unknown }).unreadable === 'string';
-}
 
 export function createHttp(options: HttpOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');

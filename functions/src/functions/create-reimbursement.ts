@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { ReimbursementView } from '@ssr/shared';
 import { reimbursementSchema } from '@ssr/shared';
 import { readBody } from '../http/request';
 import { badRequest, conflict, created } from '../http/responses';
@@ -14,7 +15,7 @@ export async function createReimbursement({ request, store }: ApiCall): Promise<
   if (!member) return badRequest([{ path: 'memberId', message: `Det finns ingen medlem med id "${claim.memberId}".` }]);
   try {
     const stored = await store.reimbursements.create(claim, { action: 'reimbursement.create', target: `reimbursements/${claim.id}`, before: null, after: claim });
-    return created({ ...stored.value, etag: stored.etag }, `/api/reimbursements/${claim.id}`, { etag: stored.etag });
+    return created({ ...stored.value, etag: stored.etag } satisfies ReimbursementView, `/api/reimbursements/${claim.id}`, { etag: stored.etag });
   } catch (error) {
     if (!(error instanceof AlreadyExistsError)) throw error;
     return conflict(`Det finns redan en ersättning med id "${claim.id}".`, {}, 'exists');

@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { AuditLogBody } from '@ssr/shared';
 import { badRequest, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
 
@@ -18,5 +19,5 @@ export async function getAudit({ request, store }: ApiCall): Promise<HttpRespons
     return badRequest([{ path: 'query.limit', message: `Ange ett antal mellan 1 och ${MAX_ENTRIES}.` }]);
   }
   const entries = await store.audit.since(since, limit);
-  return ok({ since: since.toISOString(), entries });
+  return ok({ since: since.toISOString(), entries } satisfies AuditLogBody);
 }

@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { InvoiceList } from '@ssr/shared';
 import { feeSchedule, invoiceLines, invoicesToCsv } from '@ssr/shared';
 import { feeProblem, missingPopulations } from '../fee-problems';
 import { queryYear } from '../http/request';
@@ -38,5 +39,5 @@ export async function getInvoices({ request, services, signal }: ApiCall): Promi
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="fakturor-${year.value}.csv"` },
     };
   }
-  return ok({ year: year.value, lines: invoices.lines });
+  return ok({ year: year.value, lines: invoices.lines } satisfies InvoiceList);
 }

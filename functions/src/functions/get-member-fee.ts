@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { MemberFee } from '@ssr/shared';
 import { feeForMember, memberIdSchema } from '@ssr/shared';
 import { feeProblem } from '../fee-problems';
 import { pathParam, queryMode, queryYear } from '../http/request';
@@ -18,5 +19,5 @@ export async function getMemberFee({ request, services, signal }: ApiCall): Prom
   const member = register.members.find((candidate) => candidate.id === memberId.value);
   if (!member) return notFound(`Det finns ingen medlem med id "${memberId.value}".`);
   const fee = feeForMember(register, member, year.value, mode.value);
-  return fee.ok ? ok({ year: year.value, mode: mode.value, ...fee.value }) : feeProblem(fee.error);
+  return fee.ok ? ok({ year: year.value, mode: mode.value, ...fee.value } satisfies MemberFee) : feeProblem(fee.error);
 }

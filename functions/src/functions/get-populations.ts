@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { PopulationYear } from '@ssr/shared';
 import { queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
@@ -8,5 +9,5 @@ export async function getPopulations({ request, store }: ApiCall): Promise<HttpR
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const stored = await store.populations.year(year.value);
-  return ok({ year: year.value, figures: stored.value, etag: stored.etag }, { etag: stored.etag });
+  return ok({ year: year.value, figures: stored.value, etag: stored.etag } satisfies PopulationYear, { etag: stored.etag });
 }

@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { Health } from '@ssr/shared';
 import type { ApiCall } from '../http/route';
 import { ok, serviceUnavailable } from '../http/responses';
 import { StorageUnavailableError } from '../storage/errors';
@@ -10,7 +11,7 @@ import { StorageUnavailableError } from '../storage/errors';
 export async function health({ services, store, user }: ApiCall): Promise<HttpResponseInit> {
   try {
     await store.members.get('~health');
-    return ok({ status: 'ok', storage: 'ok', authMode: services.config.auth.mode, user: { name: user.name, roles: user.roles } });
+    return ok({ status: 'ok', storage: 'ok', authMode: services.config.auth.mode, user: { name: user.name, roles: user.roles } } satisfies Health);
   } catch (error) {
     if (!(error instanceof StorageUnavailableError)) throw error;
     return serviceUnavailable('API:t är uppe men lagringen svarar inte.', { checks: { api: 'ok', storage: 'unreachable' } });

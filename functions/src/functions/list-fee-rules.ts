@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { FeeRuleList } from '@ssr/shared';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { feeRuleView } from '../stored-register';
@@ -8,5 +9,5 @@ export async function listFeeRules({ store }: ApiCall): Promise<HttpResponseInit
   const [rules, members] = await Promise.all([store.feeRules.list(), store.members.list()]);
   const register = members.map((member) => member.value);
   const sorted = [...rules].sort((a, b) => a.value.effectiveFrom - b.value.effectiveFrom || a.value.id.localeCompare(b.value.id));
-  return ok({ feeRules: sorted.map((rule) => feeRuleView(rule, register)) });
+  return ok({ feeRules: sorted.map((rule) => feeRuleView(rule, register)) } satisfies FeeRuleList);
 }

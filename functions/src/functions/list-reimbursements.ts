@@ -1,4 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
+import type { ReimbursementList } from '@ssr/shared';
 import { reimbursementYear } from '@ssr/shared';
 import { queryYear } from '../http/request';
 import { ok } from '../http/responses';
@@ -10,5 +11,5 @@ export async function listReimbursements({ request, store }: ApiCall): Promise<H
   if (!year.ok) return year.response;
   const claims = (await store.reimbursements.list()).map((claim) => claim.value).filter((claim) => reimbursementYear(claim) === year.value);
   claims.sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id.localeCompare(b.id));
-  return ok({ year: year.value, reimbursements: claims });
+  return ok({ year: year.value, reimbursements: claims } satisfies ReimbursementList);
 }

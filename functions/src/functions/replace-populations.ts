@@ -1,9 +1,9 @@
 import type { HttpResponseInit } from '@azure/functions';
-import type { FieldError } from '@ssr/shared';
+import type { FieldError, PopulationFigure, PopulationYear } from '@ssr/shared';
+import { populationsBodySchema } from '@ssr/shared';
 import { readBody, requireIfMatch, yearParameter } from '../http/request';
 import { badRequest, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { populationsBodySchema } from '../bodies';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
 /**
@@ -32,7 +32,7 @@ export async function replacePopulations({ request, store }: ApiCall): Promise<H
   if (errors.length > 0) return badRequest(errors);
 
   const current = await store.populations.year(year.value);
-  const view = (figures: unknown, etag: string) => ({ year: year.value, figures, etag });
+  const view = (figures: PopulationFigure[], etag: string): PopulationYear => ({ year: year.value, figures, etag });
   if (ifMatch.value !== current.etag) return preconditionFailed(view(current.value, current.etag), current.etag);
 
   const given = new Map(body.value.figures.map((figure) => [figure.municipalityCode, figure]));

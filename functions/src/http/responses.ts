@@ -1,15 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import type { FieldError } from '@ssr/shared';
-
-/** RFC 9457 problem details; `errors` lists field-level problems of a validation failure. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
+import type { FieldError, Problem } from '@ssr/shared';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -1,5 +1,6 @@
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { RouteRole, User } from '../auth';
+import type { User } from '@ssr/shared';
+import type { RouteRole } from '../auth';
 import type { Services } from '../services';
 import type { Store } from '../storage/store';
 import type { SchemaName } from '../openapi-schemas';

@@ -1,5 +1,6 @@
-import type { AuditEntry } from '../audit';
-import { auditEntrySchema, auditIdFloor } from '../audit';
+import type { AuditEntry } from '@ssr/shared';
+import { auditEntrySchema } from '@ssr/shared';
+import { auditIdFloor } from '../audit';
 import type { StoreContext } from './context';
 import { sweepOutbox } from './outbox';
 import { listDocuments, odataString } from './rows';

@@ -1,6 +1,6 @@
 import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
-import type { AuditEntry } from '../audit';
-import { auditEntrySchema } from '../audit';
+import type { AuditEntry } from '@ssr/shared';
+import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
 import { EntityNotFoundError } from './errors';
 import type { TableKind, Tables } from './tables';

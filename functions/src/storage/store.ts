@@ -1,4 +1,4 @@
-import type { User } from '../auth';
+import type { User } from '@ssr/shared';
 import { auditEntry } from '../audit';
 import type { AuditLog } from './audit-log';
 import { auditLog } from './audit-log';

@@ -1,6 +1,6 @@
-import type { InvoiceLine, Snapshot } from '@ssr/shared';
-import { feeSchedule, invoiceLines, oreToKronor } from '@ssr/shared';
-import type { MissingPopulation } from '@ssr/shared';
+import type { InvoiceColumn, InvoiceColumnKind, InvoiceLine, MissingPopulation, Snapshot } from '@ssr/shared';
+import { feeSchedule, INVOICE_COLUMNS, invoiceLines, oreToKronor } from '@ssr/shared';
+import { columnLetters } from '../../excel/address';
 import type { CellInput, WorkbookPort } from '../../excel/port';
 import { SEK_FORMAT } from '../budget/layout';
 
@@ -23,58 +23,62 @@ export function invoiceTableName(year: number): string {
   return `SSR_Invoices_${year}`;
 }
 
-function lineRow(line: InvoiceLine): CellInput[] {
-  return [
-    line.memberId,
-    line.name,
-    line.organisationNumber,
-    line.invoiceReference,
-    line.description,
-    line.basis,
-    oreToKronor(line.amountOre),
-    line.vatCode,
-    line.vatRatePercent,
-    oreToKronor(line.vatOre),
-    oreToKronor(line.totalOre),
-  ];
+/** Widths in points; the columns and their order are the CSV's (INVOICE_COLUMNS). */
+const WIDTHS: Readonly<Record<InvoiceColumn['field'], number>> = {
+  memberId: 140,
+  name: 220,
+  organisationNumber: 120,
+  invoiceReference: 120,
+  description: 260,
+  basis: 260,
+  amountOre: 110,
+  vatCode: 90,
+  vatRatePercent: 60,
+  vatOre: 100,
+  totalOre: 110,
+};
+
+const NUMBER_FORMATS: Readonly<Record<InvoiceColumnKind, string>> = { text: '@', money: SEK_FORMAT, number: '0' };
+
+function cell(line: InvoiceLine, column: InvoiceColumn): CellInput {
+  const value = line[column.field];
+  if (typeof value === 'string') return value;
+  return column.kind === 'money' ? oreToKronor(value) : value;
 }
 
 /**
  * The invoice list as a table, every text cell written as text (a name such as `=cmd()` stays
- * a name), amounts in SEK, and a total under the table.
+ * a name), amounts in SEK, and a total of each amount under the table.
  */
 export async function writeInvoiceSheet(
   workbook: WorkbookPort,
   input: { sheet: string; year: number; headers: readonly string[]; totalLabel: string; lines: readonly InvoiceLine[] },
 ): Promise<void> {
-  const text = { numberFormat: '@' };
-  const sek = { numberFormat: SEK_FORMAT };
+  if (input.headers.length !== INVOICE_COLUMNS.length) {
+    throw new RangeError(`The invoice sheet has ${INVOICE_COLUMNS.length} columns, but ${input.headers.length} headers were given.`);
+  }
   await workbook.resetSheet(input.sheet);
   await workbook.writeTable({
     sheet: input.sheet,
     name: invoiceTableName(input.year),
     headers: [...input.headers],
-    rows: input.lines.map(lineRow),
-    columns: [
-      { ...text, width: 140 },
-      { ...text, width: 220 },
-      { ...text, width: 120 },
-      { ...text, width: 120 },
-      { ...text, width: 260 },
-      { ...text, width: 260 },
-      { ...sek, width: 110 },
-      { ...text, width: 90 },
-      { numberFormat: '0', width: 60 },
-      { ...sek, width: 100 },
-      { ...sek, width: 110 },
-    ],
+    rows: input.lines.map((line) => INVOICE_COLUMNS.map((column) => cell(line, column))),
+    columns: INVOICE_COLUMNS.map((column) => ({ numberFormat: NUMBER_FORMATS[column.kind], width: WIDTHS[column.field] })),
   });
   const totalRow = input.lines.length + 3;
   const last = input.lines.length + 1;
-  await workbook.writeRange(input.sheet, `A${totalRow}`, [
-    [input.totalLabel, null, null, null, null, null, { formula: `=SUM(G2:G${last})` }, null, null, { formula: `=SUM(J2:J${last})` }, { formula: `=SUM(K2:K${last})` }],
-  ]);
-  await workbook.formatRange(input.sheet, `A${totalRow}:K${totalRow}`, { bold: true });
-  await workbook.formatRange(input.sheet, `G${totalRow}:K${totalRow}`, sek);
+  const money = INVOICE_COLUMNS.flatMap((column, index) => (column.kind === 'money' ? [columnLetters(index)] : []));
+  const totals = INVOICE_COLUMNS.map((column, index): CellInput => {
+    if (index === 0) return input.totalLabel;
+    const letter = columnLetters(index);
+    return column.kind === 'money' ? { formula: `=SUM(${letter}2:${letter}${last})` } : null;
+  });
+  await workbook.writeRange(input.sheet, `A${totalRow}`, [totals]);
+  await workbook.formatRange(input.sheet, `A${totalRow}:${columnLetters(INVOICE_COLUMNS.length - 1)}${totalRow}`, { bold: true });
+  const [firstMoney] = money;
+  const lastMoney = money.at(-1);
+  if (firstMoney !== undefined && lastMoney !== undefined) {
+    await workbook.formatRange(input.sheet, `${firstMoney}${totalRow}:${lastMoney}${totalRow}`, { numberFormat: SEK_FORMAT });
+  }
   await workbook.activateSheet(input.sheet);
 }

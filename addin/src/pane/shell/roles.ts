@@ -1,5 +1,5 @@
-import type { Role } from '../../api/shapes';
-import { strongestRole } from '../../api/shapes';
+import type { Role } from '@ssr/shared';
+import { APP_ROLES, strongestRole } from '@ssr/shared';
 import type { Messages } from '../../i18n';
 import type { Session } from './session';
 
@@ -7,15 +7,12 @@ export function roleName(role: Role, t: Messages): string {
   return { reader: t.common.roleReader, editor: t.common.roleEditor, admin: t.common.roleAdmin }[role];
 }
 
-/** Entra ID app roles as the app registration declares them (design.md, Auth). */
-const APP_ROLES: Readonly<Record<string, Role>> = { 'SSR.Reader': 'reader', 'SSR.Editor': 'editor', 'SSR.Admin': 'admin' };
-
 /** The strongest role among a token's app roles: for display until /health has answered; the API decides. */
 export function roleFromAppRoles(appRoles: readonly string[]): Role | undefined {
   return strongestRole(appRoles.flatMap((appRole) => APP_ROLES[appRole] ?? []));
 }
 
-/** The role a write needs (design.md, API contract): editor for the register, figures and claims; admin for fee rules. */
+/** The role a write needs, as the API's route table sets it: editor for the register, figures and claims; admin for fee rules. */
 export type WriteRole = Extract<Role, 'editor' | 'admin'>;
 
 /**
