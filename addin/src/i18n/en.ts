@@ -4,7 +4,6 @@ import type { Messages } from './messages';
 export const en: Messages = {
   app: {
     title: 'SSR budget',
-    loading: 'Starting…',
     startFailed: 'The add-in could not start. Reload the pane; if that does not help, contact whoever runs the add-in and quote the error below.',
     tabs: 'Views',
     status: 'Status',

@@ -2,7 +2,6 @@
 export const sv = {
   app: {
     title: 'SSR-budget',
-    loading: 'Startar…',
     startFailed: 'Tillägget kunde inte starta. Ladda om fönstret; hjälper det inte, kontakta den som förvaltar tillägget och ange felet nedan.',
     tabs: 'Vyer',
     status: 'Status',

@@ -1,4 +1,4 @@
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -11,7 +11,6 @@ import { SessionProvider } from './shell/session';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
-  starting: { padding: tokens.spacingHorizontalXXL },
 });
 
 /** The services and the session every view reads. */
@@ -35,43 +34,43 @@ export function PaneRoot({ language, children }: { language: Language; children:
   );
 }
 
-function Starting({ label }: { label: string }) {
-  const styles = useStyles();
-  return <Spinner className={styles.starting} label={label} />;
-}
-
 export interface PaneMount {
   language: Language;
-  /** Builds the services; may take a moment (preview mode loads its workbook). */
-  services: () => PaneServices | Promise<PaneServices>;
+  services: PaneServices;
   /** What surrounds the pane: nothing inside Excel, the preview workbook beside it in preview mode. */
-  layout?: (pane: ReactNode, services: PaneServices) => ReactNode;
+  layout?: (pane: ReactNode) => ReactNode;
 }
 
-/**
- * Mount the task pane with the services the composition root gives it: a spinner while they
- * are built, the pane once they are, an error bar if they cannot be.
- */
+function StartFailed({ language, error }: { language: Language; error: unknown }) {
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{CATALOGUES[language].app.startFailed}</MessageBarTitle>
+        {error instanceof Error ? error.message : String(error)}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** Mount the task pane with the services the composition root gives it; an error bar in its place if it fails. */
 export function mountPane(element: HTMLElement, { language, services, layout }: PaneMount): void {
-  const reactRoot = createRoot(element);
-  const text = CATALOGUES[language].app;
-  const render = (content: ReactNode) => reactRoot.render(<PaneRoot language={language}>{content}</PaneRoot>);
-  render(<Starting label={text.loading} />);
-  Promise.resolve()
-    .then(services)
-    .then(
-      (built) => render(<PaneProviders services={built}>{layout ? layout(<App />, built) : <App />}</PaneProviders>),
-      (error: unknown) => {
-        console.error('SSR pane: the pane could not start.', error);
-        render(
-          <MessageBar intent="error">
-            <MessageBarBody>
-              <MessageBarTitle>{text.startFailed}</MessageBarTitle>
-              {error instanceof Error ? error.message : String(error)}
-            </MessageBarBody>
-          </MessageBar>,
-        );
-      },
-    )
-    .catch((error: unknown) => console.error('SSR pane: the pane could not be drawn.', error));
+  let failed = false;
+  const reactRoot = createRoot(element, {
+    // React 19 reports an error no boundary caught here, after unmounting the tree: say so instead of a blank pane.
+    onUncaughtError: (error) => {
+      console.error('SSR pane: the pane failed.', error);
+      if (failed) return;
+      failed = true;
+      reactRoot.render(
+        <PaneRoot language={language}>
+          <StartFailed language={language} error={error} />
+        </PaneRoot>,
+      );
+    },
+  });
+  reactRoot.render(
+    <PaneRoot language={language}>
+      <PaneProviders services={services}>{layout ? layout(<App />) : <App />}</PaneProviders>
+    </PaneRoot>,
+  );
 }

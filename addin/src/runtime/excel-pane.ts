@@ -8,6 +8,6 @@ import { paneServices } from './services';
 export function mountExcelPane(element: HTMLElement, root: AddinRoot, displayLanguage: string | undefined): void {
   mountPane(element, {
     language: pickLanguage(displayLanguage, window.location.search),
-    services: () => paneServices(root, new OfficeWorkbook()),
+    services: paneServices(root, new OfficeWorkbook()),
   });
 }

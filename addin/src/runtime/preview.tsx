@@ -32,7 +32,7 @@ export function mountPreview(element: HTMLElement, root: AddinRoot): void {
   const { services, workbook } = previewServices(root);
   mountPane(element, {
     language: pickLanguage(undefined, window.location.search),
-    services: () => services,
+    services,
     layout: (pane) => <PreviewLayout pane={pane} workbook={workbook} />,
   });
 }

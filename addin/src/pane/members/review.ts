@@ -88,10 +88,7 @@ function takenCodes(read: readonly ReadRow[], baseline: ReadonlyMap<string, Stor
   return taken;
 }
 
-/**
- * Review the members table. The messages come from the pane's catalogue; the one for a taken
- * municipality code is Swedish unless the caller passes its own.
- */
+/** Review the members table, with the messages of the pane's catalogue. */
 export function reviewMembers(
   headers: readonly string[],
   rows: readonly (readonly CellReadValue[])[],
