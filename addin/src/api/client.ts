@@ -3,8 +3,10 @@ import type {
   ApprovalState,
   FeeMode,
   FeeRuleStatus,
+  FeeSchedule,
   FeeRuleVersion,
   FeeRuleView,
+  Health,
   Member,
   MemberView,
   PopulationFigure,
@@ -15,6 +17,8 @@ import type {
 import {
   feeRuleListSchema,
   feeRuleViewSchema,
+  feeScheduleSchema,
+  healthSchema,
   memberListSchema,
   memberViewSchema,
   populationYearSchema,
@@ -26,8 +30,6 @@ import type { Decoded } from './decode';
 import { decodeWith, etagOf, isUnreadable } from './decode';
 import type { ApiResult, HttpOptions } from './http';
 import { createHttp } from './http';
-import type { FeeScheduleView, Health } from './shapes';
-import { decodeFeeSchedule, decodeHealth } from './shapes';
 
 /** A member as the API stores it: the register's fields and the etag that writes must send back. */
 export interface StoredMember {
@@ -71,6 +73,11 @@ const fromJson =
 const decodeStoredMember = decodeTo(memberViewSchema, storedMember);
 const decodeStoredFeeRule = decodeTo(feeRuleViewSchema, storedFeeRule);
 const decodePopulationYear = decodeTo(populationYearSchema, (year) => year);
+const decodeHealth = decodeTo(healthSchema, (health) => health);
+const decodeFeeSchedule = decodeTo(feeScheduleSchema, (schedule) => schedule);
+
+/** Storage that does not answer: GET /health says so with this status rather than a body. */
+export const STORAGE_UNAVAILABLE_STATUS = 503;
 
 /**
  * The pane's client for the SSR API: one method per route it uses (the route table is
@@ -132,7 +139,7 @@ export function createApiClient(options: HttpOptions) {
       }),
 
     fees: (year: number, mode: FeeMode) =>
-      request<FeeScheduleView>('GET', `/fees?year=${year}${mode === 'estimate' ? '&mode=estimate' : ''}`, {
+      request<FeeSchedule>('GET', `/fees?year=${year}${mode === 'estimate' ? '&mode=estimate' : ''}`, {
         decode: fromJson(decodeFeeSchedule),
       }),
 

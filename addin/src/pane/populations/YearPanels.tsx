@@ -1,7 +1,7 @@
 import { parseYear } from '@ssr/shared';
+import type { MissingPopulation } from '@ssr/shared';
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { MissingFigure } from '../../api/shapes';
 import { useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
 import { NoticeBar } from '../shell/NoticeBar';
@@ -69,7 +69,7 @@ export function MissingPanel() {
   const { api, now } = useServices();
   const task = useTask();
   const [yearText, setYearText] = useState(String(new Date(now()).getFullYear()));
-  const [missing, setMissing] = useState<{ year: number; list: MissingFigure[] } | undefined>();
+  const [missing, setMissing] = useState<{ year: number; list: MissingPopulation[] } | undefined>();
   const year = parseYear(yearText);
 
   const check = () =>

@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { ApiProblem } from '../../api/problem';
-import type { Health, Role } from '../../api/shapes';
-import { strongestRole } from '../../api/shapes';
+import type { Health, Role } from '@ssr/shared';
+import { strongestRole } from '@ssr/shared';
 import type { SnapshotRead } from '../../snapshot/client';
 import { SnapshotUnavailableError } from '../../snapshot/client';
 import { useServices } from './services';

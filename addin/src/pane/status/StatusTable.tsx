@@ -1,6 +1,6 @@
 import { Badge, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { STORAGE_UNAVAILABLE_STATUS } from '../../api/shapes';
+import { STORAGE_UNAVAILABLE_STATUS } from '../../api/client';
 import { useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
 import { accountLabel } from '../shell/account';

@@ -1,5 +1,5 @@
 import type { ApiProblem } from '../../api/problem';
-import type { Health, Role } from '../../api/shapes';
+import type { Health, Role } from '@ssr/shared';
 import type { SignedInAccount } from '../../auth';
 import type { WorkbookPort } from '../../excel/port';
 import { useMessages } from '../../i18n';
