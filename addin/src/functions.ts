@@ -1,5 +1,4 @@
-/// <reference types="office-js" />
-import { hasCustomFunctionsRuntime } from './runtime/office';
+import { hasCustomFunctionsRuntime, whenOfficeReady } from './runtime/office';
 import { pageRoot, registerCustomFunctions } from './runtime/root';
 
 /*
@@ -12,10 +11,4 @@ function start(): void {
   if (hasCustomFunctionsRuntime()) registerCustomFunctions(pageRoot());
 }
 
-if (typeof Office === 'undefined') {
-  start();
-} else {
-  Office.onReady()
-    .then(start)
-    .catch((error: unknown) => console.error('SSR: the custom functions could not start.', error));
-}
+whenOfficeReady(start, 'the custom functions');

@@ -1,6 +1,5 @@
-/// <reference types="office-js" />
 import { detectHost } from './runtime/host';
-import { hasCustomFunctionsRuntime } from './runtime/office';
+import { hasCustomFunctionsRuntime, whenOfficeReady } from './runtime/office';
 import { pageRoot, registerCustomFunctions } from './runtime/root';
 
 /*
@@ -34,10 +33,4 @@ function start(): void {
   });
 }
 
-if (typeof Office === 'undefined') {
-  start();
-} else {
-  Office.onReady()
-    .then(start)
-    .catch((error: unknown) => console.error('SSR: the add-in could not start.', error));
-}
+whenOfficeReady(start, 'the add-in');

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /// <reference types="custom-functions-runtime" />
 /// <reference types="office-runtime" />
 import type { CellErrorKind } from '../custom-functions';
@@ -34,4 +35,15 @@ export function hostSnapshotStorage(): SnapshotStorage {
 /** Tell Excel which JavaScript function implements each id of functions.json. */
 export function associateCustomFunctions(functions: Readonly<Record<string, (...args: never[]) => unknown>>): void {
   for (const [id, implementation] of Object.entries(functions)) CustomFunctions.associate(id, implementation);
+}
+
+/** Run `start` once Office.js is ready, or at once in a plain browser, where there is no Office. */
+export function whenOfficeReady(start: () => void, what: string): void {
+  if (typeof Office === 'undefined') {
+    start();
+    return;
+  }
+  Office.onReady()
+    .then(start)
+    .catch((error: unknown) => console.error(`SSR: ${what} could not start.`, error));
 }
