@@ -222,13 +222,31 @@ export const reimbursementSumSchema = z.object({
 export type ReimbursementSum = z.infer<typeof reimbursementSumSchema>;
 
 /** Everything the add-in computes from. */
-export const snapshotSchema = z.object({
-  version: z.string().min(1),
-  members: z.array(memberSchema),
-  populations: z.array(populationFigureSchema),
-  feeRules: z.array(feeRuleVersionSchema),
-  reimbursementSums: z.array(reimbursementSumSchema),
-});
+export const snapshotSchema = z
+  .object({
+    version: z.string().min(1),
+    members: z.array(memberSchema),
+    populations: z.array(populationFigureSchema),
+    feeRules: z.array(feeRuleVersionSchema),
+    reimbursementSums: z.array(reimbursementSumSchema),
+  })
+  .superRefine((snapshot, ctx) => {
+    // R3: one figure per municipality and 31 December; with two, a fee would depend on which came first.
+    const firstAt = new Map<string, number>();
+    snapshot.populations.forEach((figure, index) => {
+      const key = `${figure.municipalityCode}/${figure.year}`;
+      const first = firstAt.get(key);
+      if (first === undefined) {
+        firstAt.set(key, index);
+        return;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        path: ['populations', index, 'municipalityCode'],
+        message: `Kommunkoden ${figure.municipalityCode} har redan en folkmängd för 31 december ${figure.year} (populations[${first}]).`,
+      });
+    });
+  });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
 /** A field-level problem: where, and what is wrong, in words a person understands. */

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TableClient } from '@azure/data-tables';
 import { SEED_POPULATIONS } from '@ssr/shared';
+import { SYSTEM_USER } from '../../functions/src/audit';
+import { loadConfig } from '../../functions/src/config';
+import { toDocumentEntity } from '../../functions/src/storage/documents';
+import { openStore } from '../../functions/src/storage/store';
+import { TABLES, Tables } from '../../functions/src/storage/tables';
 import type { Stack } from '../support/stack';
 import { startStack } from '../support/stack';
 import type { ApiClient } from '../support/http';
@@ -132,5 +138,52 @@ describe('PUT /populations/{year}', () => {
     expect(asRecord(empty.body).errors).toEqual([{ path: 'figures', message: 'Ange minst en befolkningssiffra.' }]);
     const list = await api.put('/populations/2023', { json: [figure('0114', 2023, 1)], headers: { 'if-match': '"x"' } });
     expect(list.status).toBe(400);
+  });
+});
+
+describe('R3: one figure per municipality and 31 December, whatever is stored', () => {
+  const config = () => loadConfig({ SSR_STORAGE_CONNECTION_STRING: stack.azurite.connectionString });
+  // The API's populations table, written past the API as damage or a bug would write it.
+  const table = () =>
+    TableClient.fromConnectionString(stack.azurite.connectionString, `${config().storage.tablePrefix}${TABLES.populations.name}`, { allowInsecureConnection: true });
+  const damaged = async (partitionKey: string, figures: Figure[], test: () => Promise<void>) => {
+    await table().createEntity(toDocumentEntity(partitionKey, 'figures', figures));
+    try {
+      await test();
+    } finally {
+      await table().deleteEntity(partitionKey, 'figures');
+    }
+  };
+
+  it('never serves two figures for one code and year: a row holding a figure of another year is refused, not merged', async () => {
+    const snapshot = await api.get('/snapshot');
+    await damaged('2030', [figure('0114', 2023, 1)], async () => {
+      // The row of 2030 repeats Upplands Väsby on 31 Dec 2023, which the row of 2023 holds already.
+      expect((await api.get('/snapshot')).status).toBe(500);
+      expect((await api.get('/fees?year=2024')).status).toBe(500);
+      expect((await api.get('/populations?year=2030')).status).toBe(500);
+      expect((await api.put('/populations/2030', { json: { figures: [figure('0114', 2030, 2)] }, headers: { 'if-match': '"x"' } })).status).toBe(500);
+    });
+    expect(asRecord((await api.get('/snapshot')).body).populations).toEqual(asRecord(snapshot.body).populations);
+  });
+
+  it('refuses a stored row that holds one code twice', async () => {
+    await damaged('2031', [figure('0114', 2031, 1), figure('0114', 2031, 2)], async () => {
+      expect((await api.get('/populations?year=2031')).status).toBe(500);
+      expect((await api.get('/snapshot')).status).toBe(500);
+    });
+  });
+
+  it('the store writes no row of one year holding another year\'s figure or one code twice', async () => {
+    const tables = new Tables(config(), () => Promise.resolve());
+    const store = openStore(tables, { signal: AbortSignal.timeout(5_000), user: SYSTEM_USER, now: () => new Date() });
+    const change = { action: 'populations.replace', target: 'populations/2032', before: [], after: [] } as const;
+    await expect(store.populations.replaceYear(2032, [figure('0114', 2023, 1)], '"empty"', change)).rejects.toThrow(
+      'Refusing to store a figure of 2023 for 0114 in the row of 2032.',
+    );
+    await expect(store.populations.replaceYear(2032, [figure('0114', 2032, 1), figure('0114', 2032, 2)], '"empty"', change)).rejects.toThrow(
+      'Refusing to store two figures for 0114 in the row of 2032.',
+    );
+    expect(await yearOf(2032)).toEqual({ figures: [], etag: '"empty"' });
   });
 });

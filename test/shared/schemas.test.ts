@@ -214,3 +214,28 @@ describe('the seed register passes the schemas', () => {
     expect(parseWith(snapshotSchema, snapshot).ok).toBe(true);
   });
 });
+
+describe('snapshotSchema: R3, one population figure per municipality and 31 December', () => {
+  const snapshot = (populations: readonly unknown[]) => ({ version: '1', members: SEED_MEMBERS, populations, feeRules: [SEED_FEE_RULE], reimbursementSums: [] });
+
+  it('refuses a second figure for one code and year, naming the code, the year and where the first is', () => {
+    const populations = [FIGURE, { ...FIGURE, municipalityCode: '0180' }, { ...FIGURE, year: 2023 }, { ...FIGURE, population: 1, source: 'Egen räkning' }];
+    expect(parseWith(snapshotSchema, snapshot(populations))).toEqual({
+      ok: false,
+      errors: [{ path: 'populations[3].municipalityCode', message: 'Kommunkoden 0182 har redan en folkmängd för 31 december 2024 (populations[0]).' }],
+    });
+  });
+
+  it('names every further duplicate, each at its own path', () => {
+    const result = parseWith(snapshotSchema, snapshot([...SEED_POPULATIONS, ...SEED_POPULATIONS.slice(0, 2)]));
+    expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual([
+      `populations[${SEED_POPULATIONS.length}].municipalityCode`,
+      `populations[${SEED_POPULATIONS.length + 1}].municipalityCode`,
+    ]);
+  });
+
+  it('accepts one code in several years and several codes in one year', () => {
+    const populations = [FIGURE, { ...FIGURE, year: 2023 }, { ...FIGURE, municipalityCode: '0180' }];
+    expect(parseWith(snapshotSchema, snapshot(populations))).toEqual({ ok: true, value: snapshot(populations) });
+  });
+});

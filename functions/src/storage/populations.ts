@@ -27,20 +27,55 @@ const ROW = 'figures';
 
 const yearSchema = z.array(populationFigureSchema);
 
+/**
+ * R3: one figure per municipality and 31 December. Why `figures` cannot be the row of `year`
+ * (a figure of another year, or a code twice), or undefined when they can.
+ */
+function yearRowProblem(year: number, figures: readonly PopulationFigure[]): string | undefined {
+  const codes = new Set<string>();
+  for (const figure of figures) {
+    if (figure.year !== year) return `a figure of ${figure.year} for ${figure.municipalityCode} in the row of ${year}`;
+    if (codes.has(figure.municipalityCode)) return `two figures for ${figure.municipalityCode} in the row of ${year}`;
+    codes.add(figure.municipalityCode);
+  }
+  return undefined;
+}
+
+/** R3 across rows: the first code and year given twice, or undefined. */
+function duplicateFigure(figures: readonly PopulationFigure[]): PopulationFigure | undefined {
+  const seen = new Set<string>();
+  return figures.find((figure) => {
+    const key = `${figure.municipalityCode}/${figure.year}`;
+    if (seen.has(key)) return true;
+    seen.add(key);
+    return false;
+  });
+}
+
 export function populationRepository(context: StoreContext): PopulationRepository {
   const { tables, signal } = context;
   return {
     async year(year) {
       const stored = await getDocument(tables, 'populations', yearSchema, String(year), ROW, signal);
-      return stored ?? { value: [], etag: NO_FIGURES_ETAG };
+      if (stored === undefined) return { value: [], etag: NO_FIGURES_ETAG };
+      // Only replaceYear writes these rows and it checks them: a row that fails is damage, not input.
+      const problem = yearRowProblem(year, stored.value);
+      if (problem !== undefined) throw new Error(`Stored row populations/${year}/${ROW} holds ${problem}.`);
+      return stored;
     },
 
     async all() {
       const years = await listDocuments(tables, 'populations', yearSchema, `RowKey eq '${ROW}'`, signal);
-      return years.flatMap((stored) => stored.value);
+      const figures = years.flatMap((stored) => stored.value);
+      const twice = duplicateFigure(figures);
+      if (twice !== undefined) throw new Error(`Stored populations hold two figures for ${twice.municipalityCode} on 31 December ${twice.year}.`);
+      return figures;
     },
 
     async replaceYear(year, figures, etag, change) {
+      // The route refuses such input with a 400; reaching here with it is a bug, and nothing is written.
+      const problem = yearRowProblem(year, figures);
+      if (problem !== undefined) throw new Error(`Refusing to store ${problem}.`);
       const sorted = [...figures].sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode));
       const entity = toDocumentEntity(String(year), ROW, sorted);
       try {
