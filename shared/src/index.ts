@@ -9,6 +9,7 @@ export * from './fees';
 export * from './reimbursements';
 export * from './budget';
 export * from './invoices';
+export * from './csv';
 export * from './seed';
 export * from './scb';
 export * from './years';

@@ -1,3 +1,5 @@
+import type { CsvValue } from './csv';
+import { toCsv } from './csv';
 import type { FeeSchedule, MissingPopulation } from './fees';
 import { feeBasisText } from './fees';
 import type { Ore } from './money';
@@ -68,12 +70,6 @@ export function invoiceLines(schedule: FeeSchedule, members: readonly Member[], 
   return { ok: true, lines };
 }
 
-/** A cell a spreadsheet would run as a formula is written as text (OWASP CSV injection). */
-export function csvSafeCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** How a column's values are written: text as it is, öre as kronor, a plain number. */
 export type InvoiceColumnKind = 'text' | 'money' | 'number';
 
@@ -105,14 +101,16 @@ export const INVOICE_COLUMNS = [
 
 export const INVOICE_CSV_HEADER = INVOICE_COLUMNS.map((column) => column.header);
 
-function csvCell(line: InvoiceLine, column: InvoiceColumn): string {
+function csvValue(line: InvoiceLine, column: InvoiceColumn): CsvValue {
   const value = line[column.field];
   if (typeof value === 'string') return value;
-  return column.kind === 'money' ? formatDecimal(value) : String(value);
+  return { number: column.kind === 'money' ? formatDecimal(value) : String(value) };
 }
 
-/** The invoice list as CSV (comma separated, plain decimals, CRLF), safe to open in Excel. */
+/**
+ * The invoice list as CSV: comma separated, plain decimals (`165949.50`), CRLF. Safe to open
+ * in Excel under either list separator (see csv.ts): text that could run as a formula is not.
+ */
 export function invoicesToCsv(lines: readonly InvoiceLine[]): string {
-  const rows = lines.map((line) => INVOICE_COLUMNS.map((column) => csvSafeCell(csvCell(line, column))).join(','));
-  return [INVOICE_CSV_HEADER.join(','), ...rows].join('\r\n') + '\r\n';
+  return toCsv([INVOICE_CSV_HEADER, ...lines.map((line) => INVOICE_COLUMNS.map((column) => csvValue(line, column)))], ',');
 }

@@ -3,6 +3,7 @@ import type { FeeMode, Register, ReimbursementSum } from '@ssr/shared';
 import { FEE_MODES, budgetSummary, feeForMember, feeSchedule, snapshotSchema } from '@ssr/shared';
 import type { Stack } from '../support/stack';
 import { startStack } from '../support/stack';
+import { formulaFields, readCsv } from '../support/csv';
 import type { ApiClient } from '../support/http';
 import { apiClient, asRecord } from '../support/http';
 
@@ -120,9 +121,9 @@ describe('GET /invoices (R5)', () => {
     expect(asRecord(response.body).missing).toHaveLength(6);
   });
 
-  it('escapes a member named =cmd() so a spreadsheet does not run it', async () => {
+  it("escapes a member named Kommun;=cmd|' /C calc'!A0;z so a spreadsheet does not run it on ',' or ';'", async () => {
     const created = await api.post('/members', {
-      json: { id: 'formel', name: '=cmd()', kind: 'actor', feeClass: 'single', joinedOn: '2024-01-01', invoiceReference: '+SUM(A1:A9)' },
+      json: { id: 'formel', name: "Kommun;=cmd|' /C calc'!A0;z", kind: 'actor', feeClass: 'single', joinedOn: '2024-01-01', invoiceReference: '+SUM(A1:A9)' },
     });
     expect(created.status).toBe(201);
     // R7: a party of the rule's first year must approve it, or the rule is no longer adopted.
@@ -135,7 +136,39 @@ describe('GET /invoices (R5)', () => {
     expect(approved.status).toBe(201);
     const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
     const row = csv.text.split('\r\n').find((line) => line.startsWith('formel,'));
-    expect(row).toBe("formel,'=cmd(),,'+SUM(A1:A9),Medlemsavgift Samverkan Stockholmsregionen 2024,\"Avgift 280\u00a0000,00\u00a0kr\",280000.00,outside-scope,0,0.00,280000.00");
-    expect(csv.text.split('\r\n').some((line) => /(^|,)[=+@-]/.test(line))).toBe(false);
+    expect(row).toBe(
+      "formel,\"Kommun;'=cmd|' /C calc'!A0;z\",,'+SUM(A1:A9),Medlemsavgift Samverkan Stockholmsregionen 2024,\"Avgift 280\u00a0000,00\u00a0kr\",280000.00,outside-scope,0,0.00,280000.00",
+    );
+    expect(formulaFields(csv.text)).toEqual([]);
+  });
+
+  it('writes hostile names so that no field runs a formula read on ",", ";" or tab, and reads them back on ","', async () => {
+    const names: Record<string, string> = {
+      'sos-alarm': "Kommun;=cmd|' /C calc'!A0;z",
+      kustbevakningen: '=HYPERLINK("http://x.example","klicka")',
+      'stockholms-hamnar': '+46 8 123, -2+3; @SUM(A1)',
+      'brandkaren-attunda': 'Brandkåren "Attunda";=1+1',
+      'storstockholms-brandforsvar': 'Två\r\nrader\n-1+2',
+      'sodertorns-brandforsvarsforbund': 'Tab\t@A1',
+    };
+    for (const [id, name] of Object.entries(names)) {
+      const current = asRecord((await api.get(`/members/${id}`)).body);
+      const renamed = await api.put(`/members/${id}`, { json: { ...current, name, invoiceReference: `-${name}` }, headers: { 'if-match': String(current.etag) } });
+      expect(renamed.status).toBe(200);
+    }
+    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
+    expect(csv.status).toBe(200);
+    expect(formulaFields(csv.text)).toEqual([]);
+    const rows = readCsv(csv.text.replace(/^\uFEFF/, ''), ',', { strict: true });
+    // As written, but for a ' before each place where a formula could begin.
+    const given = (text: string | undefined) => text?.replace(/(^|[,;\t\r\n])'(?=[" ]*[=+\-@\t\r])/g, '$1');
+    for (const [id, name] of Object.entries(names)) {
+      const row = rows.find((cells) => cells[0] === id);
+      expect(given(row?.[1])).toBe(name);
+      expect(given(row?.[3])).toBe(`-${name}`);
+    }
+    // Excel under Swedish settings reads the file on ";": the name's own ";" cuts it, never into a formula.
+    const swedish = readCsv(csv.text, ';').find((cells) => cells[0]?.startsWith('sos-alarm,'));
+    expect(swedish?.slice(0, 2)).toEqual(['sos-alarm,"Kommun', "'=cmd|' /C calc'!A0"]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { INVOICE_COLUMNS, INVOICE_CSV_HEADER, SEED_REGISTER, csvSafeCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal } from '@ssr/shared';
-import type { FeeMode, FeeSchedule, InvoiceLine, Member, Register } from '@ssr/shared';
+import { CSV_SEPARATORS, INVOICE_COLUMNS, INVOICE_CSV_HEADER, SEED_REGISTER, csvCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal, toCsv } from '@ssr/shared';
+import type { CsvValue, FeeMode, FeeSchedule, InvoiceLine, Member, Register } from '@ssr/shared';
+import { formulaFields, readCsv } from '../support/csv';
 import { actor, feeRule, figure, municipality, sumOre } from './support/register';
 
 function schedule(register: Register, year: number, mode: FeeMode): FeeSchedule {
@@ -13,29 +14,6 @@ function lines(register: Register, year: number): InvoiceLine[] {
   const result = invoiceLines(schedule(register, year, 'exact'), register.members);
   if (!result.ok) throw new Error(result.message);
   return result.lines;
-}
-
-/** RFC 4180 rows: quoted cells may hold commas, CR/LF and doubled quotes. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text.charAt(i);
-    if (quoted) {
-      if (ch === '"' && text.charAt(i + 1) === '"') [cell, i] = [cell + '"', i + 1];
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') [row, cell] = [[...row, cell], ''];
-    else if (ch === '\r' && text.charAt(i + 1) === '\n') {
-      rows.push([...row, cell]);
-      [row, cell, i] = [[], '', i + 1];
-    } else cell += ch;
-  }
-  if (quoted || cell !== '' || row.length > 0) throw new Error('The CSV does not end with a complete row.');
-  return rows;
 }
 
 describe('R5 invoicing: on final figures only', () => {
@@ -108,7 +86,7 @@ describe('invoice CSV, safe to open in Excel', () => {
   ];
   const register = { members, populations: [figure('0182', 2023, 110_633)], feeRules: [feeRule(2024, members.map((m) => m.id))] };
   const csv = invoicesToCsv(lines(register, 2024));
-  const rows = readCsv(csv);
+  const rows = readCsv(csv, ',', { strict: true });
 
   it('starts with the header and ends every row with CRLF', () => {
     expect(csv.startsWith(`${INVOICE_CSV_HEADER.join(',')}\r\n`)).toBe(true);
@@ -146,20 +124,101 @@ describe('invoice CSV, safe to open in Excel', () => {
   });
 });
 
-describe('csvSafeCell', () => {
-  it.each([
+describe('csvCell', () => {
+  it.each<{ value: CsvValue; cell: string }>([
     { value: 'Nacka', cell: 'Nacka' },
     { value: '=1+1', cell: "'=1+1" },
     { value: '+1', cell: "'+1" },
     { value: '-1', cell: "'-1" },
     { value: '@A1', cell: "'@A1" },
-    { value: '\tTAB', cell: "'\tTAB" },
+    { value: '\tTAB', cell: `"'\tTAB"` },
+    { value: '\r=1', cell: `"'\r'=1"` },
     { value: '=HYPERLINK("x","y")', cell: `"'=HYPERLINK(""x"",""y"")"` },
     { value: 'a,b', cell: '"a,b"' },
+    { value: 'a;b', cell: '"a;b"' },
+    { value: 'a\tb', cell: '"a\tb"' },
     { value: 'two\r\nlines', cell: '"two\r\nlines"' },
+    { value: "Kommun;=cmd|' /C calc'!A0;z", cell: `"Kommun;'=cmd|' /C calc'!A0;z"` },
+    { value: 'a, -1+2', cell: `"a,' -1+2"` },
+    { value: 'a;"=1+1', cell: `"a;'""=1+1"` },
+    { value: '"@SUM(A1)"', cell: `"'""@SUM(A1)"""` },
+    { value: 'rad ett\n+rad två', cell: `"rad ett\n'+rad två"` },
+    { value: 'Stockholm-Arlanda, 1-2', cell: '"Stockholm-Arlanda, 1-2"' },
     { value: '', cell: '' },
+    { value: { number: '-1234.50' }, cell: '-1234.50' },
+    { value: { number: '-1234,50' }, cell: '"-1234,50"' },
+    { value: { number: '25' }, cell: '25' },
+    { value: { number: '-1+2' }, cell: "'-1+2" },
+    { value: { number: '=1;2' }, cell: `"'=1;2"` },
   ])('$value → $cell', ({ value, cell }) => {
-    expect(csvSafeCell(value)).toBe(cell);
+    expect(csvCell(value)).toBe(cell);
+  });
+});
+
+describe('CSV safe under either list separator (a file read on ",", ";" or tab)', () => {
+  const hostile = [
+    "Kommun;=cmd|' /C calc'!A0;z",
+    '=cmd()',
+    '+46 8 123',
+    '-2+3',
+    '@SUM(A1)',
+    'Försvarsmakten, Mellersta militärregionen',
+    'Försvarsmakten,=1+1',
+    'Bolaget "Hamnen"',
+    'Bolaget ";=Hamnen"',
+    'a; "-1+2"',
+    'Tab\t=1+1',
+    'Två\r\nrader',
+    'Rad\n@SUM(A1)',
+    'Rad\r-2+3',
+    '" =1+1',
+  ];
+  const values: CsvValue[][] = hostile.map((name, index) => [`m${index}`, name, { number: '-1234.50' }, { number: '25' }]);
+  /** The text as given: without the ' put before each place where a formula could begin. */
+  const unneutralised = (text: string | undefined) => text?.replace(/(^|[,;\t\r\n])'(?=[" ]*[=+\-@\t\r])/g, '$1');
+
+  it.each(CSV_SEPARATORS.map((separator) => ({ name: JSON.stringify(separator), separator })))(
+    'written with $name: no field runs a formula on any separator, and the file reads back on its own',
+    ({ separator }) => {
+      const csv = toCsv(values, separator);
+      expect(formulaFields(csv)).toEqual([]);
+      const rows = readCsv(csv, separator, { strict: true });
+      expect(rows.map((row) => row[0])).toEqual(values.map((row) => row[0]));
+      expect(rows.map((row) => unneutralised(row[1]))).toEqual(hostile);
+      expect(rows.map((row) => row.slice(2))).toEqual(values.map(() => ['-1234.50', '25']));
+    },
+  );
+
+  it('changes only text where a formula could begin', () => {
+    const rows = readCsv(toCsv(values, ','), ',', { strict: true });
+    const changed = rows.filter((row, index) => row[1] !== hostile[index]).map((row) => row[1]);
+    expect(changed).toEqual([
+      "Kommun;'=cmd|' /C calc'!A0;z",
+      "'=cmd()",
+      "'+46 8 123",
+      "'-2+3",
+      "'@SUM(A1)",
+      "Försvarsmakten,'=1+1",
+      `Bolaget ";'=Hamnen"`,
+      `a;' "-1+2"`,
+      "Tab\t'=1+1",
+      "Rad\n'@SUM(A1)",
+      "Rad\r'-2+3",
+      `'" =1+1`,
+    ]);
+  });
+
+  it('the invoice CSV: hostile member names, read on ",", ";" or tab, run nothing and read back', () => {
+    const members = [...hostile.map((name, index) => actor(`m${index}`, name, 'single')), municipality('0182', 'Nacka', 'Mitt')];
+    const register = { members, populations: [figure('0182', 2023, 110_633)], feeRules: [feeRule(2024, members.map((m) => m.id))] };
+    const csv = invoicesToCsv(lines(register, 2024));
+    expect(formulaFields(csv)).toEqual([]);
+    const rows = readCsv(csv, ',', { strict: true });
+    expect(rows.slice(1, -1).map((row) => unneutralised(row[1]))).toEqual(hostile);
+    expect(rows.find((row) => row[0] === 'm0')?.[1]).toBe("Kommun;'=cmd|' /C calc'!A0;z");
+    // Excel under Swedish settings reads the comma separated file on ";": the name's own ";" cuts it, never into a formula.
+    const swedish = readCsv(csv, ';').find((row) => row[0]?.startsWith('m0,'));
+    expect(swedish?.slice(0, 2)).toEqual(['m0,"Kommun', "'=cmd|' /C calc'!A0"]);
   });
 });
 
