@@ -9,6 +9,7 @@ import {
   healthSchema,
   invoiceListSchema,
   memberFeeSchema,
+  memberChangeSchema,
   memberListSchema,
   memberSchema,
   memberViewSchema,
@@ -29,6 +30,7 @@ import { z } from 'zod';
 export const OPENAPI_SCHEMAS = {
   Member: { schema: memberViewSchema, io: 'output' },
   MemberInput: { schema: memberSchema, io: 'input' },
+  MemberChangeInput: { schema: memberChangeSchema, io: 'input' },
   MemberList: { schema: memberListSchema, io: 'output' },
   PopulationYear: { schema: populationYearSchema, io: 'output' },
   PopulationsInput: { schema: populationsBodySchema, io: 'input' },

@@ -74,7 +74,7 @@ export const routes: readonly Route[] = [
     handler: getMember,
   },
   {
-    name: 'replaceMember', method: 'PUT', path: 'members/{id}', role: 'editor', summary: 'Ändra en medlem', parameters: [path('id', 'Medlemmens id'), ifMatch], body: 'MemberInput',
+    name: 'replaceMember', method: 'PUT', path: 'members/{id}', role: 'editor', summary: 'Ändra en medlem', parameters: [path('id', 'Medlemmens id'), ifMatch], body: 'MemberChangeInput',
     responses: { 200: { description: 'Ändrad', schema: 'Member' }, ...problems(400, 404, 409, 412, 413, 415, 428) },
     handler: replaceMember,
   },

@@ -1,4 +1,6 @@
 import { feeRuleInForce } from './fee-rules';
+import type { MemberTerms } from './member-terms';
+import { termsInYear } from './member-terms';
 import { isMemberInYear, membersInYear } from './membership';
 import type { Ore } from './money';
 import { formatCount, formatSek } from './money';
@@ -91,18 +93,19 @@ export function missingPopulationMessage(missing: MissingPopulation): string {
  * A member's line, built field by field: V8 (Node 20) takes a slow path for every property
  * added after an object spread, which made a line cost microseconds.
  */
-function lineOf(member: Member, amountOre: Ore, basis: FeeBasis): FeeLine {
-  const line: FeeLine = { memberId: member.id, name: member.name, kind: member.kind, feeClass: member.feeClass, amountOre, basis };
+function lineOf(member: Member, terms: MemberTerms, amountOre: Ore, basis: FeeBasis): FeeLine {
+  const line: FeeLine = { memberId: member.id, name: member.name, kind: member.kind, feeClass: terms.feeClass, amountOre, basis };
   if (member.municipalityCode !== undefined) line.municipalityCode = member.municipalityCode;
-  if (member.cluster !== undefined) line.cluster = member.cluster;
+  if (terms.cluster !== undefined) line.cluster = terms.cluster;
   return line;
 }
 
-/** R2 and R4 for one member whose year and rule are known. */
+/** R2 and R4 for one member whose year and rule are known, on the class and cluster of that year (R7). */
 function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: PopulationIndex, mode: FeeMode): FeeResult<FeeLine> {
-  if (member.feeClass !== 'municipality') {
-    const feeOre = member.feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
-    return { ok: true, value: lineOf(member, feeOre, { kind: 'actor-fee', feeClass: member.feeClass, feeOre }) };
+  const terms = termsInYear(member, feeYear);
+  if (terms.feeClass !== 'municipality') {
+    const feeOre = terms.feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
+    return { ok: true, value: lineOf(member, terms, feeOre, { kind: 'actor-fee', feeClass: terms.feeClass, feeOre }) };
   }
   const code = member.municipalityCode ?? '';
   const populationYear = populationYearFor(feeYear, rule.populationYearOffset);
@@ -112,7 +115,7 @@ function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: P
     return { ok: false, error: { code: 'missing-population', message: missingPopulationMessage(missing), ...missing } };
   }
   const amountOre = rule.perInhabitantOre * basis.population;
-  return { ok: true, value: lineOf(member, amountOre, { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis }) };
+  return { ok: true, value: lineOf(member, terms, amountOre, { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis }) };
 }
 
 /** The fee a member owes for a year (R2, R4, R8), with how it was reached. */

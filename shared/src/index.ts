@@ -2,6 +2,7 @@ export * from './schemas';
 export * from './money';
 export * from './lookup';
 export * from './membership';
+export * from './member-terms';
 export * from './register-rules';
 export * from './fee-rules';
 export * from './population';

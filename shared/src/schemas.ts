@@ -84,14 +84,55 @@ const text = (max: number, what: string) =>
     .trim()
     .max(max, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} får vara högst ${max} tecken.` });
 
+/** At most this many earlier terms per member: a change of class or cluster every year for decades fits. */
+export const MAX_EARLIER_TERMS = 100;
+
+const feeClassSchema = z.enum(FEE_CLASSES, { error: 'Avgiftsklass ska vara "municipality", "single" eller "double".' });
+const clusterSchema = z.enum(CLUSTERS, { error: 'Kluster ska vara Norr, Mitt, Syd eller Stockholms stad.' });
+
+/** R4, R7, R10: the fee class and cluster a member had up to and including `untilYear`. */
+export const earlierTermsSchema = z.object({
+  untilYear: yearSchema,
+  feeClass: feeClassSchema,
+  cluster: clusterSchema.optional(),
+});
+export type EarlierTerms = z.infer<typeof earlierTermsSchema>;
+
+/**
+ * R7: earlier terms are in year order, end before the last year the register supports (the
+ * current terms follow them), and each is one a member of this kind can have (R4, R10).
+ */
+function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerms[]): { path: (string | number)[]; message: string }[] {
+  const isMunicipality = kind === 'municipality';
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  let previous: number | undefined;
+  earlierTerms.forEach((terms, index) => {
+    const at = (field: string) => ['earlierTerms', index, field];
+    if (previous !== undefined && terms.untilYear <= previous) {
+      issues.push({ path: at('untilYear'), message: `Tidigare villkor ska stå i årsordning: ${terms.untilYear} kommer efter ${previous}.` });
+    }
+    if (terms.untilYear >= MAX_YEAR) issues.push({ path: at('untilYear'), message: `Tidigare villkor måste sluta före ${MAX_YEAR}.` });
+    previous = terms.untilYear;
+    if (isMunicipality !== (terms.feeClass === 'municipality')) {
+      issues.push({
+        path: at('feeClass'),
+        message: isMunicipality ? 'En kommun har avgiftsklassen "municipality".' : 'En övrig aktör har avgiftsklassen "single" eller "double".',
+      });
+    }
+    if (isMunicipality && terms.cluster === undefined) issues.push({ path: at('cluster'), message: 'En kommun måste tillhöra ett kluster.' });
+    if (!isMunicipality && terms.cluster !== undefined) issues.push({ path: at('cluster'), message: 'Bara kommuner tillhör ett kluster.' });
+  });
+  return issues;
+}
+
 export const memberSchema = z
   .object({
     id: memberIdSchema,
     name: text(200, 'namnet').min(1, { error: 'Namnet får inte vara tomt.' }),
     kind: z.enum(MEMBER_KINDS, { error: 'Typ ska vara "municipality" (kommun) eller "actor" (övrig aktör).' }),
-    feeClass: z.enum(FEE_CLASSES, { error: 'Avgiftsklass ska vara "municipality", "single" eller "double".' }),
+    feeClass: feeClassSchema,
     municipalityCode: municipalityCodeSchema.optional(),
-    cluster: z.enum(CLUSTERS, { error: 'Kluster ska vara Norr, Mitt, Syd eller Stockholms stad.' }).optional(),
+    cluster: clusterSchema.optional(),
     joinedOn: isoDateSchema,
     noticeGivenOn: isoDateSchema.optional(),
     organisationNumber: z
@@ -99,6 +140,14 @@ export const memberSchema = z
       .refine(isOrganisationNumber, { error: 'Organisationsnumret ska ha formen NNNNNN-NNNN med rätt kontrollsiffra.' })
       .optional(),
     invoiceReference: text(100, 'fakturareferensen').optional(),
+    /**
+     * R7: the fee class and cluster of earlier years, oldest first; `feeClass` and `cluster`
+     * above are the terms in force after the last of them.
+     */
+    earlierTerms: z
+      .array(earlierTermsSchema, { error: 'Ange earlierTerms som en lista av tidigare villkor.' })
+      .max(MAX_EARLIER_TERMS, { error: `Högst ${MAX_EARLIER_TERMS} tidigare villkor per medlem.` })
+      .optional(),
   })
   .superRefine((member, ctx) => {
     const isMunicipality = member.kind === 'municipality';
@@ -127,6 +176,7 @@ export const memberSchema = z
     if (!isMunicipality && member.cluster !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'Bara kommuner tillhör ett kluster.' });
     }
+    for (const issue of earlierTermsIssues(member.kind, member.earlierTerms ?? [])) ctx.addIssue({ code: 'custom', ...issue });
     // Compare only real dates: a malformed one already has its own error on its own path.
     const notice = member.noticeGivenOn;
     if (notice !== undefined && isIsoDate(notice) && isIsoDate(member.joinedOn) && notice < member.joinedOn) {

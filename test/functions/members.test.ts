@@ -270,3 +270,103 @@ describe('GET /audit', () => {
     ]);
   });
 });
+
+describe('PUT /members/{id}: R7 a change of fee class or cluster applies from a year and keeps earlier years', () => {
+  const lineOf = (schedule: unknown, id: string) => (asRecord(schedule).lines as { memberId: string; feeClass: string; amountOre: number }[]).find((line) => line.memberId === id);
+  const invoiceOf = (list: unknown, id: string) => (asRecord(list).lines as { memberId: string; amountOre: number; basis: string }[]).find((line) => line.memberId === id);
+
+  it('Kustbevakningen double from 2025: the fees and invoices of 2024 are unchanged, 2025 on is double; the member and the snapshot carry the history', async () => {
+    const fees2024 = (await api.get('/fees?year=2024')).body;
+    const invoices2024 = (await api.get('/invoices?year=2024')).body;
+    expect(lineOf(fees2024, 'kustbevakningen')).toMatchObject({ feeClass: 'single', amountOre: 28_000_000 });
+
+    const current = await memberWithEtag('kustbevakningen');
+    const response = await api.put('/members/kustbevakningen', { json: { ...current, feeClass: 'double', changesFrom: 2025 }, headers: { 'if-match': current.etag } });
+    expect(response.status).toBe(200);
+    expect(asRecord(response.body)).toMatchObject({ feeClass: 'double', earlierTerms: [{ untilYear: 2024, feeClass: 'single' }] });
+    expect(asRecord(response.body)).not.toHaveProperty('changesFrom');
+
+    expect((await api.get('/fees?year=2024')).body).toEqual(fees2024);
+    expect((await api.get('/invoices?year=2024')).body).toEqual(invoices2024);
+    expect(invoiceOf(invoices2024, 'kustbevakningen')).toMatchObject({ amountOre: 28_000_000 });
+    expect(lineOf((await api.get('/fees?year=2025&mode=estimate')).body, 'kustbevakningen')).toMatchObject({ feeClass: 'double', amountOre: 56_000_000 });
+    expect(asRecord((await api.get('/fees/kustbevakningen?year=2030')).body).amountOre).toBe(56_000_000);
+
+    const snapshot = asRecord((await api.get('/snapshot')).body);
+    expect((snapshot.members as { id: string }[]).find((member) => member.id === 'kustbevakningen')).toMatchObject({
+      feeClass: 'double',
+      earlierTerms: [{ untilYear: 2024, feeClass: 'single' }],
+    });
+    const { etag: _etag, ...before } = current;
+    expect((await auditFor('members/kustbevakningen')).at(-1)).toMatchObject({ before, after: { ...before, feeClass: 'double', earlierTerms: [{ untilYear: 2024, feeClass: 'single' }] } });
+  });
+
+  it('Järfälla from Mitt to Norr from 2025: the cluster totals of 2024 are unchanged, 2025 on counts it in Norr', async () => {
+    const income = async (year: number) => asRecord(asRecord((await api.get(`/budget?year=${year}&mode=estimate`)).body).income);
+    const [before2024, before2025] = [await income(2024), await income(2025)];
+    const jarfalla2025 = asRecord((await api.get('/fees/jarfalla?year=2025&mode=estimate')).body).amountOre as number;
+
+    const current = await memberWithEtag('jarfalla');
+    const response = await api.put('/members/jarfalla', { json: { ...current, cluster: 'Norr', changesFrom: 2025 }, headers: { 'if-match': current.etag } });
+    expect(response.status).toBe(200);
+
+    expect(await income(2024)).toEqual(before2024);
+    const after2025 = await income(2025);
+    expect(after2025.Norr).toBe((before2025.Norr as number) + jarfalla2025);
+    expect(after2025.Mitt).toBe((before2025.Mitt as number) - jarfalla2025);
+    expect(after2025.all).toBe(before2025.all);
+  });
+
+  it('refuses a change of class without changesFrom, or from a year the history covers (400 naming the field), changing nothing', async () => {
+    const current = await memberWithEtag('sos-alarm');
+    const missing = await api.put('/members/sos-alarm', { json: { ...current, feeClass: 'double' }, headers: { 'if-match': current.etag } });
+    expect(missing.status).toBe(400);
+    expect(asRecord(missing.body).errors).toEqual([{ path: 'changesFrom', message: expect.stringContaining('changesFrom') as unknown }]);
+    expect(await memberWithEtag('sos-alarm')).toEqual(current);
+
+    const first = await api.put('/members/sos-alarm', { json: { ...current, feeClass: 'double', changesFrom: 2027 }, headers: { 'if-match': current.etag } });
+    expect(first.status).toBe(200);
+    const changed = await memberWithEtag('sos-alarm');
+    const rewrite = await api.put('/members/sos-alarm', { json: { ...changed, feeClass: 'single', changesFrom: 2026 }, headers: { 'if-match': changed.etag } });
+    expect(rewrite.status).toBe(400);
+    expect(asRecord(rewrite.body).errors).toEqual([{ path: 'changesFrom', message: expect.stringContaining('2026') as unknown }]);
+    const bad = await api.put('/members/sos-alarm', { json: { ...changed, feeClass: 'single', changesFrom: 'nästa år' }, headers: { 'if-match': changed.etag } });
+    expect(bad.status).toBe(400);
+    expect((asRecord(bad.body).errors as { path: string }[]).map((error) => error.path)).toEqual(['changesFrom']);
+    expect(await memberWithEtag('sos-alarm')).toEqual(changed);
+  });
+
+  it('keeps the stored history when an edit leaves it out, and refuses one that differs from it', async () => {
+    const current = await memberWithEtag('stockholms-hamnar');
+    await api.put('/members/stockholms-hamnar', { json: { ...current, feeClass: 'double', changesFrom: 2026 }, headers: { 'if-match': current.etag } });
+    const changed = await memberWithEtag('stockholms-hamnar');
+    const { earlierTerms: history, ...withoutHistory } = changed;
+    expect(history).toEqual([{ untilYear: 2025, feeClass: 'single' }]);
+
+    const renamed = await api.put('/members/stockholms-hamnar', { json: { ...withoutHistory, name: 'Stockholms Hamnar AB' }, headers: { 'if-match': changed.etag } });
+    expect(renamed.status).toBe(200);
+    expect(asRecord(renamed.body)).toMatchObject({ name: 'Stockholms Hamnar AB', earlierTerms: history });
+
+    const now = await memberWithEtag('stockholms-hamnar');
+    const rewritten = await api.put('/members/stockholms-hamnar', { json: { ...now, earlierTerms: [] }, headers: { 'if-match': now.etag } });
+    expect(rewritten.status).toBe(400);
+    expect((asRecord(rewritten.body).errors as { path: string }[]).map((error) => error.path)).toEqual(['earlierTerms']);
+    expect(await memberWithEtag('stockholms-hamnar')).toEqual(now);
+  });
+
+  it('refuses a change of kind after the joining year (400, path kind); POST takes a member with its history', async () => {
+    const current = await memberWithEtag('brandkaren-attunda');
+    const { etag: _etag, ...actor } = current;
+    const asMunicipality = { ...actor, kind: 'municipality', feeClass: 'municipality', municipalityCode: '0199', cluster: 'Norr', changesFrom: 2026 };
+    const response = await api.put('/members/brandkaren-attunda', { json: asMunicipality, headers: { 'if-match': current.etag } });
+    expect(response.status).toBe(400);
+    expect((asRecord(response.body).errors as { path: string }[]).map((error) => error.path)).toEqual(['kind']);
+
+    const recorded = { ...newActor('efterhand'), joinedOn: '2026-01-01', feeClass: 'double', earlierTerms: [{ untilYear: 2027, feeClass: 'single' }] };
+    const created = await api.post('/members', { json: recorded });
+    expect(created.status).toBe(201);
+    expect(asRecord(created.body)).toMatchObject(recorded);
+    expect(asRecord((await api.get('/fees/efterhand?year=2027')).body).amountOre).toBe(28_000_000);
+    expect(asRecord((await api.get('/fees/efterhand?year=2028')).body).amountOre).toBe(56_000_000);
+  });
+});

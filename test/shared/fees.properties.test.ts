@@ -22,7 +22,7 @@ import {
   reimbursementSums,
   unknownMemberMessage,
 } from '@ssr/shared';
-import type { Register } from '@ssr/shared';
+import type { Member, Register } from '@ssr/shared';
 import { FIRST_YEAR, LAST_YEAR, claimsFor, populationArb, registerArb, yearArb } from './support/arbitraries';
 import { feeRule, figure, municipality, sumOre } from './support/register';
 
@@ -77,6 +77,46 @@ describe('fee schedule totals (random registers)', () => {
         expect(estimate.value.missing.length).toBeLessThanOrEqual(exact.value.missing.length);
         const estimated = new Map(estimate.value.lines.map((line) => [line.memberId, line.amountOre]));
         for (const line of exact.value.lines) expect(estimated.get(line.memberId)).toBe(line.amountOre);
+      }),
+    );
+  });
+});
+
+/**
+ * The class and cluster of a year read anew from the member, not with the engine's
+ * termsInYear: the latest change whose year is after Y does not yet apply, so walk the
+ * earlier terms from the newest back and keep the last one that still covers Y.
+ */
+function independentTerms(member: Member, year: number): { feeClass: string; cluster: string | undefined } {
+  let terms: { feeClass: string; cluster: string | undefined } = { feeClass: member.feeClass, cluster: member.cluster };
+  const earlier = member.earlierTerms ?? [];
+  for (let i = earlier.length - 1; i >= 0; i -= 1) {
+    const entry = earlier[i];
+    if (entry !== undefined && year <= entry.untilYear) terms = { feeClass: entry.feeClass, cluster: entry.cluster };
+  }
+  return terms;
+}
+
+describe('R7 class and cluster history (random registers with earlier terms)', () => {
+  it('every line carries the class and cluster of its year; actor fees and cluster totals follow them', () => {
+    fc.assert(
+      fc.property(registerArb, yearArb, modeArb, (register, year, mode) => {
+        expectSchemaValid(register);
+        const result = feeSchedule(register, year, mode);
+        if (!result.ok) return;
+        const byId = new Map(register.members.map((member) => [member.id, member]));
+        const clusterTotals = new Map<string, number>(CLUSTERS.map((cluster) => [cluster, 0]));
+        for (const line of result.value.lines) {
+          const member = byId.get(line.memberId);
+          if (!member) throw new Error(`a line for ${line.memberId}, who is not in the register`);
+          const terms = independentTerms(member, year);
+          expect(line.feeClass).toBe(terms.feeClass);
+          expect(line.cluster).toBe(terms.cluster);
+          if (terms.feeClass === 'single') expect(line.amountOre).toBe(result.value.rule.singleFeeOre);
+          if (terms.feeClass === 'double') expect(line.amountOre).toBe(result.value.rule.doubleFeeOre);
+          if (terms.cluster !== undefined) clusterTotals.set(terms.cluster, (clusterTotals.get(terms.cluster) ?? 0) + line.amountOre);
+        }
+        for (const cluster of CLUSTERS) expect(result.value.totals[cluster]).toBe(clusterTotals.get(cluster));
       }),
     );
   });

@@ -89,7 +89,24 @@ describe('memberSchema', () => {
     { rule: 'an organisation number with a wrong check digit', input: { ...TRAFIKVERKET, organisationNumber: '202100-2149' }, paths: ['organisationNumber'] },
     { rule: 'an organisation number of the wrong form', input: { ...TRAFIKVERKET, organisationNumber: '2021-002148' }, paths: ['organisationNumber'] },
     { rule: 'an invoice reference longer than 100', input: { ...NACKA, invoiceReference: 'r'.repeat(101) }, paths: ['invoiceReference'] },
+    {
+      rule: 'R7 earlier terms out of year order',
+      input: { ...TRAFIKVERKET, earlierTerms: [{ untilYear: 2026, feeClass: 'single' }, { untilYear: 2026, feeClass: 'double' }] },
+      paths: ['earlierTerms[1].untilYear'],
+    },
+    { rule: 'R7 earlier terms up to the last year supported', input: { ...TRAFIKVERKET, earlierTerms: [{ untilYear: 2200, feeClass: 'single' }] }, paths: ['earlierTerms[0].untilYear'] },
+    { rule: 'R7 earlier terms before 1900', input: { ...TRAFIKVERKET, earlierTerms: [{ untilYear: 1899, feeClass: 'single' }] }, paths: ['earlierTerms[0].untilYear'] },
+    { rule: 'R4 earlier terms of an actor with the municipal class', input: { ...TRAFIKVERKET, earlierTerms: [{ untilYear: 2025, feeClass: 'municipality' }] }, paths: ['earlierTerms[0].feeClass'] },
+    { rule: 'R10 earlier terms of an actor in a cluster', input: { ...TRAFIKVERKET, earlierTerms: [{ untilYear: 2025, feeClass: 'single', cluster: 'Mitt' }] }, paths: ['earlierTerms[0].cluster'] },
+    { rule: 'R10 earlier terms of a municipality without a cluster', input: { ...NACKA, earlierTerms: [{ untilYear: 2025, feeClass: 'municipality' }] }, paths: ['earlierTerms[0].cluster'] },
+    { rule: 'R7 more than 100 earlier terms', input: { ...TRAFIKVERKET, earlierTerms: Array.from({ length: 101 }, (_, i) => ({ untilYear: 1950 + i, feeClass: 'single' })) }, paths: ['earlierTerms'] },
+    { rule: 'R7 earlier terms that are not a list', input: { ...TRAFIKVERKET, earlierTerms: { untilYear: 2025, feeClass: 'single' } }, paths: ['earlierTerms'] },
   ]);
+
+  it('R7: accepts earlier terms in year order, each of the member’s kind', () => {
+    const nacka = { ...NACKA, earlierTerms: [{ untilYear: 2024, feeClass: 'municipality', cluster: 'Syd' }, { untilYear: 2026, feeClass: 'municipality', cluster: 'Norr' }] };
+    expect(parseWith(memberSchema, nacka)).toEqual({ ok: true, value: nacka });
+  });
 
   it('accepts a member with every optional field, trimming text', () => {
     const result = parseWith(memberSchema, {

@@ -93,7 +93,7 @@ export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionTe
   },
   CLUSTER: {
     name: 'KLUSTER',
-    description: 'Klustret som företräder kommunen i de stående forumen (R10); tomt för övriga aktörer.',
-    parameters: { member },
+    description: 'Klustret som företräder kommunen i de stående forumen under året (R10); tomt för övriga aktörer.',
+    parameters: { member, year: { name: 'år', description: 'År, t.ex. 2025. Utelämnat: innevarande år. Ett byte av kluster gäller från ett år (R7).' } },
   },
 };

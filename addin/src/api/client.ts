@@ -107,8 +107,13 @@ export function createApiClient(options: HttpOptions) {
     /** A new member: `If-None-Match: *`, create only, never overwrite (an existing id is 409). */
     createMember: (member: Member) => request<StoredMember>('POST', '/members', { body: member, ifNoneMatch: '*', decode: withEtag(decodeStoredMember) }),
 
-    updateMember: (member: Member, etag: string) =>
-      request<StoredMember>('PUT', `/members/${encodeURIComponent(member.id)}`, { body: member, ifMatch: etag, decode: withEtag(decodeStoredMember) }),
+    /** R7: `changesFrom` is the year a changed fee class or cluster applies from; earlier years keep theirs. */
+    updateMember: (member: Member, etag: string, changesFrom?: number) =>
+      request<StoredMember>('PUT', `/members/${encodeURIComponent(member.id)}`, {
+        body: changesFrom === undefined ? member : { ...member, changesFrom },
+        ifMatch: etag,
+        decode: withEtag(decodeStoredMember),
+      }),
 
     deleteMember: (id: string, etag: string) =>
       request<null>('DELETE', `/members/${encodeURIComponent(id)}`, { ifMatch: etag, decode: () => Promise.resolve(null) }),

@@ -12,6 +12,7 @@ import {
   oreToKronor,
   populationDate,
   reimbursedOre,
+  termsInYear,
   unknownMemberMessage,
 } from '@ssr/shared';
 import type {
@@ -125,8 +126,9 @@ export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode): Table
     const fee: [string, TableCell] | undefined = line
       ? [feeBasisText(line.basis), oreToKronor(line.amountOre)]
       : gap && [`Folkmängd saknas (${formatDateSv(gap.populationDate)})`, notAvailable(missingPopulationMessage(gap))];
-    // Members outside the year (R8, R9) have neither and no row.
-    if (fee) rows.push([member.id, member.name, member.kind, member.cluster ?? '', member.feeClass, ...fee]);
+    // Members outside the year (R8, R9) have neither and no row. The class and cluster are the year's (R7).
+    const terms = termsInYear(member, year);
+    if (fee) rows.push([member.id, member.name, member.kind, terms.cluster ?? '', terms.feeClass, ...fee]);
   }
   return rows;
 }
@@ -148,7 +150,7 @@ export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: F
   const inGroup = (gap: MissingPopulation): boolean => {
     if (group === 'all') return true;
     const member = snapshot.members.find((m) => m.id === gap.memberId);
-    return member !== undefined && groupsOf(member).includes(group);
+    return member !== undefined && groupsOf({ kind: member.kind, ...termsInYear(member, year) }).includes(group);
   };
   const missing = result.value.missing.filter(inGroup);
   if (missing.length > 0) throw notAvailable(missingMessage(missing, mode));
@@ -206,7 +208,7 @@ export function net(snapshot: Snapshot, memberQuery: string, year: number): numb
   return oreToKronor(memberNet(line.amountOre, reimbursedOre(snapshot.reimbursementSums, member.id, year)));
 }
 
-/** R10: the municipality's cluster; other actors have none (empty text, as in the tables). */
-export function cluster(snapshot: Snapshot, memberQuery: string): string {
-  return memberFor(snapshot, memberQuery).cluster ?? '';
+/** R10: the municipality's cluster in the year (R7); other actors have none (empty text, as in the tables). */
+export function cluster(snapshot: Snapshot, memberQuery: string, year: number): string {
+  return termsInYear(memberFor(snapshot, memberQuery), year).cluster ?? '';
 }

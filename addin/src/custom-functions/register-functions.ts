@@ -76,14 +76,15 @@ export function net(member: string, year: number | string | null): Promise<numbe
 }
 
 /**
- * The cluster that represents a municipality in the standing forums (R10); empty for other actors.
+ * The cluster that represents a municipality in the standing forums in the year (R10); empty for other actors.
  * @customfunction CLUSTER
  * @param member Member: name, id or municipality code.
+ * @param [year] Year, e.g. 2025. Left out: the current year. A change of cluster applies from a year on (R7).
  * @returns Norr, Mitt, Syd or Stockholms stad.
  */
-export function cluster(member: string): Promise<string> {
+export function cluster(member: string, year?: number | string | null): Promise<string> {
   return cell(() => {
-    const query = readMember(member);
-    return (snapshot) => compute.cluster(snapshot, query);
+    const [query, clusterYear] = [readMember(member), readYear(year, currentYear())];
+    return (snapshot) => compute.cluster(snapshot, query, clusterYear);
   });
 }

@@ -166,6 +166,17 @@ export const en: Messages = {
     keepMember: 'Keep the member',
     keptMine: (name: string) => `The sheet's values for ${name} are saved.`,
     keptServer: (name: string) => `The server's values for ${name} are now in the sheet.`,
+    changesFrom: 'A changed fee class or cluster applies from year',
+    changesFromHint: (year: number) =>
+      `Earlier years keep their fee class and cluster. The default is ${year}: this year's fee is already budgeted and is invoiced at year end on the terms that applied.`,
+    changesFromNeeded: 'Enter a valid year for the change to apply from.',
+    termsFrom: (year: number) => `Applies from ${year}; earlier years keep the previous fee class and cluster.`,
+    historyHeading: 'Fee class and cluster over time',
+    historyIntro: 'The sheet shows the current values. In earlier years they were:',
+    historyYears: 'Years',
+    periodUntil: (year: number) => `up to ${year}`,
+    periodRange: (from: number, until: number) => `${from}–${until}`,
+    periodFrom: (year: number) => `from ${year}`,
   },
   populations: {
     heading: 'Population figures from SCB',

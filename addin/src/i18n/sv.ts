@@ -167,6 +167,17 @@ export const sv = {
     keepMember: 'Behåll medlemmen',
     keptMine: (name: string) => `Bladets värden för ${name} är sparade.`,
     keptServer: (name: string) => `Serverns värden för ${name} står nu i bladet.`,
+    changesFrom: 'Ändrad avgiftsklass eller kluster gäller från år',
+    changesFromHint: (year: number) =>
+      `Åren före behåller sin avgiftsklass och sitt kluster. Förvalt är ${year}: avgiften för i år är redan budgeterad och faktureras vid årets slut på de villkor som gällde.`,
+    changesFromNeeded: 'Ange ett giltigt år som ändringen gäller från.',
+    termsFrom: (year: number) => `Gäller från ${year}; åren före behåller tidigare avgiftsklass och kluster.`,
+    historyHeading: 'Avgiftsklass och kluster över tid',
+    historyIntro: 'Bladet visar nuvarande värden. Så här såg de ut tidigare år:',
+    historyYears: 'År',
+    periodUntil: (year: number) => `till och med ${year}`,
+    periodRange: (from: number, until: number) => `${from}–${until}`,
+    periodFrom: (year: number) => `från ${year}`,
   },
   populations: {
     heading: 'Befolkningstal från SCB',

@@ -1,5 +1,5 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { memberIdSchema, memberSchema, parseWith } from '@ssr/shared';
+import { changeTerms, memberChangeSchema, memberIdSchema, parseWith } from '@ssr/shared';
 import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
@@ -17,17 +17,21 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   if (!body.ok) return body.response;
   // The id may be left out of the body; if given, it must be the one in the address.
   const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
-  const parsed = parseWith(memberSchema, input);
+  const parsed = parseWith(memberChangeSchema, input);
   if (!parsed.ok) return badRequest(parsed.errors);
-  const member = parsed.value;
-  if (member.id !== id.value) {
-    return badRequest([{ path: 'id', message: `Id i kroppen (${member.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
+  const { changesFrom, ...edit } = parsed.value;
+  if (edit.id !== id.value) {
+    return badRequest([{ path: 'id', message: `Id i kroppen (${edit.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
   }
 
   const members = await store.members.list();
   const current = members.find((other) => other.value.id === id.value);
   if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
   if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
+  // R7: a changed class or cluster applies from changesFrom; the stored terms stay with the years before it.
+  const changed = changeTerms(current.value, edit, changesFrom);
+  if (!changed.ok) return badRequest([changed.error]);
+  const member = changed.member;
   const clash = municipalityCodeError(member, members);
   if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
 

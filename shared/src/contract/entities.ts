@@ -20,6 +20,14 @@ export function withEtag<S extends z.ZodType<object>>(schema: S) {
 
 export const memberViewSchema = withEtag(memberSchema);
 export type MemberView = z.infer<typeof memberViewSchema>;
+/**
+ * PUT /members/{id}: the member as it is to be, and (R7) the year from which a changed fee
+ * class or cluster applies; earlier years keep the terms they had.
+ */
+export const memberChangeSchema = memberSchema.safeExtend({
+  changesFrom: yearSchema.optional().describe('Första året som en ändrad avgiftsklass eller ett ändrat kluster gäller; krävs när någon av dem ändras.'),
+});
+export type MemberChange = z.infer<typeof memberChangeSchema>;
 export const memberListSchema = z.object({ members: z.array(memberViewSchema) });
 export type MemberList = z.infer<typeof memberListSchema>;
 

@@ -42,6 +42,16 @@ describe('the budget sheet plan', () => {
     }
   });
 
+  it('R7: groups a municipality under its cluster of the sheet’s year (Nacka in Syd up to 2025, Mitt from 2026)', () => {
+    const members = SEED_MEMBERS.map((member) =>
+      member.id === 'nacka' ? { ...member, earlierTerms: [{ untilYear: 2025, feeClass: 'municipality' as const, cluster: 'Syd' as const }] } : member,
+    );
+    const groupOfNacka = (year: number) =>
+      planBudgetSheet({ year, mode: 'estimate', members, labels: budgetLabels(year, CATALOGUES.sv) }).cells.find((row) => row[0] === 'nacka')?.[2];
+    expect(groupOfNacka(2025)).toBe('Syd');
+    expect(groupOfNacka(2026)).toBe('Mitt');
+  });
+
   it('nets its own columns in estimate mode, since SSR.NET works on exact figures', () => {
     expect(plan(2026, 'estimate').cells[5]?.[5]).toEqual({ formula: '=D6-E6' });
   });

@@ -32,6 +32,16 @@ const termArb = fc
       : { noticeGivenOn: new Date(Date.parse(joinedOn) + noticeAfterDays * DAY_MS).toISOString().slice(0, 10) }),
   }));
 
+/**
+ * R7: earlier terms of a member, oldest first: up to three changes, each in force up to a year
+ * of the range, drawn from `values`.
+ */
+function earlierTermsArb<T>(values: fc.Arbitrary<T>): fc.Arbitrary<{ untilYear: number; value: T }[]> {
+  return fc
+    .uniqueArray(fc.integer({ min: FIRST_YEAR, max: LAST_YEAR - 1 }), { maxLength: 3 })
+    .chain((years) => fc.tuple(...[...years].sort((a, b) => a - b).map((untilYear) => values.map((value) => ({ untilYear, value })))));
+}
+
 export const populationArb = fc.integer({ min: 0, max: MAX_POPULATION });
 
 const municipalitiesArb = fc
@@ -40,8 +50,9 @@ const municipalitiesArb = fc
     fc.tuple(
       ...codes.map((n) => {
         const code = String(n).padStart(4, '0');
-        return fc.record({ cluster: fc.constantFrom(...CLUSTERS), term: termArb }).map(
-          ({ cluster, term }): Member => ({
+        const clusterArb = fc.constantFrom(...CLUSTERS);
+        return fc.record({ cluster: clusterArb, term: termArb, earlier: earlierTermsArb(clusterArb) }).map(
+          ({ cluster, term, earlier }): Member => ({
             id: `kommun-${code}`,
             name: `Kommun ${code}`,
             kind: 'municipality',
@@ -49,19 +60,38 @@ const municipalitiesArb = fc
             municipalityCode: code,
             cluster,
             ...term,
+            ...(earlier.length === 0
+              ? {}
+              : { earlierTerms: earlier.map(({ untilYear, value }) => ({ untilYear, feeClass: 'municipality' as const, cluster: value })) }),
           }),
         );
       }),
     ),
   );
 
+const actorClassArb = fc.constantFrom('single' as const, 'double' as const);
+
 const actorsArb = fc
-  .array(fc.record({ feeClass: fc.constantFrom('single' as const, 'double' as const), term: termArb, name: fc.string({ maxLength: 40 }) }), {
-    maxLength: 12,
-    size: 'medium',
-  })
+  .array(
+    fc.record({
+      feeClass: actorClassArb,
+      term: termArb,
+      name: fc.string({ maxLength: 40 }),
+      earlier: earlierTermsArb(actorClassArb),
+    }),
+    { maxLength: 12, size: 'medium' },
+  )
   .map((actors) =>
-    actors.map(({ feeClass, term, name }, i): Member => ({ id: `aktor-${i}`, name: `Aktör ${name}`.trim(), kind: 'actor', feeClass, ...term })),
+    actors.map(
+      ({ feeClass, term, name, earlier }, i): Member => ({
+        id: `aktor-${i}`,
+        name: `Aktör ${name}`.trim(),
+        kind: 'actor',
+        feeClass,
+        ...term,
+        ...(earlier.length === 0 ? {} : { earlierTerms: earlier.map(({ untilYear, value }) => ({ untilYear, feeClass: value })) }),
+      }),
+    ),
   );
 
 const POPULATION_YEARS = LAST_YEAR - FIRST_YEAR + 6;

@@ -1,5 +1,5 @@
 import type { Cluster, FeeMode, Member } from '@ssr/shared';
-import { CLUSTERS } from '@ssr/shared';
+import { CLUSTERS, termsInYear } from '@ssr/shared';
 import { blockAddress, cellAddress } from '../../excel/address';
 import type { CellInput, ChartSpec, ColumnFormat, RangeFormat } from '../../excel/port';
 
@@ -42,8 +42,10 @@ export interface BudgetPlan {
 type Group = Cluster | 'others';
 const GROUP_ORDER: readonly Group[] = [...CLUSTERS, 'others'];
 
-function groupOf(member: Member): Group {
-  return member.kind === 'municipality' && member.cluster !== undefined ? member.cluster : 'others';
+/** R10 with R7: a municipality is grouped under its cluster of the budget year. */
+function groupOf(member: Member, year: number): Group {
+  const { cluster } = termsInYear(member, year);
+  return member.kind === 'municipality' && cluster !== undefined ? cluster : 'others';
 }
 
 const FIRST_MEMBER_ROW = 5; // 0-based: title, year, mode, blank, header come first
@@ -52,7 +54,7 @@ export function planBudgetSheet(input: { year: number; mode: FeeMode; members: r
   const { year, mode, labels } = input;
   const groupLabel = (group: Group) => (group === 'others' ? labels.others : group);
   const members = [...input.members].sort(
-    (a, b) => GROUP_ORDER.indexOf(groupOf(a)) - GROUP_ORDER.indexOf(groupOf(b)) || a.name.localeCompare(b.name, 'sv'),
+    (a, b) => GROUP_ORDER.indexOf(groupOf(a, year)) - GROUP_ORDER.indexOf(groupOf(b, year)) || a.name.localeCompare(b.name, 'sv'),
   );
 
   const cells: CellInput[][] = [[labels.title], [labels.yearLabel, year], [labels.modeLabel, labels.modeWords[mode]], [], [...labels.columns]];
@@ -60,7 +62,7 @@ export function planBudgetSheet(input: { year: number; mode: FeeMode; members: r
   members.forEach((member, index) => {
     const row = FIRST_MEMBER_ROW + index;
     const n = row + 1; // the row number formulas use
-    const group = groupOf(member);
+    const group = groupOf(member, year);
     const span = spans.get(group);
     spans.set(group, { first: span?.first ?? row, last: row });
     cells.push([

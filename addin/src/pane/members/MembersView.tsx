@@ -1,12 +1,14 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useMessages } from '../../i18n';
 import { GuardedButton } from '../shell/GuardedButton';
 import { NoticeBar } from '../shell/NoticeBar';
 import { Progress } from '../shell/Progress';
 import { ViewSection } from '../shell/ViewSection';
+import { YearField } from '../shell/YearField';
 import { ConflictCard } from './ConflictCard';
 import { OutcomeTable } from './OutcomeTable';
 import { ReviewSummary } from './ReviewSummary';
+import { TermsHistory } from './TermsHistory';
 import { useMembersWorkflow } from './useMembersWorkflow';
 
 const useStyles = makeStyles({
@@ -31,11 +33,22 @@ export function MembersView() {
           {t.members.review}
         </Button>
         {reviewed && changes.length > 0 ? (
-          <GuardedButton appearance="primary" blocked={members.saveBlocked} disabled={busy} onClick={members.save}>
+          <GuardedButton
+            appearance="primary"
+            blocked={members.saveBlocked}
+            disabled={busy || (members.termsChanging && members.changesFrom === undefined)}
+            onClick={members.save}
+          >
             {t.members.save(changes.length)}
           </GuardedButton>
         ) : null}
       </div>
+      {reviewed && members.termsChanging ? (
+        <>
+          <YearField label={t.members.changesFrom} value={members.changesFromText} onChange={members.setChangesFromText} />
+          <Text size={200}>{t.members.changesFromHint(members.nextYear)}</Text>
+        </>
+      ) : null}
       {task.busy ? <Progress busy={task.busy} /> : null}
       {unsaved !== undefined ? (
         <NoticeBar
@@ -49,9 +62,12 @@ export function MembersView() {
         />
       ) : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-      {reviewed && reviewed.review.entries.length > 0 ? <ReviewSummary review={reviewed.review} deleteNeedsAdmin={members.deleteNeedsAdmin} /> : null}
+      {reviewed && reviewed.review.entries.length > 0 ? (
+        <ReviewSummary review={reviewed.review} deleteNeedsAdmin={members.deleteNeedsAdmin} changesFrom={members.changesFrom} />
+      ) : null}
       {members.outcomes.length > 0 ? <OutcomeTable outcomes={members.outcomes} /> : null}
       {conflicts.length > 0 ? <NoticeBar notice={{ intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody }} /> : null}
+      <TermsHistory members={members.register} />
       {conflicts.map((conflict) => (
         <ConflictCard
           key={`${conflict.action}-${conflict.id}`}

@@ -18,14 +18,14 @@ function summaryText(review: MembersReview, t: Messages): string {
 }
 
 /** A review with edits: how many of each kind, what will not be sent or needs an admin, and the rows. */
-export function ReviewSummary({ review, deleteNeedsAdmin }: { review: MembersReview; deleteNeedsAdmin: boolean }) {
+export function ReviewSummary({ review, deleteNeedsAdmin, changesFrom }: { review: MembersReview; deleteNeedsAdmin: boolean; changesFrom: number | undefined }) {
   const t = useMessages();
   return (
     <>
       <Text weight="semibold">{summaryText(review, t)}</Text>
       {review.entries.some((entry) => entry.kind === 'invalid') ? <NoticeBar notice={{ intent: 'warning', body: t.members.invalidNote }} /> : null}
       {deleteNeedsAdmin ? <NoticeBar notice={{ intent: 'info', body: t.members.deleteNeedsAdmin }} /> : null}
-      <ReviewTable review={review} />
+      <ReviewTable review={review} changesFrom={changesFrom} />
     </>
   );
 }

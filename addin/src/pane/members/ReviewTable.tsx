@@ -3,6 +3,7 @@ import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
 import { headerLabel } from './columns';
 import type { MembersReview, ReviewEntry } from './review';
+import { changesTerms } from './review';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalM },
@@ -31,8 +32,11 @@ function who(entry: ReviewEntry): string {
   }
 }
 
-/** The review as a table: one row per change, with what changed or why the row is invalid. */
-export function ReviewTable({ review }: { review: MembersReview }) {
+/**
+ * The review as a table: one row per change, with what changed or why the row is invalid, and
+ * (R7) from which year a changed class or cluster applies.
+ */
+export function ReviewTable({ review, changesFrom }: { review: MembersReview; changesFrom: number | undefined }) {
   const t = useMessages();
   const language = useLanguage();
   const styles = useStyles();
@@ -40,8 +44,10 @@ export function ReviewTable({ review }: { review: MembersReview }) {
 
   const details = (entry: ReviewEntry): string[] => {
     switch (entry.kind) {
-      case 'changed':
-        return entry.fields.map((field) => `${headerLabel(field, language)}: ${shown(entry.before.member[field])} → ${shown(entry.member[field])}`);
+      case 'changed': {
+        const lines = entry.fields.map((field) => `${headerLabel(field, language)}: ${shown(entry.before.member[field])} → ${shown(entry.member[field])}`);
+        return changesTerms(entry) && changesFrom !== undefined ? [...lines, t.members.termsFrom(changesFrom)] : lines;
+      }
       case 'invalid':
         return entry.errors.map((error) => `${error.path ? `${headerLabel(error.path, language)}: ` : ''}${error.message}`);
       default:

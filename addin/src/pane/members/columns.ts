@@ -10,7 +10,8 @@ import type { CellInput, CellReadValue, ColumnFormat } from '../../excel/port';
 export const MEMBERS_SHEET = 'SSR Medlemmar';
 export const MEMBERS_TABLE = 'SSR_Members';
 
-export type MemberField = keyof Member;
+/** The sheet's fields: the member's own values. Earlier class and cluster terms (R7) are shown in the pane, not in the table. */
+export type MemberField = Exclude<keyof Member, 'earlierTerms'>;
 
 export interface MemberColumn {
   field: MemberField;

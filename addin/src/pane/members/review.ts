@@ -145,6 +145,14 @@ export function reviewMembers(
   return { entries, unchanged, missingColumns: [] };
 }
 
+/** R7: the fields whose change applies from a year on (the kind with them: it decides the class). */
+const TERM_FIELDS: readonly MemberField[] = ['feeClass', 'cluster', 'kind'];
+
+/** Whether an edit changes the member's fee class or cluster, so that the year it applies from must be given. */
+export function changesTerms(entry: ReviewEntry): boolean {
+  return entry.kind === 'changed' && entry.fields.some((field) => TERM_FIELDS.includes(field));
+}
+
 /** The changes that can be sent: everything but invalid rows. */
 export function sendable(review: MembersReview): Exclude<ReviewEntry, { kind: 'invalid' }>[] {
   return review.entries.filter((entry): entry is Exclude<ReviewEntry, { kind: 'invalid' }> => entry.kind !== 'invalid');

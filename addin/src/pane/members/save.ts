@@ -4,6 +4,7 @@ import type { ApiClient, StoredMember } from '../../api/client';
 import type { ApiResult } from '../../api/http';
 import type { ApiProblem } from '../../api/problem';
 import type { ReviewEntry } from './review';
+import { changesTerms } from './review';
 
 /**
  * Save: each reviewed change goes to the API on its own, with the etag it was based on
@@ -22,7 +23,7 @@ interface OutcomeBase {
 
 export type SaveOutcome =
   | (OutcomeBase & { status: 'saved'; stored?: StoredMember })
-  | (OutcomeBase & { status: 'conflict'; mine?: Member; server: StoredMember })
+  | (OutcomeBase & { status: 'conflict'; mine?: Member; server: StoredMember; changesFrom?: number })
   | (OutcomeBase & { status: 'failed'; problem: ApiProblem });
 
 export type Sendable = Exclude<ReviewEntry, { kind: 'invalid' }>;
@@ -34,37 +35,49 @@ export function serverVersion(problem: ApiProblem): StoredMember | undefined {
   return { member: parsed.value, etag: problem.etag };
 }
 
-function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, mine?: Member): SaveOutcome {
+function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, mine?: Member, changesFrom?: number): SaveOutcome {
   if (result.ok) return { ...base, status: 'saved', ...(result.value ? { stored: result.value } : {}) };
   const server = result.problem.status === 412 ? serverVersion(result.problem) : undefined;
-  if (server) return { ...base, status: 'conflict', ...(mine ? { mine } : {}), server };
+  if (server) return { ...base, status: 'conflict', ...(mine ? { mine } : {}), server, ...(changesFrom === undefined ? {} : { changesFrom }) };
   return { ...base, status: 'failed', problem: result.problem };
 }
 
-async function send(api: ApiClient, entry: Sendable): Promise<SaveOutcome> {
+/** R7: the year a changed class or cluster applies from goes with the edits that change them, and only those. */
+function changesFromFor(entry: Sendable, changesFrom: number | undefined): number | undefined {
+  return changesTerms(entry) ? changesFrom : undefined;
+}
+
+async function send(api: ApiClient, entry: Sendable, changesFrom: number | undefined): Promise<SaveOutcome> {
   switch (entry.kind) {
     case 'added':
       return outcomeOf({ action: 'create', id: entry.member.id, rowNumber: entry.row.rowNumber }, await api.createMember(entry.member), entry.member);
-    case 'changed':
+    case 'changed': {
+      const from = changesFromFor(entry, changesFrom);
       return outcomeOf(
         { action: 'update', id: entry.member.id, rowNumber: entry.row.rowNumber },
-        await api.updateMember(entry.member, entry.before.etag),
+        await api.updateMember(entry.member, entry.before.etag, from),
         entry.member,
+        from,
       );
+    }
     case 'removed':
       return outcomeOf({ action: 'delete', id: entry.before.member.id }, await api.deleteMember(entry.before.member.id, entry.before.etag));
   }
 }
 
-/** Send the changes one after the other (the order of the review), reporting progress. */
+/**
+ * Send the changes one after the other (the order of the review), reporting progress. A change
+ * of fee class or cluster applies from `changesFrom` (R7).
+ */
 export async function saveChanges(
   api: ApiClient,
   entries: readonly Sendable[],
   onProgress: (done: number, total: number) => void = () => undefined,
+  changesFrom?: number,
 ): Promise<SaveOutcome[]> {
   const outcomes: SaveOutcome[] = [];
   for (const entry of entries) {
-    outcomes.push(await send(api, entry));
+    outcomes.push(await send(api, entry, changesFrom));
     onProgress(outcomes.length, entries.length);
   }
   return outcomes;
@@ -75,7 +88,7 @@ export async function keepMine(api: ApiClient, conflict: Extract<SaveOutcome, { 
   const base = { action: conflict.action, id: conflict.id, ...(conflict.rowNumber === undefined ? {} : { rowNumber: conflict.rowNumber }) };
   if (conflict.action === 'delete') return outcomeOf(base, await api.deleteMember(conflict.id, conflict.server.etag));
   const mine = conflict.mine ?? conflict.server.member;
-  return outcomeOf(base, await api.updateMember(mine, conflict.server.etag), mine);
+  return outcomeOf(base, await api.updateMember(mine, conflict.server.etag, conflict.changesFrom), mine, conflict.changesFrom);
 }
 
 /** The loaded copy after a save: saved members take their new version, deleted ones leave. */

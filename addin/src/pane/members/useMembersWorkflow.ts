@@ -1,3 +1,4 @@
+import { parseYear } from '@ssr/shared';
 import { useState } from 'react';
 import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
@@ -12,7 +13,7 @@ import { readBaseline, writeBaseline } from './baseline';
 import { MEMBERS_SHEET } from './columns';
 import type { Conflict } from './ConflictCard';
 import type { MembersReview } from './review';
-import { sendable } from './review';
+import { changesTerms, sendable } from './review';
 import type { SaveOutcome } from './save';
 import { baselineAfter, keepMine, saveChanges } from './save';
 import type { SheetReview } from './sheet';
@@ -50,12 +51,19 @@ function saveNotice(results: readonly SaveOutcome[], t: Messages): Notice {
 export function useMembersWorkflow() {
   const t = useMessages();
   const language = useLanguage();
-  const { api, workbook } = useServices();
+  const { api, workbook, now } = useServices();
   const session = useSession();
   const task = useTask();
   const [reviewed, setReviewed] = useState<ReviewedSheet | undefined>();
   const [outcomes, setOutcomes] = useState<SaveOutcome[]>([]);
   const [unsaved, setUnsaved] = useState<number | undefined>();
+  /** The register as last loaded, reviewed against or saved: its members' earlier class and cluster are shown. */
+  const [register, setRegister] = useState<StoredMember[]>([]);
+  // R7: a change of class or cluster is normally decided for the coming budget year; this year's
+  // fee is already budgeted and is invoiced at its end on the terms that applied.
+  const nextYear = new Date(now()).getFullYear() + 1;
+  const [changesFromText, setChangesFromText] = useState(String(nextYear));
+  const changesFrom = parseYear(changesFromText);
 
   const replaceOutcome = (conflict: Conflict, outcome: SaveOutcome) =>
     setOutcomes((list) => list.map((item) => (item === conflict ? outcome : item)));
@@ -74,6 +82,7 @@ export function useMembersWorkflow() {
       const result = await api.listMembers();
       if (!result.ok) return problemNotice(result.problem, t);
       await loadMembersIntoSheet(workbook, result.value, language);
+      setRegister(result.value);
       setReviewed(undefined);
       setOutcomes([]);
       return { intent: 'success', body: t.members.loaded(result.value.length, MEMBERS_SHEET) };
@@ -88,6 +97,7 @@ export function useMembersWorkflow() {
         return reviewProblem(result.reason, t);
       }
       setReviewed(result);
+      setRegister([...result.baseline.values()]);
       if (result.review.missingColumns.length > 0) return { intent: 'warning', body: t.members.missingColumns(result.review.missingColumns.join(', ')) };
       if (result.review.entries.length === 0) return { intent: 'success', body: t.members.noChanges };
       return undefined;
@@ -96,8 +106,18 @@ export function useMembersWorkflow() {
   const save = () =>
     void task.run(t.members.saving(0, 0), async (progress) => {
       if (!reviewed) return undefined;
-      const results = await saveChanges(api, sendable(reviewed.review), (done, total) => progress(t.members.saving(done, total), done / total));
-      await writeBaseline(workbook, [...baselineAfter(reviewed.baseline, results).values()]);
+      const entries = sendable(reviewed.review);
+      const termsChanged = entries.some(changesTerms);
+      if (termsChanged && changesFrom === undefined) return { intent: 'warning', body: t.members.changesFromNeeded };
+      const results = await saveChanges(
+        api,
+        entries,
+        (done, total) => progress(t.members.saving(done, total), done / total),
+        termsChanged ? changesFrom : undefined,
+      );
+      const saved = [...baselineAfter(reviewed.baseline, results).values()];
+      await writeBaseline(workbook, saved);
+      setRegister(saved);
       setOutcomes(results);
       setReviewed(undefined);
       await session.refreshAfterWrite();
@@ -116,11 +136,14 @@ export function useMembersWorkflow() {
           replaceOutcome(conflict, outcome);
           return { intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody };
         }
-        await writeBaseline(workbook, [...baselineAfter(baseline, [outcome]).values()]);
+        const saved = [...baselineAfter(baseline, [outcome]).values()];
+        await writeBaseline(workbook, saved);
+        setRegister(saved);
       } else {
         await writeServerVersion(workbook, conflict.server);
         baseline.set(conflict.id, conflict.server);
         await writeBaseline(workbook, [...baseline.values()]);
+        setRegister([...baseline.values()]);
         outcome = { action: conflict.action, id: conflict.id, status: 'saved', stored: conflict.server };
       }
       replaceOutcome(conflict, outcome);
@@ -131,10 +154,18 @@ export function useMembersWorkflow() {
 
   // What a save would send: the review's entries less the invalid ones.
   const changes = reviewed ? sendable(reviewed.review) : [];
+  const termsChanging = changes.some(changesTerms);
   return {
     task,
     reviewed,
     changes,
+    register,
+    /** R7: the save changes a fee class or cluster, so the year it applies from is asked for. */
+    termsChanging,
+    nextYear,
+    changesFromText,
+    setChangesFromText,
+    changesFrom,
     outcomes,
     conflicts: outcomes.filter((outcome): outcome is Conflict => outcome.status === 'conflict'),
     /** How many edits a load would overwrite, while the user is asked whether to. */

@@ -1,0 +1,57 @@
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import { termsHistory } from '@ssr/shared';
+import { useId } from 'react';
+import { useLanguage, useMessages } from '../../i18n';
+import type { Messages } from '../../i18n';
+import type { StoredMember } from '../../api/client';
+import { headerLabel } from './columns';
+
+function periodText(period: { fromYear?: number; untilYear?: number }, t: Messages): string {
+  if (period.untilYear === undefined) return period.fromYear === undefined ? '' : t.members.periodFrom(period.fromYear);
+  return period.fromYear === undefined ? t.members.periodUntil(period.untilYear) : t.members.periodRange(period.fromYear, period.untilYear);
+}
+
+/**
+ * R7: the fee class and cluster of members whose terms changed, period by period. The sheet
+ * holds the current values only; this is where the earlier ones are seen.
+ */
+export function TermsHistory({ members }: { members: readonly StoredMember[] }) {
+  const t = useMessages();
+  const language = useLanguage();
+  const headingId = useId();
+  const changed = members
+    .map((stored) => stored.member)
+    .filter((member) => (member.earlierTerms?.length ?? 0) > 0)
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  if (changed.length === 0) return null;
+  return (
+    <>
+      <Text id={headingId} weight="semibold">
+        {t.members.historyHeading}
+      </Text>
+      <Text>{t.members.historyIntro}</Text>
+      <Table size="small" aria-labelledby={headingId}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t.members.memberColumn}</TableHeaderCell>
+            <TableHeaderCell>{t.members.historyYears}</TableHeaderCell>
+            <TableHeaderCell>{headerLabel('feeClass', language)}</TableHeaderCell>
+            <TableHeaderCell>{headerLabel('cluster', language)}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {changed.flatMap((member) =>
+            termsHistory(member).map((period) => (
+              <TableRow key={`${member.id}-${period.fromYear ?? ''}`}>
+                <TableCell>{member.name}</TableCell>
+                <TableCell>{periodText(period, t)}</TableCell>
+                <TableCell>{period.feeClass}</TableCell>
+                <TableCell>{period.cluster ?? ''}</TableCell>
+              </TableRow>
+            )),
+          )}
+        </TableBody>
+      </Table>
+    </>
+  );
+}
