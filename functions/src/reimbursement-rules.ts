@@ -26,7 +26,7 @@ export function sumCapProblem(error: SumCapError, claim: Reimbursement, member: 
   const { key } = error;
   const who = member?.name ?? key.memberId;
   const message =
-    `Summan av ${who}s ersättningar för ${key.function} år ${key.year} skulle bli ${formatSek(error.othersOre + claim.amountOre)}, ` +
+    `Summan av ersättningarna till ${who} för ${key.function} år ${key.year} skulle bli ${formatSek(error.othersOre + claim.amountOre)}, ` +
     `över taket ${formatSek(MAX_REIMBURSEMENT_SUM_ORE)} per medlem, funktion och år.`;
   return conflict(message, { errors: [{ path: 'amountOre', message }] }, 'reimbursement-sum-cap');
 }
