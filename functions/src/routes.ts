@@ -5,6 +5,7 @@ import { createFeeRule } from './functions/create-fee-rule';
 import { createMember } from './functions/create-member';
 import { createReimbursement } from './functions/create-reimbursement';
 import { deleteMember } from './functions/delete-member';
+import { deleteReimbursement } from './functions/delete-reimbursement';
 import { getAudit } from './functions/get-audit';
 import { getBudget } from './functions/get-budget';
 import { getFees } from './functions/get-fees';
@@ -13,6 +14,7 @@ import { getMember } from './functions/get-member';
 import { getMemberFee } from './functions/get-member-fee';
 import { getOpenApi } from './functions/get-openapi';
 import { getPopulations } from './functions/get-populations';
+import { getReimbursement } from './functions/get-reimbursement';
 import { getSnapshot } from './functions/get-snapshot';
 import { health } from './functions/health';
 import { listFeeRules } from './functions/list-fee-rules';
@@ -20,6 +22,7 @@ import { listMembers } from './functions/list-members';
 import { listReimbursements } from './functions/list-reimbursements';
 import { replaceMember } from './functions/replace-member';
 import { replacePopulations } from './functions/replace-populations';
+import { replaceReimbursement } from './functions/replace-reimbursement';
 import { problemDescription } from './openapi';
 
 /**
@@ -80,7 +83,7 @@ export const routes: readonly Route[] = [
   },
   {
     name: 'deleteMember', method: 'DELETE', path: 'members/{id}', role: 'admin', summary: 'Ta bort en felaktigt inlagd medlem', parameters: [path('id', 'Medlemmens id'), ifMatch],
-    responses: { 204: { description: 'Borttagen' }, ...problems(400, 404, 412, 428) },
+    responses: { 204: { description: 'Borttagen' }, ...problems(400, 404, 409, 412, 428) },
     handler: deleteMember,
   },
   {
@@ -125,6 +128,23 @@ export const routes: readonly Route[] = [
     name: 'createReimbursement', method: 'POST', path: 'reimbursements', role: 'editor', summary: 'Registrera en ersättning (R6)', body: 'ReimbursementInput',
     responses: { 201: { description: 'Registrerad', schema: 'Reimbursement' }, ...problems(400, 409, 413, 415) },
     handler: createReimbursement,
+  },
+  {
+    name: 'getReimbursement', method: 'GET', path: 'reimbursements/{id}', role: 'reader', summary: 'En ersättning', parameters: [path('id', 'Ersättningens id')],
+    responses: { 200: { description: 'Ersättningen', schema: 'Reimbursement' }, ...problems(400, 404) },
+    handler: getReimbursement,
+  },
+  {
+    name: 'replaceReimbursement', method: 'PUT', path: 'reimbursements/{id}', role: 'editor', summary: 'Rätta en ersättning (R6)',
+    parameters: [path('id', 'Ersättningens id'), ifMatch], body: 'ReimbursementInput',
+    responses: { 200: { description: 'Rättad', schema: 'Reimbursement' }, ...problems(400, 404, 409, 412, 413, 415, 428) },
+    handler: replaceReimbursement,
+  },
+  {
+    name: 'deleteReimbursement', method: 'DELETE', path: 'reimbursements/{id}', role: 'editor', summary: 'Ta bort en felaktigt registrerad ersättning (R6)',
+    parameters: [path('id', 'Ersättningens id'), ifMatch],
+    responses: { 204: { description: 'Borttagen' }, ...problems(400, 404, 409, 412, 428) },
+    handler: deleteReimbursement,
   },
   {
     name: 'getBudget', method: 'GET', path: 'budget', role: 'reader', summary: 'Budgeten: intäkter per grupp, ersättningar, netto per medlem', parameters: [year, mode],

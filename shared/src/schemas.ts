@@ -237,27 +237,59 @@ export const feeRuleVersionSchema = z
   });
 export type FeeRuleVersion = z.infer<typeof feeRuleVersionSchema>;
 
-export const reimbursementSchema = z
-  .object({
-    id: memberIdSchema,
-    memberId: memberIdSchema,
-    function: z.enum(REIMBURSED_FUNCTIONS, { error: 'Funktionen ska vara RSIB eller RKK.' }),
-    periodStart: isoDateSchema,
-    periodEnd: isoDateSchema,
-    amountOre: oreSchema.min(1, { error: 'Beloppet måste vara större än noll.' }),
-    note: text(500, 'anteckningen').default(''),
+/**
+ * R6: one claim is at most 100 000 000 kr, a sanity cap far above any real self-cost and far
+ * below MAX_AMOUNT_ORE, and a member's claims for one function in one year sum to at most
+ * MAX_REIMBURSEMENT_SUM_ORE, which the snapshot's sums allow (the API enforces the sum).
+ */
+export const MAX_CLAIM_ORE = 10_000_000_000;
+export const MAX_REIMBURSEMENT_SUM_ORE = MAX_AMOUNT_ORE;
+
+const reimbursementFields = z.object({
+  id: memberIdSchema,
+  memberId: memberIdSchema,
+  function: z.enum(REIMBURSED_FUNCTIONS, { error: 'Funktionen ska vara RSIB eller RKK.' }),
+  periodStart: isoDateSchema,
+  periodEnd: isoDateSchema,
+  amountOre: oreSchema.min(1, { error: 'Beloppet måste vara större än noll.' }),
+  note: text(500, 'anteckningen').default(''),
+});
+
+type ClaimPeriod = { periodStart: string; periodEnd: string };
+
+function checkPeriod(claim: ClaimPeriod, ctx: z.RefinementCtx): void {
+  // Compare only real dates: a malformed one already has its own error on its own path.
+  if (!isIsoDate(claim.periodStart) || !isIsoDate(claim.periodEnd)) return;
+  if (claim.periodEnd < claim.periodStart) {
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Perioden kan inte sluta innan den börjar.' });
+  } else if (claim.periodEnd.slice(0, 4) !== claim.periodStart.slice(0, 4)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['periodEnd'],
+      message: 'En period ska ligga inom ett kalenderår; dela upp anspråket per år.',
+    });
+  }
+}
+
+/** A claim as stored; claims recorded before the caps were enforced may exceed them, and are still read. */
+export const storedReimbursementSchema = reimbursementFields.superRefine(checkPeriod);
+
+/** A claim as the API accepts it: within the per-claim cap, in a year the register covers. */
+export const reimbursementSchema = reimbursementFields
+  .extend({
+    amountOre: z
+      .number({ error: 'Ange ett belopp i hela öre.' })
+      .int({ error: 'Beloppet måste vara ett helt antal öre.' })
+      .min(1, { error: 'Beloppet måste vara större än noll.' })
+      .max(MAX_CLAIM_ORE, { error: 'En ersättning får vara högst 100 000 000 kr; dela upp större belopp.' }),
   })
   .superRefine((claim, ctx) => {
-    // Compare only real dates: a malformed one already has its own error on its own path.
-    if (!isIsoDate(claim.periodStart) || !isIsoDate(claim.periodEnd)) return;
-    if (claim.periodEnd < claim.periodStart) {
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Perioden kan inte sluta innan den börjar.' });
-    } else if (claim.periodEnd.slice(0, 4) !== claim.periodStart.slice(0, 4)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['periodEnd'],
-        message: 'En period ska ligga inom ett kalenderår; dela upp anspråket per år.',
-      });
+    checkPeriod(claim, ctx);
+    if (!isIsoDate(claim.periodStart)) return;
+    const year = Number(claim.periodStart.slice(0, 4));
+    // A claim counts in its year: one outside the years the register lists could never be listed or summed.
+    if (year < MIN_YEAR || year > MAX_YEAR) {
+      ctx.addIssue({ code: 'custom', path: ['periodStart'], message: `Perioden ska ligga mellan år ${MIN_YEAR} och ${MAX_YEAR}.` });
     }
   });
 export type Reimbursement = z.infer<typeof reimbursementSchema>;

@@ -66,3 +66,70 @@ describe('optimistic concurrency', () => {
     }
   });
 });
+
+describe('R1/R10 one member per municipality code, held by the write itself', () => {
+  const municipality = (id: string, municipalityCode: string) => ({
+    id,
+    name: `Kommun ${id}`,
+    kind: 'municipality',
+    feeClass: 'municipality',
+    municipalityCode,
+    cluster: 'Norr',
+    joinedOn: '2026-01-01',
+  });
+
+  async function holders(code: string): Promise<string[]> {
+    const members = asRecord((await apiClient(stack.apiUrl).get('/members')).body).members as { id: string; municipalityCode?: string }[];
+    return members.filter((member) => member.municipalityCode === code).map((member) => member.id);
+  }
+
+  it('ten pairs of concurrent POST /members with one code each: in every pair one is created (201), the other refused (409 naming the holder)', async () => {
+    const api = apiClient(stack.apiUrl);
+    const codes = Array.from({ length: 10 }, (_, index) => `09${String(index).padStart(2, '0')}`);
+    const pairs = await Promise.all(
+      codes.map((code) => Promise.all([api.post('/members', { json: municipality(`a-${code}`, code) }), api.post('/members', { json: municipality(`b-${code}`, code) })])),
+    );
+    for (const [index, pair] of pairs.entries()) {
+      const code = codes[index] ?? '';
+      expect(pair.map((response) => response.status).sort(), code).toEqual([201, 409]);
+      const winner = asRecord(pair.find((response) => response.status === 201)?.body);
+      const loser = asRecord(pair.find((response) => response.status === 409)?.body);
+      expect(loser.type).toBe('urn:ssr:problem:duplicate-municipality');
+      expect(loser.errors).toEqual([{ path: 'municipalityCode', message: `Kommunkoden ${code} tillhör redan ${String(winner.name)} (${String(winner.id)}).` }]);
+      expect(await holders(code)).toEqual([winner.id]);
+    }
+  });
+
+  it('two concurrent PUTs moving two members onto one code: exactly one succeeds, the other gets 409', async () => {
+    const api = apiClient(stack.apiUrl);
+    for (let round = 0; round < 5; round += 1) {
+      const [first, second] = [municipality(`flytt-a-${round}`, `092${round}`), municipality(`flytt-b-${round}`, `093${round}`)];
+      const created = await Promise.all([first, second].map((member) => api.post('/members', { json: member })));
+      const target = `094${round}`;
+      const moves = await Promise.all(
+        [first, second].map((member, index) =>
+          api.put(`/members/${member.id}`, { json: { ...member, municipalityCode: target }, headers: { 'if-match': String(asRecord(created[index]?.body).etag) } }),
+        ),
+      );
+      expect(moves.map((response) => response.status).sort()).toEqual([200, 409]);
+      expect(await holders(target)).toHaveLength(1);
+      // The refused member keeps its own code, and that code stays its own.
+      const refused = [first, second][moves.findIndex((response) => response.status === 409)];
+      expect(await holders(refused?.municipalityCode ?? '')).toEqual([refused?.id]);
+    }
+  });
+
+  it('a code is free again when its member is deleted or moves to another code', async () => {
+    const api = apiClient(stack.apiUrl);
+    const kept = asRecord((await api.post('/members', { json: municipality('gammal', '0950') })).body);
+    const moved = await api.put('/members/gammal', { json: { ...municipality('gammal', '0951') }, headers: { 'if-match': String(kept.etag) } });
+    expect(moved.status).toBe(200);
+    expect((await api.post('/members', { json: municipality('ny-0950', '0950') })).status).toBe(201);
+    expect((await api.post('/members', { json: municipality('ny-0951', '0951') })).status).toBe(409);
+    expect((await api.delete('/members/gammal', { headers: { 'if-match': String(asRecord(moved.body).etag) } })).status).toBe(204);
+    expect((await api.post('/members', { json: municipality('ny-0951', '0951') })).status).toBe(201);
+    // A deleted member's id may come back, but not with a code another member has taken meanwhile.
+    expect((await api.post('/members', { json: municipality('gammal', '0951') })).status).toBe(409);
+    expect((await api.post('/members', { json: municipality('gammal', '0952') })).status).toBe(201);
+  });
+});

@@ -46,6 +46,7 @@ const SAMPLES: Readonly<Record<string, readonly Sample[]>> = {
     { path: '/fees/ingen-sadan?year=2025', status: 404 },
   ],
   listReimbursements: [ok('/reimbursements?year=2025'), ok('/reimbursements?year=2024')],
+  getReimbursement: [ok('/reimbursements/rsib-nacka-2025'), { path: '/reimbursements/ingen-sadan', status: 404 }, { path: '/reimbursements/Inte_ett_id', status: 400 }],
   getBudget: [ok('/budget?year=2024'), ok('/budget?year=2025&mode=estimate'), ok('/budget?year=2026&mode=estimate'), { path: '/budget?year=1899', status: 400 }],
   getInvoices: [ok('/invoices?year=2024'), ok('/invoices?year=2024', { accept: 'text/csv' }), { path: '/invoices?year=2025', status: 409 }],
   getAudit: [ok('/audit'), ok('/audit?since=2020-01-01&limit=5'), { path: '/audit?limit=0', status: 400 }],

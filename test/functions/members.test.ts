@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TableClient } from '@azure/data-tables';
 import { SEED_MEMBERS } from '@ssr/shared';
 import type { Stack } from '../support/stack';
 import { startStack } from '../support/stack';
@@ -368,5 +369,39 @@ describe('PUT /members/{id}: R7 a change of fee class or cluster applies from a 
     expect(asRecord(created.body)).toMatchObject(recorded);
     expect(asRecord((await api.get('/fees/efterhand?year=2027')).body).amountOre).toBe(28_000_000);
     expect(asRecord((await api.get('/fees/efterhand?year=2028')).body).amountOre).toBe(56_000_000);
+  });
+});
+
+describe('R1/R10 code claims in a register stored before they were kept', () => {
+  it('are created at start for every member with a code, so the code is held by the write from then on', async () => {
+    const table = TableClient.fromConnectionString(stack.azurite.connectionString, 'ssrmembers', { allowInsecureConnection: true });
+    const claimRows = async () => {
+      const rows = new Map<string, string>();
+      for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter: "RowKey ge '~code~' and RowKey lt '~code~~'" } })) {
+        rows.set(String(row.rowKey), String(row.d0));
+      }
+      return rows;
+    };
+    const before = await claimRows();
+    expect(before.get('~code~0182')).toBe(JSON.stringify({ memberId: 'nacka' }));
+    // A register as stored before: no claim rows.
+    for (const rowKey of before.keys()) await table.deleteEntity('member', rowKey);
+    expect((await claimRows()).size).toBe(0);
+
+    const restarted = await startStack({ azurite: stack.azurite, devUser: 'Redaktören' });
+    try {
+      const after = await claimRows();
+      const members = asRecord((await apiClient(restarted.apiUrl).get('/members')).body).members as { id: string; municipalityCode?: string }[];
+      const withCode = members.filter((member) => member.municipalityCode !== undefined);
+      expect(after.size).toBe(withCode.length);
+      for (const member of withCode) expect(after.get(`~code~${member.municipalityCode ?? ''}`)).toBe(JSON.stringify({ memberId: member.id }));
+      const taken = await apiClient(restarted.apiUrl).post('/members', {
+        json: { id: 'nacka-2', name: 'Nacka igen', kind: 'municipality', feeClass: 'municipality', municipalityCode: '0182', cluster: 'Mitt', joinedOn: '2026-01-01' },
+      });
+      expect(taken.status).toBe(409);
+      expect(asRecord(taken.body).type).toBe('urn:ssr:problem:duplicate-municipality');
+    } finally {
+      await restarted.stop();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MAX_AMOUNT_ORE,
+  MAX_CLAIM_ORE,
   SEED_FEE_RULE,
   SEED_MEMBERS,
   SEED_POPULATIONS,
@@ -10,6 +11,7 @@ import {
   populationFigureSchema,
   reimbursementSchema,
   snapshotSchema,
+  storedReimbursementSchema,
 } from '@ssr/shared';
 import type { z } from 'zod';
 
@@ -200,6 +202,9 @@ describe('reimbursementSchema (R6)', () => {
     { rule: 'a negative amount', input: { ...CLAIM, amountOre: -100 }, paths: ['amountOre'] },
     { rule: 'an amount in fractions of an öre', input: { ...CLAIM, amountOre: 100.5 }, paths: ['amountOre'] },
     { rule: 'an amount beyond the largest', input: { ...CLAIM, amountOre: MAX_AMOUNT_ORE + 1 }, paths: ['amountOre'] },
+    { rule: 'an amount over the cap per claim, 100 000 000 kr', input: { ...CLAIM, amountOre: MAX_CLAIM_ORE + 1 }, paths: ['amountOre'] },
+    { rule: 'a period in a year the register does not cover', input: { ...CLAIM, periodStart: '0100-01-01', periodEnd: '0100-02-01' }, paths: ['periodStart'] },
+    { rule: 'a period after the last year', input: { ...CLAIM, periodStart: '2201-01-01', periodEnd: '2201-01-01' }, paths: ['periodStart'] },
     { rule: 'a note longer than 500', input: { ...CLAIM, note: 'n'.repeat(501) }, paths: ['note'] },
   ]);
 
@@ -209,6 +214,12 @@ describe('reimbursementSchema (R6)', () => {
 
   it('accepts a one-day period', () => {
     expect(parseWith(reimbursementSchema, { ...CLAIM, periodStart: '2024-06-30', periodEnd: '2024-06-30' }).ok).toBe(true);
+  });
+
+  it('accepts a claim of exactly the cap, and reads a stored claim beyond the caps (recorded before they were enforced)', () => {
+    expect(parseWith(reimbursementSchema, { ...CLAIM, amountOre: MAX_CLAIM_ORE }).ok).toBe(true);
+    const old = { ...CLAIM, amountOre: 600_000_000_000, periodStart: '0100-01-01', periodEnd: '0100-02-01' };
+    expect(parseWith(storedReimbursementSchema, old)).toEqual({ ok: true, value: old });
   });
 });
 

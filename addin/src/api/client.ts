@@ -13,6 +13,7 @@ import type {
   PopulationsBody,
   PopulationYear,
   Reimbursement,
+  ReimbursementView,
 } from '@ssr/shared';
 import {
   feeRuleListSchema,
@@ -75,6 +76,7 @@ const decodeStoredFeeRule = decodeTo(feeRuleViewSchema, storedFeeRule);
 const decodePopulationYear = decodeTo(populationYearSchema, (year) => year);
 const decodeHealth = decodeTo(healthSchema, (health) => health);
 const decodeFeeSchedule = decodeTo(feeScheduleSchema, (schedule) => schedule);
+const decodeReimbursement = decodeTo(reimbursementViewSchema, (claim) => claim);
 
 /** Storage that does not answer: GET /health says so with this status rather than a body. */
 export const STORAGE_UNAVAILABLE_STATUS = 503;
@@ -148,17 +150,23 @@ export function createApiClient(options: HttpOptions) {
         decode: fromJson(decodeFeeSchedule),
       }),
 
+    /** A year's R6 claims, each with the etag a correction or removal names. */
     reimbursements: (year: number) =>
-      request<Reimbursement[]>('GET', `/reimbursements?year=${year}`, {
+      request<ReimbursementView[]>('GET', `/reimbursements?year=${year}`, {
         decode: fromJson(decodeTo(reimbursementListSchema, (list) => list.reimbursements)),
       }),
 
     /** R6: a claim for RSIB or RKK. */
     createReimbursement: (claim: Reimbursement) =>
-      request<Reimbursement>('POST', '/reimbursements', {
-        body: claim,
-        decode: fromJson(decodeTo(reimbursementViewSchema, ({ etag: _etag, ...claim }) => claim)),
-      }),
+      request<ReimbursementView>('POST', '/reimbursements', { body: claim, decode: withEtag(decodeReimbursement) }),
+
+    /** R6: correct a claim, on the etag it was listed with. */
+    replaceReimbursement: (claim: Reimbursement, etag: string) =>
+      request<ReimbursementView>('PUT', `/reimbursements/${encodeURIComponent(claim.id)}`, { body: claim, ifMatch: etag, decode: withEtag(decodeReimbursement) }),
+
+    /** R6: remove a claim recorded by mistake, on the etag it was listed with. */
+    deleteReimbursement: (id: string, etag: string) =>
+      request<null>('DELETE', `/reimbursements/${encodeURIComponent(id)}`, { ifMatch: etag, decode: () => Promise.resolve(null) }),
 
     /** R5: the invoice list as CSV, formula-injection safe as the API writes it. */
     invoicesCsv: (year: number) => request<string>('GET', `/invoices?year=${year}`, { accept: 'text/csv', decode: (response) => response.text() }),

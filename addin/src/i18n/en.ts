@@ -264,6 +264,13 @@ export const en: Messages = {
     none: (year: number) => `No reimbursements are recorded for ${year}.`,
     period: 'Period',
     total: 'Total',
+    actions: 'Actions',
+    correct: 'Correct',
+    correctHeading: 'Correct reimbursement',
+    saveCorrection: 'Save the correction',
+    corrected: 'The reimbursement is corrected and the formulas recalculated.',
+    remove: 'Remove',
+    removed: 'The reimbursement is removed and the formulas recalculated.',
   },
   budget: {
     heading: 'Budget sheet',

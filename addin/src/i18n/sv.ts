@@ -265,6 +265,13 @@ export const sv = {
     none: (year: number) => `Inga ersättningar är registrerade för ${year}.`,
     period: 'Period',
     total: 'Summa',
+    actions: 'Åtgärder',
+    correct: 'Rätta',
+    correctHeading: 'Rätta ersättning',
+    saveCorrection: 'Spara rättelsen',
+    corrected: 'Ersättningen är rättad och formlerna omräknade.',
+    remove: 'Ta bort',
+    removed: 'Ersättningen är borttagen och formlerna omräknade.',
   },
   budget: {
     heading: 'Budgetblad',

@@ -3,9 +3,11 @@ import { memberSchema } from '@ssr/shared';
 import { readBody } from '../http/request';
 import { conflict, created } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { municipalityCodeError } from '../members-rules';
+import { codeTakenProblem, memberContentionProblem, municipalityCodeError } from '../members-rules';
 import { memberView } from '../stored-register';
 import { AlreadyExistsError } from '../storage/errors';
+import { CodeTakenError } from '../storage/members';
+import { WriteContentionError } from '../storage/retry';
 
 /**
  * POST /members: creates, never overwrites. No If-Match is needed (there is no version to
@@ -25,6 +27,8 @@ export async function createMember({ request, store }: ApiCall): Promise<HttpRes
     const stored = await store.members.create(member, { action: 'member.create', target: `members/${member.id}`, before: null, after: member });
     return created(memberView(stored), `/api/members/${member.id}`, { etag: stored.etag });
   } catch (error) {
+    if (error instanceof CodeTakenError) return codeTakenProblem(error);
+    if (error instanceof WriteContentionError) return memberContentionProblem();
     if (!(error instanceof AlreadyExistsError)) throw error;
     const current = await store.members.get(member.id);
     return conflict(`Det finns redan en medlem med id "${member.id}".`, current ? { current: memberView(current) } : {}, 'exists');

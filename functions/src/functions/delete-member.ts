@@ -3,12 +3,15 @@ import { memberIdSchema } from '@ssr/shared';
 import { pathParam, requireIfMatch } from '../http/request';
 import { noContent, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
+import { memberContentionProblem } from '../members-rules';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { WriteContentionError } from '../storage/retry';
 
 /**
  * DELETE /members/{id} (admin), on the etag it was read with. Removing is for mistakes: a
- * member that leaves gives notice instead (R9), which keeps its fee history.
+ * member that leaves gives notice instead (R9), which keeps its fee history. Its municipality
+ * code is free again once it is removed.
  */
 export async function deleteMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
   const id = pathParam(request, 'id', memberIdSchema);
@@ -22,6 +25,7 @@ export async function deleteMember({ request, store }: ApiCall): Promise<HttpRes
     await store.members.remove(id.value, current.etag, { action: 'member.delete', target: `members/${id.value}`, before: current.value, after: null });
     return noContent();
   } catch (error) {
+    if (error instanceof WriteContentionError) return memberContentionProblem();
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.members.get(id.value);
     return now ? preconditionFailed(memberView(now), now.etag) : notFound(`Medlemmen "${id.value}" har redan tagits bort.`);

@@ -3,9 +3,11 @@ import { changeTerms, memberChangeSchema, memberIdSchema, parseWith } from '@ssr
 import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
-import { municipalityCodeError } from '../members-rules';
+import { codeTakenProblem, memberContentionProblem, municipalityCodeError } from '../members-rules';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { CodeTakenError } from '../storage/members';
+import { WriteContentionError } from '../storage/retry';
 
 /** PUT /members/{id}: replace a member, on the etag it was read with (a member from GET can be sent back as it is). */
 export async function replaceMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
@@ -44,6 +46,8 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
     });
     return ok(memberView(stored), { etag: stored.etag });
   } catch (error) {
+    if (error instanceof CodeTakenError) return codeTakenProblem(error);
+    if (error instanceof WriteContentionError) return memberContentionProblem();
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.members.get(id.value);
     return now ? preconditionFailed(memberView(now), now.etag) : notFound(`Medlemmen "${id.value}" har tagits bort.`);

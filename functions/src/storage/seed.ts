@@ -4,6 +4,7 @@ import { SEED_FEE_RULE, SEED_MEMBERS, SEED_POPULATIONS } from '@ssr/shared';
 import { SYSTEM_USER, auditEntry } from '../audit';
 import { toDocumentEntity } from './documents';
 import { AlreadyExistsError, EntityNotFoundError } from './errors';
+import { backfillCodeClaims, codeClaimEntity } from './members';
 import { commit, sweepOutbox } from './outbox';
 import type { Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
@@ -11,10 +12,14 @@ import { TABLES, TABLE_KINDS } from './tables';
 /** Set when the register has been seeded: an emptied register is not seeded again. */
 const SEED_MARKER = '~seeded';
 
-/** Create the tables, seed an empty register, and finish audit entries left in an outbox. */
+/**
+ * Create the tables, seed an empty register, give every member's municipality code its claim
+ * (a register stored before claims were kept has none), and finish audit entries left in an outbox.
+ */
 export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise<void> {
   await Promise.all(TABLE_KINDS.map((kind) => tables.run(kind, (client) => client.createTable({ abortSignal: signal }))));
   await seedRegister(tables, signal);
+  await backfillCodeClaims(tables, signal);
   await sweepOutbox(tables, signal);
 }
 
@@ -40,7 +45,7 @@ async function isSeeded(tables: Tables, signal: AbortSignal): Promise<boolean> {
 /**
  * Seed the register from `shared` (R1: 26 municipalities and 11 actors, their populations,
  * the fee rule of 2024). Every row is created, never overwritten, and the members go in one
- * transaction with the marker last: two instances starting at once end with one register
+ * transaction with their code claims and the marker last: two instances starting at once end with one register
  * and one audit entry, and a start cut short is completed by the next.
  */
 async function seedRegister(tables: Tables, signal: AbortSignal): Promise<void> {
@@ -73,6 +78,9 @@ async function seedRegister(tables: Tables, signal: AbortSignal): Promise<void> 
         partitionKey: partition,
         actions: [
           ...SEED_MEMBERS.map((member): TransactionAction => ['create', toDocumentEntity(partition, member.id, member)]),
+          ...SEED_MEMBERS.flatMap((member): TransactionAction[] =>
+            member.municipalityCode === undefined ? [] : [['create', codeClaimEntity(member, member.municipalityCode)]],
+          ),
           ['create', { partitionKey: partition, rowKey: SEED_MARKER }],
         ],
         duringSetup: true,

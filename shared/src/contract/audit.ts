@@ -11,6 +11,8 @@ export const AUDIT_ACTIONS = [
   'feeRule.create',
   'feeRule.approve',
   'reimbursement.create',
+  'reimbursement.replace',
+  'reimbursement.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,7 +4,7 @@ import {
   memberIdSchema,
   memberSchema,
   populationFigureSchema,
-  reimbursementSchema,
+  storedReimbursementSchema,
   snapshotSchema,
   yearSchema,
 } from '../schemas';
@@ -66,10 +66,10 @@ export type FeeRuleView = z.infer<typeof feeRuleViewSchema>;
 export const feeRuleListSchema = z.object({ feeRules: z.array(feeRuleViewSchema) });
 export type FeeRuleList = z.infer<typeof feeRuleListSchema>;
 
-export const reimbursementViewSchema = withEtag(reimbursementSchema);
+export const reimbursementViewSchema = withEtag(storedReimbursementSchema);
 export type ReimbursementView = z.infer<typeof reimbursementViewSchema>;
-/** A year's R6 claims. */
-export const reimbursementListSchema = z.object({ year: yearSchema, reimbursements: z.array(reimbursementSchema) });
+/** A year's R6 claims, each with the etag that a correction or removal of it names. */
+export const reimbursementListSchema = z.object({ year: yearSchema, reimbursements: z.array(reimbursementViewSchema) });
 export type ReimbursementList = z.infer<typeof reimbursementListSchema>;
 
 /** GET /snapshot: everything the add-in computes from, each fee rule with its R7 status. */

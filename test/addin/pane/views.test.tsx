@@ -98,10 +98,53 @@ describe('Reimbursements view', () => {
 
     const list = screen.getByRole('table', { name: 'Registrerade ersättningar' });
     expect(within(list).getAllByRole('row').slice(1).map(cells)).toEqual([
-      'Nacka RKK 2025-01-01 – 2025-06-30 125 000,50 kr Första halvåret',
+      'Nacka RKK 2025-01-01 – 2025-06-30 125 000,50 kr Första halvåret RättaTa bort',
       'Summa 125 000,50 kr',
     ]);
     expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(125_000.5);
+  });
+
+  it('corrects a listed claim and removes one, and the formulas follow', async () => {
+    const { user } = renderPane(<ReimbursementsView />, pane.services);
+    const list = await screen.findByRole('table', { name: 'Registrerade ersättningar' }, { timeout: 20_000 });
+    const row = within(list).getAllByRole('row')[1];
+    if (row === undefined) throw new Error('no claim listed');
+    await user.click(within(row).getByRole('button', { name: 'Rätta' }));
+
+    const form = screen.getByRole('region', { name: 'Rätta ersättning' });
+    expect(within(form).getByRole<HTMLInputElement>('textbox', { name: 'Belopp (kr)' }).value).toBe('125\u00a0000,50');
+    const amount = within(form).getByRole('textbox', { name: 'Belopp (kr)' });
+    await user.clear(amount);
+    await user.type(amount, '100 000');
+    await user.click(within(form).getByRole('button', { name: 'Spara rättelsen' }));
+    expect(await screen.findByText('Ersättningen är rättad och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Registrerade ersättningar' })).getAllByRole('row').slice(1).map(cells)).toEqual([
+      'Nacka RKK 2025-01-01 – 2025-06-30 100 000,00 kr Första halvåret RättaTa bort',
+      'Summa 100 000,00 kr',
+    ]);
+    expect(screen.getByRole('region', { name: 'Registrera ersättning' })).toBeTruthy();
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(100_000);
+
+    const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: { id: string }[] };
+    const corrected = within(screen.getByRole('table', { name: 'Registrerade ersättningar' })).getAllByRole('row')[1];
+    if (corrected === undefined) throw new Error('no claim listed');
+    await user.click(within(corrected).getByRole('button', { name: 'Ta bort' }));
+    expect(await screen.findByText('Ersättningen är borttagen och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(screen.getByText('Inga ersättningar är registrerade för 2025.')).toBeTruthy();
+    expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(404);
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(0);
+
+    // Recorded again, as the next test and the budget sheet below expect.
+    const form2 = screen.getByRole('region', { name: 'Registrera ersättning' });
+    await user.selectOptions(within(form2).getByRole('combobox', { name: 'Part' }), 'Nacka');
+    await user.click(within(form2).getByRole('radio', { name: 'RKK' }));
+    const end = within(form2).getByLabelText('Period till');
+    await user.clear(end);
+    await user.type(end, '2025-06-30');
+    await user.type(within(form2).getByRole('textbox', { name: 'Belopp (kr)' }), '125 000,50');
+    await user.type(within(form2).getByRole('textbox', { name: 'Anteckning' }), 'Första halvåret');
+    await user.click(within(form2).getByRole('button', { name: 'Registrera ersättning' }));
+    expect(await screen.findByText('Ersättningen är registrerad och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
   });
 
   it('says what is wrong with a period that ends before it starts, and sends nothing', async () => {

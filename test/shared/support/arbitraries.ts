@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CLUSTERS, MAX_AMOUNT_ORE, MAX_PER_INHABITANT_ORE, MAX_POPULATION, REIMBURSED_FUNCTIONS } from '@ssr/shared';
+import { CLUSTERS, MAX_AMOUNT_ORE, MAX_CLAIM_ORE, MAX_PER_INHABITANT_ORE, MAX_POPULATION, REIMBURSED_FUNCTIONS } from '@ssr/shared';
 import type { FeeRuleVersion, Member, PopulationFigure, Register, Reimbursement } from '@ssr/shared';
 
 /** Random registers within the schemas' bounds, for the property tests. */
@@ -154,7 +154,7 @@ export function claimsFor(register: Register): fc.Arbitrary<Reimbursement[]> {
         function: fc.constantFrom(...REIMBURSED_FUNCTIONS),
         year: yearArb,
         days: fc.tuple(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 364 })),
-        amountOre: fc.integer({ min: 1, max: MAX_AMOUNT_ORE }),
+        amountOre: fc.integer({ min: 1, max: MAX_CLAIM_ORE }),
       }),
       { maxLength: 20 },
     )

@@ -1,6 +1,6 @@
-import { Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Member, ReimbursedFunction } from '@ssr/shared';
-import { parseWith, reimbursementSchema } from '@ssr/shared';
+import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Member, ReimbursedFunction, ReimbursementView } from '@ssr/shared';
+import { formatSek, parseWith, reimbursementSchema } from '@ssr/shared';
 import { useState } from 'react';
 import { useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
@@ -21,35 +21,52 @@ export function claimId(memberId: string, fn: ReimbursedFunction, periodStart: s
   return `${memberId.slice(0, 40).replace(/-+$/, '')}-${fn.toLowerCase()}-${periodStart}-${suffix}`;
 }
 
-/** R6: record a member's self-cost for RSIB or RKK over a period within one year (editor). */
-export function RecordForm({ members, busy, blocked, run }: FormProps & { members: readonly Member[] }) {
+/**
+ * R6: record a member's self-cost for RSIB or RKK over a period within one year (editor), or,
+ * given `editing`, correct a recorded claim on the etag it was listed with.
+ */
+export function RecordForm({
+  members,
+  busy,
+  blocked,
+  run,
+  editing,
+  onDone,
+}: FormProps & { members: readonly Member[]; editing?: ReimbursementView; onDone?: () => void }) {
   const t = useMessages();
   const styles = useStyles();
   const { api, now } = useServices();
   const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-  const [memberId, setMemberId] = useState('');
-  const [fn, setFn] = useState<ReimbursedFunction>('RSIB');
-  const [periodStart, setPeriodStart] = useState(`${new Date(now()).getFullYear()}-01-01`);
-  const [periodEnd, setPeriodEnd] = useState(isoToday(now()));
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
+  const [memberId, setMemberId] = useState(editing?.memberId ?? '');
+  const [fn, setFn] = useState<ReimbursedFunction>(editing?.function ?? 'RSIB');
+  const [periodStart, setPeriodStart] = useState(editing?.periodStart ?? `${new Date(now()).getFullYear()}-01-01`);
+  const [periodEnd, setPeriodEnd] = useState(editing?.periodEnd ?? isoToday(now()));
+  const [amount, setAmount] = useState(editing ? formatSek(editing.amountOre, { unit: false }) : '');
+  const [note, setNote] = useState(editing?.note ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const locked = blocked !== undefined;
   const member = sorted.some((candidate) => candidate.id === memberId) ? memberId : (sorted[0]?.id ?? '');
+  const heading = editing ? t.reimbursements.correctHeading : t.reimbursements.record;
+  const headingId = editing ? 'reimbursements-correct-heading' : 'reimbursements-record-heading';
 
   const submit = () =>
     run(async () => {
       const amountOre = kronorInput(amount);
-      const candidate = { id: claimId(member, fn, periodStart), memberId: member, function: fn, periodStart, periodEnd, amountOre, note };
+      const id = editing?.id ?? claimId(member, fn, periodStart);
+      const candidate = { id, memberId: member, function: fn, periodStart, periodEnd, amountOre, note };
       const parsed = parseWith(reimbursementSchema, candidate);
       const found = parsed.ok ? {} : messagesByField(parsed.errors);
       if (amountOre === undefined) found.amountOre = t.common.amountInvalid;
       setErrors(found);
       if (!parsed.ok || amountOre === undefined) return undefined;
-      const result = await api.createReimbursement(parsed.value);
+      const result = editing ? await api.replaceReimbursement(parsed.value, editing.etag) : await api.createReimbursement(parsed.value);
       if (!result.ok) {
         setErrors(messagesByField(result.problem.errors));
         return problemNotice(result.problem, t);
+      }
+      if (editing) {
+        onDone?.();
+        return { intent: 'success', body: t.reimbursements.corrected };
       }
       setAmount('');
       setNote('');
@@ -58,9 +75,9 @@ export function RecordForm({ members, busy, blocked, run }: FormProps & { member
 
   const state = (name: string) => ({ validationMessage: errors[name], validationState: errors[name] ? ('error' as const) : ('none' as const) });
   return (
-    <section className={styles.form} aria-labelledby="reimbursements-record-heading">
-      <Text as="h3" id="reimbursements-record-heading" weight="semibold">
-        {t.reimbursements.record}
+    <section className={styles.form} aria-labelledby={headingId}>
+      <Text as="h3" id={headingId} weight="semibold">
+        {heading}
       </Text>
       <Field label={t.reimbursements.member} {...state('memberId')}>
         <Select value={member} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
@@ -90,8 +107,15 @@ export function RecordForm({ members, busy, blocked, run }: FormProps & { member
         <Input value={note} disabled={locked} onChange={(_, data) => setNote(data.value)} />
       </Field>
       <GuardedButton appearance="primary" blocked={blocked} disabled={busy || member === ''} onClick={submit}>
-        {t.reimbursements.record}
+        {editing ? t.reimbursements.saveCorrection : t.reimbursements.record}
       </GuardedButton>
+      {editing ? (
+        <div>
+          <Button disabled={busy} onClick={onDone}>
+            {t.common.cancel}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

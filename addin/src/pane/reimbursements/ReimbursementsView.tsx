@@ -1,5 +1,5 @@
-import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
-import type { Reimbursement } from '@ssr/shared';
+import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReimbursementView } from '@ssr/shared';
 import { formatSek, parseYear } from '@ssr/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useMessages } from '../../i18n';
@@ -17,9 +17,10 @@ import { ViewSection } from '../shell/ViewSection';
 
 const useStyles = makeStyles({
   number: { textAlign: 'right' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
-/** Reimbursements (R6): record RSIB/RKK claims, list a year's claims. */
+/** Reimbursements (R6): record RSIB/RKK claims, list a year's claims, correct or remove one (editor). */
 export function ReimbursementsView() {
   const t = useMessages();
   const styles = useStyles();
@@ -27,7 +28,8 @@ export function ReimbursementsView() {
   const session = useSession();
   const task = useTask();
   const [yearText, setYearText] = useState(String(new Date(now()).getFullYear()));
-  const [listed, setListed] = useState<{ year: number; claims: Reimbursement[] } | undefined>();
+  const [listed, setListed] = useState<{ year: number; claims: ReimbursementView[] } | undefined>();
+  const [editing, setEditing] = useState<ReimbursementView | undefined>();
   const members = session.snapshot?.snapshot.members ?? [];
   const names = new Map(members.map((member) => [member.id, member.name]));
   const year = parseYear(yearText);
@@ -57,12 +59,29 @@ export function ReimbursementsView() {
       return (await list(year)) ?? notice;
     });
 
+  const blocked = blockedReason(session, 'editor', t);
+  const busy = task.busy !== undefined;
+  const remove = (claim: ReimbursementView) =>
+    write(async () => {
+      const result = await api.deleteReimbursement(claim.id, claim.etag);
+      if (!result.ok) return problemNotice(result.problem, t);
+      if (editing?.id === claim.id) setEditing(undefined);
+      return { intent: 'success', body: t.reimbursements.removed };
+    });
+
   const total = listed?.claims.reduce((sum, claim) => sum + claim.amountOre, 0) ?? 0;
   return (
     <ViewSection id="reimbursements" heading={t.reimbursements.heading} intro={t.reimbursements.intro}>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-      <RecordForm members={members} busy={task.busy !== undefined} blocked={blockedReason(session, 'editor', t)} run={write} />
+      <RecordForm
+        key={editing ? `${editing.id}:${editing.etag}` : 'new'}
+        members={members}
+        busy={busy}
+        blocked={blocked}
+        run={write}
+        {...(editing ? { editing, onDone: () => setEditing(undefined) } : {})}
+      />
       <Divider />
       <Text as="h3" id="reimbursements-list-heading" weight="semibold">
         {t.reimbursements.listHeading}
@@ -83,6 +102,7 @@ export function ReimbursementsView() {
               <TableHeaderCell>{t.reimbursements.period}</TableHeaderCell>
               <TableHeaderCell>{t.reimbursements.amount}</TableHeaderCell>
               <TableHeaderCell>{t.reimbursements.note}</TableHeaderCell>
+              <TableHeaderCell>{t.reimbursements.actions}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -95,6 +115,16 @@ export function ReimbursementsView() {
                 </TableCell>
                 <TableCell className={styles.number}>{formatSek(claim.amountOre)}</TableCell>
                 <TableCell>{claim.note}</TableCell>
+                <TableCell>
+                  <div className={styles.actions}>
+                    <Button size="small" disabled={busy || blocked !== undefined} onClick={() => setEditing(claim)}>
+                      {t.reimbursements.correct}
+                    </Button>
+                    <Button size="small" disabled={busy || blocked !== undefined} onClick={() => remove(claim)}>
+                      {t.reimbursements.remove}
+                    </Button>
+                  </div>
+                </TableCell>
               </TableRow>
             ))}
             <TableRow>
@@ -106,6 +136,7 @@ export function ReimbursementsView() {
               <TableCell className={styles.number}>
                 <strong>{formatSek(total)}</strong>
               </TableCell>
+              <TableCell />
               <TableCell />
             </TableRow>
           </TableBody>

@@ -1,0 +1,53 @@
+import type { HttpResponseInit } from '@azure/functions';
+import { memberIdSchema, parseWith, reimbursementSchema } from '@ssr/shared';
+import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
+import { badRequest, notFound, ok, preconditionFailed } from '../http/responses';
+import type { ApiCall } from '../http/route';
+import { claimantProblem, contentionProblem, reimbursementView, sumCapProblem } from '../reimbursement-rules';
+import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { SumCapError } from '../storage/reimbursements';
+import { WriteContentionError } from '../storage/retry';
+
+/**
+ * PUT /reimbursements/{id} (editor): correct a claim, on the etag it was read with. The same
+ * rules as a new claim apply, and the sums it leaves and enters change with it, atomically.
+ */
+export async function replaceReimbursement({ request, store }: ApiCall): Promise<HttpResponseInit> {
+  const id = pathParam(request, 'id', memberIdSchema);
+  if (!id.ok) return id.response;
+  const ifMatch = requireIfMatch(request);
+  if (!ifMatch.ok) return ifMatch.response;
+  const body = await readJsonBody(request);
+  if (!body.ok) return body.response;
+  // The id may be left out of the body; if given, it must be the one in the address.
+  const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
+  const parsed = parseWith(reimbursementSchema, input);
+  if (!parsed.ok) return badRequest(parsed.errors);
+  const claim = parsed.value;
+  if (claim.id !== id.value) {
+    return badRequest([{ path: 'id', message: `Id i kroppen (${claim.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
+  }
+
+  const current = await store.reimbursements.get(id.value);
+  if (!current) return notFound(`Det finns ingen ersättning med id "${id.value}".`);
+  if (ifMatch.value !== current.etag) return preconditionFailed(reimbursementView(current), current.etag);
+  const member = (await store.members.get(claim.memberId))?.value;
+  const refused = claimantProblem(claim, member);
+  if (refused) return refused;
+
+  try {
+    const stored = await store.reimbursements.replace(claim, current.etag, {
+      action: 'reimbursement.replace',
+      target: `reimbursements/${claim.id}`,
+      before: current.value,
+      after: claim,
+    });
+    return ok(reimbursementView(stored), { etag: stored.etag });
+  } catch (error) {
+    if (error instanceof SumCapError) return sumCapProblem(error, claim, member);
+    if (error instanceof WriteContentionError) return contentionProblem();
+    if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    const now = await store.reimbursements.get(id.value);
+    return now ? preconditionFailed(reimbursementView(now), now.etag) : notFound(`Ersättningen "${id.value}" har tagits bort.`);
+  }
+}
