@@ -4,6 +4,7 @@ import { SEED_FEE_RULE, SEED_MEMBERS, SEED_POPULATIONS } from '@ssr/shared';
 import { SYSTEM_USER, auditEntry } from '../audit';
 import { toDocumentEntity } from './documents';
 import { AlreadyExistsError, EntityNotFoundError } from './errors';
+import { recordStoredAdoptions } from './fee-rules';
 import { commit, sweepOutbox } from './outbox';
 import type { Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
@@ -11,10 +12,11 @@ import { TABLES, TABLE_KINDS } from './tables';
 /** Set when the register has been seeded: an emptied register is not seeded again. */
 const SEED_MARKER = '~seeded';
 
-/** Create the tables, seed an empty register, and finish audit entries left in an outbox. */
+/** Create the tables, seed an empty register, record adoptions stored without a date (R7), and finish audit entries left in an outbox. */
 export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise<void> {
   await Promise.all(TABLE_KINDS.map((kind) => tables.run(kind, (client) => client.createTable({ abortSignal: signal }))));
   await seedRegister(tables, signal);
+  await recordStoredAdoptions(tables, signal);
   await sweepOutbox(tables, signal);
 }
 
