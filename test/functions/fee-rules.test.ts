@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TableClient } from '@azure/data-tables';
 import { SEED_FEE_RULE, SEED_MEMBERS } from '@ssr/shared';
+import { toDocumentEntity } from '../../functions/src/storage/documents';
+import { startAzurite } from '../support/azurite';
 import type { Stack } from '../support/stack';
 import { startStack } from '../support/stack';
 import type { ApiClient } from '../support/http';
@@ -218,5 +221,39 @@ describe('DELETE /fee-rules/{id}', () => {
     expect(asRecord(refused.body).detail).toContain('antagen');
     expect((await rule('avgifter-2024')).etag).toBe(seeded.etag);
     expect((await api.get('/fees?year=2024')).status).toBe(200);
+  });
+});
+
+describe('versions stored before adoptions were recorded', () => {
+  it('get their adoption recorded at start-up, so that a member entered later cannot turn them back; a draft stays a draft', async () => {
+    const azurite = await startAzurite();
+    try {
+      const first = await startStack({ azurite });
+      await first.stop();
+      const table = TableClient.fromConnectionString(azurite.connectionString, 'ssrfeerules', { allowInsecureConnection: true });
+      const { adoptedOn: _recorded, ...legacy } = SEED_FEE_RULE;
+      await table.upsertEntity(toDocumentEntity('feerule', legacy.id, legacy), 'Replace');
+      await table.upsertEntity(toDocumentEntity('feerule', 'avgifter-2027', { ...proposal, approvals: [approval('nacka')] }), 'Replace');
+
+      const second = await startStack({ azurite });
+      try {
+        const later = apiClient(second.apiUrl);
+        const listed = asRecord((await later.get('/fee-rules')).body).feeRules as Record<string, unknown>[];
+        expect(listed.find((candidate) => candidate.id === 'avgifter-2024')).toMatchObject({ status: 'adopted', adoptedOn: '2024-07-05' });
+        expect(listed.find((candidate) => candidate.id === 'avgifter-2027')).toMatchObject({ status: 'draft', approvalState: { approved: 1 } });
+        expect(listed.find((candidate) => candidate.id === 'avgifter-2027')).not.toHaveProperty('adoptedOn');
+        const member = { id: 'sen-aktor', name: 'Sen aktör', kind: 'actor', feeClass: 'single', joinedOn: '2024-03-01' };
+        expect((await later.post('/members', { json: member })).status).toBe(201);
+        expect((await later.get('/fees?year=2024')).status).toBe(200);
+        const entries = asRecord((await later.get('/audit')).body).entries as { action: string; target: string; actor: { name: string } }[];
+        expect(entries.filter((entry) => entry.action === 'feeRule.adopt')).toEqual([
+          expect.objectContaining({ target: 'fee-rules/avgifter-2024', actor: { name: 'system', roles: [] } }),
+        ]);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await azurite.stop();
+    }
   });
 });
