@@ -225,7 +225,7 @@ describe('DELETE /fee-rules/{id}', () => {
 });
 
 describe('versions stored before adoptions were recorded', () => {
-  it('get their adoption recorded at start-up, so that a member entered later cannot turn them back; a draft stays a draft', async () => {
+  it('get their adoption recorded at start-up, so that a member entered later cannot turn them back; a draft stays a draft and can be withdrawn', async () => {
     const azurite = await startAzurite();
     try {
       const first = await startStack({ azurite });
@@ -241,7 +241,12 @@ describe('versions stored before adoptions were recorded', () => {
         const listed = asRecord((await later.get('/fee-rules')).body).feeRules as Record<string, unknown>[];
         expect(listed.find((candidate) => candidate.id === 'avgifter-2024')).toMatchObject({ status: 'adopted', adoptedOn: '2024-07-05' });
         expect(listed.find((candidate) => candidate.id === 'avgifter-2027')).toMatchObject({ status: 'draft', approvalState: { approved: 1 } });
-        expect(listed.find((candidate) => candidate.id === 'avgifter-2027')).not.toHaveProperty('adoptedOn');
+        const draft = listed.find((candidate) => candidate.id === 'avgifter-2027');
+        expect(draft).not.toHaveProperty('adoptedOn');
+        // Stored without a year claim, the draft still holds its year, and withdrawing it frees it.
+        expect((await later.post('/fee-rules', { json: { ...proposal, id: 'avgifter-2027-b' } })).status).toBe(409);
+        expect((await later.delete('/fee-rules/avgifter-2027', { headers: { 'if-match': String(draft?.etag) } })).status).toBe(204);
+        expect((await later.post('/fee-rules', { json: { ...proposal, id: 'avgifter-2027-b' } })).status).toBe(201);
         const member = { id: 'sen-aktor', name: 'Sen aktör', kind: 'actor', feeClass: 'single', joinedOn: '2024-03-01' };
         expect((await later.post('/members', { json: member })).status).toBe(201);
         expect((await later.get('/fees?year=2024')).status).toBe(200);
