@@ -33,12 +33,13 @@ export async function createFeeRule({ request, store, services }: ApiCall): Prom
   };
   const yearTaken = (holder: Versioned<FeeRuleVersion>) =>
     conflict(
-      `Versionen "${holder.value.id}" gäller redan från ${input.effectiveFrom}; ett år har en version. Dra tillbaka utkastet eller välj ett annat år.`,
+      `Det finns redan en version från ${input.effectiveFrom}, "${holder.value.id}": ett år har en version. Dra tillbaka det utkastet eller välj ett annat år.`,
       { errors: [{ path: 'effectiveFrom', message: `${input.effectiveFrom} har redan versionen "${holder.value.id}".` }], current: feeRuleView(holder, members) },
       'year-taken',
     );
-  // Versions stored before year claims were written are found by their year.
-  const sameYear = rules.find((rule) => rule.value.effectiveFrom === input.effectiveFrom) ?? (await heldYear(input.effectiveFrom));
+  // Found by its year (versions stored before year claims hold none); a concurrent proposal
+  // for the year makes the year claim of the write below fail instead.
+  const sameYear = rules.find((rule) => rule.value.effectiveFrom === input.effectiveFrom);
   if (sameYear) return yearTaken(sameYear);
 
   const adoptedOn = adoptionDate(input, members);
