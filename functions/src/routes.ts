@@ -4,6 +4,7 @@ import { approveFeeRule } from './functions/approve-fee-rule';
 import { createFeeRule } from './functions/create-fee-rule';
 import { createMember } from './functions/create-member';
 import { createReimbursement } from './functions/create-reimbursement';
+import { deleteFeeRule } from './functions/delete-fee-rule';
 import { deleteMember } from './functions/delete-member';
 import { deleteReimbursement } from './functions/delete-reimbursement';
 import { getAudit } from './functions/get-audit';
@@ -99,7 +100,7 @@ export const routes: readonly Route[] = [
   },
   { name: 'listFeeRules', method: 'GET', path: 'fee-rules', role: 'reader', summary: 'Avgiftsreglernas versioner (R7)', responses: { 200: { description: 'Versionerna med status', schema: 'FeeRuleList' } }, handler: listFeeRules },
   {
-    name: 'createFeeRule', method: 'POST', path: 'fee-rules', role: 'admin', summary: 'Föreslå en ny version (R7)', body: 'FeeRuleInput',
+    name: 'createFeeRule', method: 'POST', path: 'fee-rules', role: 'admin', summary: 'Föreslå en ny version (R7), en per år (409 om året har en)', body: 'FeeRuleInput',
     responses: { 201: { description: 'Skapad', schema: 'FeeRule' }, ...problems(400, 409, 413, 415) },
     handler: createFeeRule,
   },
@@ -108,6 +109,12 @@ export const routes: readonly Route[] = [
     parameters: [path('id', 'Avgiftsregelns id'), ifMatch], body: 'ApprovalInput',
     responses: { 201: { description: 'Godkännandet registrerat; regeln med ny status', schema: 'FeeRule' }, ...problems(400, 404, 409, 412, 413, 415, 428) },
     handler: approveFeeRule,
+  },
+  {
+    name: 'deleteFeeRule', method: 'DELETE', path: 'fee-rules/{id}', role: 'admin', summary: 'Dra tillbaka ett utkast (R7); en antagen version står kvar (409)',
+    parameters: [path('id', 'Avgiftsregelns id'), ifMatch],
+    responses: { 204: { description: 'Utkastet tillbakadraget' }, ...problems(400, 404, 409, 412, 428) },
+    handler: deleteFeeRule,
   },
   {
     name: 'getFees', method: 'GET', path: 'fees', role: 'reader', summary: 'Avgiftslistan för ett år', parameters: [year, mode],

@@ -35,7 +35,7 @@ export function sumsOf(stored: StoredRegister): ReimbursementSum[] {
   return reimbursementSums(stored.reimbursements.map((claim) => claim.value));
 }
 
-/** A fee rule as the API shows it: R7 status and approval count computed, etag for the next approval. */
+/** A fee rule as the API shows it: R7 status read from the recorded adoption (a draft's counts live), etag for the next write. */
 export function feeRuleView(rule: Versioned<FeeRuleVersion>, members: readonly Member[]): FeeRuleView {
   const state = feeRuleApprovalState(rule.value, members);
   return { ...rule.value, status: state.status, approvalState: { required: state.required, approved: state.approved, pending: state.pending }, etag: rule.etag };

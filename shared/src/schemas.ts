@@ -208,33 +208,45 @@ export const approvalSchema = z.object({
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
-export const feeRuleVersionSchema = z
-  .object({
-    id: memberIdSchema,
-    effectiveFrom: yearSchema,
-    perInhabitantOre: oreSchema.max(MAX_PER_INHABITANT_ORE, { error: 'Avgiften per invånare får vara högst 1 000 kr.' }),
-    singleFeeOre: oreSchema,
-    doubleFeeOre: oreSchema,
-    populationYearOffset: z
-      .number({ error: 'Ange förskjutningen av befolkningsåret som heltal.' })
-      .int({ error: 'Förskjutningen måste vara ett heltal.' })
-      .min(0, { error: 'Förskjutningen får inte vara negativ.' })
-      .max(5, { error: 'Förskjutningen får vara högst 5 år.' }),
-    approvals: z.array(approvalSchema).max(1000),
-  })
-  .superRefine((rule, ctx) => {
-    const seen = new Set<string>();
-    rule.approvals.forEach((approval, index) => {
-      if (seen.has(approval.memberId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['approvals', index, 'memberId'],
-          message: `${approval.memberId} har redan godkänt den här versionen.`,
-        });
-      }
-      seen.add(approval.memberId);
-    });
+const feeRuleFields = {
+  id: memberIdSchema,
+  effectiveFrom: yearSchema,
+  perInhabitantOre: oreSchema.max(MAX_PER_INHABITANT_ORE, { error: 'Avgiften per invånare får vara högst 1 000 kr.' }),
+  singleFeeOre: oreSchema,
+  doubleFeeOre: oreSchema,
+  populationYearOffset: z
+    .number({ error: 'Ange förskjutningen av befolkningsåret som heltal.' })
+    .int({ error: 'Förskjutningen måste vara ett heltal.' })
+    .min(0, { error: 'Förskjutningen får inte vara negativ.' })
+    .max(5, { error: 'Förskjutningen får vara högst 5 år.' }),
+  approvals: z.array(approvalSchema).max(1000),
+};
+
+function oneApprovalPerParty(rule: { approvals: readonly Approval[] }, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  rule.approvals.forEach((approval, index) => {
+    if (seen.has(approval.memberId)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approvals', index, 'memberId'],
+        message: `${approval.memberId} har redan godkänt den här versionen.`,
+      });
+    }
+    seen.add(approval.memberId);
   });
+}
+
+/** A version as proposed: its adoption is the register's to record, never the caller's to state. */
+export const feeRuleInputSchema = z.object(feeRuleFields).superRefine(oneApprovalPerParty);
+export type FeeRuleInput = z.infer<typeof feeRuleInputSchema>;
+
+/**
+ * R7: a version as stored. `adoptedOn` is recorded once, when the last approval it needs is
+ * recorded (the date of that decision), and never removed; a version without it is a draft.
+ */
+export const feeRuleVersionSchema = z
+  .object({ ...feeRuleFields, adoptedOn: isoDateSchema.optional() })
+  .superRefine(oneApprovalPerParty);
 export type FeeRuleVersion = z.infer<typeof feeRuleVersionSchema>;
 
 /**

@@ -84,7 +84,7 @@ export const SEED_POPULATIONS: readonly PopulationFigure[] = MUNICIPALITIES.flat
 /** The county's check sums (31 December), as SCB publishes them. */
 export const SEED_COUNTY_TOTALS: Readonly<Record<number, number>> = { 2023: 2_454_821, 2024: 2_473_307 };
 
-/** The fees of the agreement of 2024: 1,50 kr; 280 000 kr; 560 000 kr; offset 1 (R2–R4, R3). */
+/** The fees of the agreement of 2024: 1,50 kr; 280 000 kr; 560 000 kr; offset 1 (R2–R4, R3); adopted on signature by all 37 parties (R7). */
 export const SEED_FEE_RULE: FeeRuleVersion = {
   id: 'avgifter-2024',
   effectiveFrom: 2024,
@@ -97,6 +97,7 @@ export const SEED_FEE_RULE: FeeRuleVersion = {
     approvedOn: '2024-07-05',
     reference: 'Överenskommelse om en gemensam plattform för regional samverkan (2024)',
   })),
+  adoptedOn: '2024-07-05',
 };
 
 export const SEED_REGISTER = {

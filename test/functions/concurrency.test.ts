@@ -43,7 +43,7 @@ describe('optimistic concurrency', () => {
     const etag = String(asRecord(created.body).etag);
     const members = ['nacka', 'solna', 'taby', 'huddinge', 'botkyrka', 'haninge', 'jarfalla', 'sollentuna', 'lidingo', 'vaxholm', 'ekero', 'salem', 'tyreso', 'nykvarn', 'danderyd', 'sigtuna', 'norrtalje', 'nynashamn', 'sodertalje', 'sundbyberg'];
     const responses = await Promise.all(
-      members.map((memberId) => api.post('/fee-rules/samtidigt/approvals', { json: { memberId, approvedOn: '2029-05-01', reference: 'KS' }, headers: { 'if-match': etag } })),
+      members.map((memberId) => api.post('/fee-rules/samtidigt/approvals', { json: { memberId, approvedOn: '2026-05-01', reference: 'KS' }, headers: { 'if-match': etag } })),
     );
     expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
     expect(responses.filter((response) => response.status === 412)).toHaveLength(19);

@@ -29,8 +29,10 @@ describe('withEtag: an entity as read', () => {
 
 describe('the fee-rule view (R7)', () => {
   it('is the version, its computed status and approval state, and its etag', () => {
-    const { status, ...approvalState } = feeRuleApprovalState(SEED_FEE_RULE, SEED_MEMBERS);
+    const { status, adoptedOn, ...approvalState } = feeRuleApprovalState(SEED_FEE_RULE, SEED_MEMBERS);
     expect(FEE_RULE_STATUSES).toContain(status);
+    // The adoption date is the version's own field, as recorded.
+    expect(adoptedOn).toBe(SEED_FEE_RULE.adoptedOn);
     const view = { ...SEED_FEE_RULE, status, approvalState, etag: 'W/"2"' };
     expect(feeRuleViewSchema.parse(view)).toEqual(view);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_FEE_RULE, SEED_MEMBERS, feeForMember, feeRuleApprovalState, feeRuleInForce, feeRuleStatus, feeSchedule } from '@ssr/shared';
+import { SEED_FEE_RULE, SEED_MEMBERS, adoptionDate, feeForMember, feeRuleApprovalState, feeRuleInForce, feeRuleStatus, feeSchedule } from '@ssr/shared';
 import type { FeeRuleVersion, Register } from '@ssr/shared';
 import { SEED_MEMBER_IDS, actor, feeRule, seedMember, seedWithRules } from './support/register';
 
@@ -16,7 +16,7 @@ function totalsFor(register: Register, year: number) {
 
 describe('R7 fee changes: versions apply once every party has approved', () => {
   it('the seed version is adopted by all 37 parties', () => {
-    expect(feeRuleApprovalState(SEED_FEE_RULE, SEED_MEMBERS)).toEqual({ status: 'adopted', required: 37, approved: 37, pending: [] });
+    expect(feeRuleApprovalState(SEED_FEE_RULE, SEED_MEMBERS)).toEqual({ status: 'adopted', adoptedOn: '2024-07-05', required: 37, approved: 37, pending: [] });
   });
 
   it('a draft version (one approval missing) is not in force', () => {
@@ -55,7 +55,7 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
     const staying = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
     const members = [leaving, staying];
     const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
-    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', required: 1, approved: 1, pending: [] });
+    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
     const joinedBefore = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2026-02-01');
     expect(feeRuleApprovalState(later, [...members, joinedBefore])).toMatchObject({ status: 'draft', pending: ['polisen-stockholm'] });
   });
@@ -65,7 +65,7 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
     // Approved on 2026-11-15 (the helper dates approvals in November of the year before).
     const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
     const joiner = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2027-02-01');
-    expect(feeRuleApprovalState(later, [staying, joiner])).toEqual({ status: 'adopted', required: 1, approved: 1, pending: [] });
+    expect(feeRuleApprovalState(later, [staying, joiner])).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
     const seedJoiner = actor('ny-aktor', 'Ny aktör', 'single', '2024-09-01');
     expect(feeRuleStatus(SEED_FEE_RULE, [...SEED_MEMBERS, seedJoiner])).toBe('adopted');
     expect(feeRuleInForce(2024, [SEED_FEE_RULE], [...SEED_MEMBERS, seedJoiner])?.id).toBe('avgifter-2024');
@@ -95,5 +95,64 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
     { year: 2200, expected: 'avgifter-2024' },
   ])('the version in force for $year is $expected', ({ year, expected }) => {
     expect(feeRuleInForce(year, [SEED_FEE_RULE], SEED_MEMBERS)?.id).toBe(expected);
+  });
+});
+
+describe('R7 adoption is an event: recorded with the version, it stays', () => {
+  const sos = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
+  /** Adopted by SOS Alarm alone on 2026-11-15, as recorded by the write of that approval. */
+  const adopted2027: FeeRuleVersion = { ...feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 }), adoptedOn: '2026-11-15' };
+
+  it('a member entered later with a joining date in the first year, before the last approval, leaves the seed version adopted and in force', () => {
+    const backDated = actor('ny-aktor', 'Ny aktör', 'single', '2024-03-01');
+    const members = [...SEED_MEMBERS, backDated];
+    expect(feeRuleApprovalState(SEED_FEE_RULE, members)).toEqual({ status: 'adopted', adoptedOn: '2024-07-05', required: 37, approved: 37, pending: [] });
+    expect(feeRuleInForce(2024, [SEED_FEE_RULE], members)?.id).toBe('avgifter-2024');
+    const fees = feeSchedule({ ...seedWithRules([SEED_FEE_RULE]), members }, 2024, 'exact');
+    expect(fees.ok && fees.value.lines.find((line) => line.memberId === 'ny-aktor')?.amountOre).toBe(28_000_000);
+  });
+
+  it('an approval recorded after adoption does not turn it back into a draft, nor move its date', () => {
+    const joinerA = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2026-12-01');
+    const joinerB = actor('kustbevakningen', 'Kustbevakningen', 'single', '2026-12-01');
+    const later: FeeRuleVersion = {
+      ...adopted2027,
+      approvals: [...adopted2027.approvals, { memberId: 'polisen-stockholm', approvedOn: '2027-01-10', reference: 'Beslut polisen' }],
+    };
+    const members = [sos, joinerA, joinerB];
+    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
+    expect(feeRuleInForce(2027, [later], members)?.id).toBe('avgifter-2027');
+    // Read live, as before adoptions were recorded, the later approval made kustbevakningen pending.
+    const { adoptedOn: _recorded, ...unrecorded } = later;
+    expect(feeRuleStatus(unrecorded, members)).toBe('draft');
+  });
+
+  it('a recorded adoption holds whatever the register says later: members edited, removed or added', () => {
+    expect(feeRuleStatus(adopted2027, [])).toBe('adopted');
+    expect(feeRuleStatus(adopted2027, [actor('sos-alarm', 'SOS Alarm', 'single', '2028-01-01')])).toBe('adopted');
+    expect(feeRuleInForce(2030, [SEED_FEE_RULE, adopted2027], [sos, actor('ny-aktor', 'Ny aktör', 'single', '2026-01-01')])?.id).toBe('avgifter-2027');
+  });
+
+  it('the adoption date is the latest decision among the approvals the version needs', () => {
+    const rule = feeRule(2027, [], { id: 'avgifter-2027' });
+    const members = [sos, actor('trafikverket', 'Trafikverket', 'double', '2024-01-01')];
+    const first = { ...rule, approvals: [{ memberId: 'trafikverket', approvedOn: '2026-10-02', reference: 'T' }] };
+    expect(adoptionDate(first, members)).toBeUndefined();
+    // Recorded later, but decided earlier: the version was complete on 2026-10-02.
+    const both = { ...first, approvals: [...first.approvals, { memberId: 'sos-alarm', approvedOn: '2026-09-20', reference: 'S' }] };
+    expect(adoptionDate(both, members)).toBe('2026-10-02');
+    expect(adoptionDate({ ...both, adoptedOn: '2026-10-05' }, members)).toBe('2026-10-05');
+  });
+
+  it('a draft shows its pending parties, computed from the register as it stands', () => {
+    const draft = feeRule(2027, ['sos-alarm']);
+    const joiner = actor('trafikverket', 'Trafikverket', 'double', '2026-09-01');
+    expect(feeRuleApprovalState({ ...draft, approvals: [] }, [sos, joiner])).toEqual({ status: 'draft', required: 2, approved: 0, pending: ['sos-alarm', 'trafikverket'] });
+  });
+
+  it('two adopted versions of one year: the one adopted first applies, in whichever order they are listed', () => {
+    const second: FeeRuleVersion = { ...adopted2027, id: 'avgifter-2027-b', singleFeeOre: 31_000_000, adoptedOn: '2026-12-01' };
+    expect(feeRuleInForce(2027, [adopted2027, second], [sos])?.id).toBe('avgifter-2027');
+    expect(feeRuleInForce(2027, [second, adopted2027], [sos])?.id).toBe('avgifter-2027');
   });
 });

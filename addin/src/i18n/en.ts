@@ -230,6 +230,7 @@ export const en: Messages = {
     approvalsOf: (n: number, of: number) => `${n} of ${of}`,
     draft: 'Draft',
     adopted: 'Adopted',
+    adoptedOn: (date: string) => `Adopted on ${date}`,
     loading: 'Fetching versions…',
     none: 'There are no versions.',
     proposeHeading: 'Propose a new version',

@@ -1,3 +1,5 @@
+import { formatDateSv } from '@ssr/shared';
+
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
   app: {
@@ -231,6 +233,7 @@ export const sv = {
     approvalsOf: (n: number, of: number) => `${n} av ${of}`,
     draft: 'Utkast',
     adopted: 'Antagen',
+    adoptedOn: (date: string) => `Antagen ${formatDateSv(date)}`,
     loading: 'Hämtar versioner…',
     none: 'Inga versioner finns.',
     proposeHeading: 'Föreslå en ny version',

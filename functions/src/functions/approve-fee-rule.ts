@@ -1,5 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { approvalSchema, feeRuleVersionSchema, memberIdSchema, parseWith } from '@ssr/shared';
+import type { FeeRuleVersion } from '@ssr/shared';
+import { adoptionDate, approvalSchema, feeRuleVersionSchema, memberIdSchema, parseWith } from '@ssr/shared';
+import { approvalErrors, todayInSweden } from '../fee-rule-checks';
 import { pathParam, readBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, created, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
@@ -8,9 +10,11 @@ import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 
 /**
  * POST /fee-rules/{id}/approvals (admin): record a party's approval (R7), on the fee rule's
- * etag. The rule is adopted once every party that is a member in its first year has approved.
+ * etag. Only a party that is a member in the version's first year approves it, and not with
+ * a date after today. The write that records the last approval the version needs records its
+ * adoption too; an approval recorded later leaves the adoption as it is.
  */
-export async function approveFeeRule({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function approveFeeRule({ request, store, services }: ApiCall): Promise<HttpResponseInit> {
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
@@ -22,9 +26,8 @@ export async function approveFeeRule({ request, store }: ApiCall): Promise<HttpR
   const [current, memberRows] = await Promise.all([store.feeRules.get(id.value), store.members.list()]);
   const members = memberRows.map((member) => member.value);
   if (!current) return notFound(`Det finns ingen avgiftsregel med id "${id.value}".`);
-  if (!members.some((member) => member.id === approval.memberId)) {
-    return badRequest([{ path: 'memberId', message: `Det finns ingen medlem med id "${approval.memberId}".` }]);
-  }
+  const errors = approvalErrors(approval, '', current.value.effectiveFrom, members, todayInSweden(services.now()));
+  if (errors.length > 0) return badRequest(errors);
   if (ifMatch.value !== current.etag) return preconditionFailed(feeRuleView(current, members), current.etag);
   if (current.value.approvals.some((given) => given.memberId === approval.memberId)) {
     return conflict(`${approval.memberId} har redan godkänt avgiftsregeln "${id.value}".`, {
@@ -33,8 +36,11 @@ export async function approveFeeRule({ request, store }: ApiCall): Promise<HttpR
     }, 'already-approved');
   }
 
+  const approved: FeeRuleVersion = { ...current.value, approvals: [...current.value.approvals, approval] };
+  // Adopted stays adopted, on the day it was: a later approval never moves or undoes that.
+  const adoptedOn = adoptionDate(current.value, members) ?? adoptionDate(approved, members);
   // The stored rule must still pass its schema (at most 1 000 approvals).
-  const next = parseWith(feeRuleVersionSchema, { ...current.value, approvals: [...current.value.approvals, approval] });
+  const next = parseWith(feeRuleVersionSchema, adoptedOn === undefined ? approved : { ...approved, adoptedOn });
   if (!next.ok) return conflict('Avgiftsregeln kan inte ta emot fler godkännanden.', { errors: next.errors }, 'rule-full');
   try {
     const stored = await store.feeRules.replace(next.value, current.etag, {

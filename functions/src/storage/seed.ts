@@ -4,6 +4,7 @@ import { SEED_FEE_RULE, SEED_MEMBERS, SEED_POPULATIONS } from '@ssr/shared';
 import { SYSTEM_USER, auditEntry } from '../audit';
 import { toDocumentEntity } from './documents';
 import { AlreadyExistsError, EntityNotFoundError } from './errors';
+import { recordStoredAdoptions } from './fee-rules';
 import { backfillCodeClaims, codeClaimEntity } from './members';
 import { commit, sweepOutbox } from './outbox';
 import type { Tables } from './tables';
@@ -14,12 +15,14 @@ const SEED_MARKER = '~seeded';
 
 /**
  * Create the tables, seed an empty register, give every member's municipality code its claim
- * (a register stored before claims were kept has none), and finish audit entries left in an outbox.
+ * (a register stored before claims were kept has none), record adoptions stored without a
+ * date (R7), and finish audit entries left in an outbox.
  */
 export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise<void> {
   await Promise.all(TABLE_KINDS.map((kind) => tables.run(kind, (client) => client.createTable({ abortSignal: signal }))));
   await seedRegister(tables, signal);
   await backfillCodeClaims(tables, signal);
+  await recordStoredAdoptions(tables, signal);
   await sweepOutbox(tables, signal);
 }
 

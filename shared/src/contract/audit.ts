@@ -10,6 +10,9 @@ export const AUDIT_ACTIONS = [
   'populations.replace',
   'feeRule.create',
   'feeRule.approve',
+  /** An adoption recorded at start-up for a version stored before adoptions were recorded (R7). */
+  'feeRule.adopt',
+  'feeRule.delete',
   'reimbursement.create',
   'reimbursement.replace',
   'reimbursement.delete',

@@ -47,7 +47,7 @@ export const populationsBodySchema = z.object({
 });
 export type PopulationsBody = z.infer<typeof populationsBodySchema>;
 
-/** R7: a version is a draft until every party that counts has approved it. */
+/** R7: a version is a draft until the approval that completes it is recorded; then adopted for good. */
 export const FEE_RULE_STATUSES = ['draft', 'adopted'] as const;
 export const feeRuleStatusSchema = z.enum(FEE_RULE_STATUSES);
 export type FeeRuleStatus = z.infer<typeof feeRuleStatusSchema>;
@@ -60,7 +60,7 @@ export const approvalStateSchema = z.object({
 });
 export type ApprovalState = z.infer<typeof approvalStateSchema>;
 
-/** A fee rule version as the API shows it: its computed R7 status and the etag for the next approval. */
+/** A fee rule version as the API shows it: its R7 status (a draft's approvals read live), its adoption date once adopted, and the etag for the next write. */
 export const feeRuleViewSchema = withEtag(feeRuleVersionSchema.safeExtend({ status: feeRuleStatusSchema, approvalState: approvalStateSchema }));
 export type FeeRuleView = z.infer<typeof feeRuleViewSchema>;
 export const feeRuleListSchema = z.object({ feeRules: z.array(feeRuleViewSchema) });

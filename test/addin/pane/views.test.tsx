@@ -48,7 +48,7 @@ describe('Fee rules view', () => {
   it('lists the adopted version with 37 of 37 approvals; an admin proposes a version and records an approval', async () => {
     const { user } = renderPane(<FeeRulesView />, pane.services);
     const table = await screen.findByRole('table', { name: 'Avgiftsregler (R7)' }, { timeout: 20_000 });
-    expect(within(table).getAllByRole('row').slice(1).map(cells)).toEqual(['avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 37 av 37']);
+    expect(within(table).getAllByRole('row').slice(1).map(cells)).toEqual(['avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 5 jul 2024 37 av 37']);
 
     const propose = screen.getByRole('region', { name: 'Föreslå en ny version' });
     expect(within(propose).getByRole<HTMLInputElement>('textbox', { name: 'Id' }).value).toBe('avgifter-2026');

@@ -1,6 +1,6 @@
 import { Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { Member } from '@ssr/shared';
-import { approvalSchema, parseWith } from '@ssr/shared';
+import { approvalSchema, membersInYear, parseWith } from '@ssr/shared';
 import { useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import { useMessages } from '../../i18n';
@@ -23,7 +23,9 @@ export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & 
   const [ruleId, setRuleId] = useState(drafts[0]?.rule.id ?? rules[0]?.rule.id ?? '');
   const rule = rules.find((candidate) => candidate.rule.id === ruleId);
   const approvedBy = new Set(rule?.rule.approvals.map((approval) => approval.memberId) ?? []);
-  const parties = members.filter((member) => !approvedBy.has(member.id)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  // Only the members in the version's first year approve it (R7): the API refuses others.
+  const firstYear = rule ? membersInYear(members, rule.rule.effectiveFrom) : [];
+  const parties = firstYear.filter((member) => !approvedBy.has(member.id)).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   const [memberId, setMemberId] = useState('');
   const [approvedOn, setApprovedOn] = useState(isoToday(now()));
   const [reference, setReference] = useState('');

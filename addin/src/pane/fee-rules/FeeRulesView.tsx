@@ -15,7 +15,7 @@ import { ApproveForm } from './ApproveForm';
 import { ProposeForm } from './ProposeForm';
 import { ViewSection } from '../shell/ViewSection';
 
-/** Fee rules (R7): versions with status and approvals; admins propose versions and record approvals. */
+/** Fee rules (R7): versions with status, adoption date and approvals; admins propose versions and record approvals. */
 export function FeeRulesView() {
   const t = useMessages();
   const { api } = useServices();
@@ -80,7 +80,7 @@ export function FeeRulesView() {
                   <TableCell>{formatSek(rule.doubleFeeOre)}</TableCell>
                   <TableCell>
                     <Badge appearance="tint" color={status === 'adopted' ? 'success' : 'warning'}>
-                      {status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft}
+                      {status === 'draft' ? t.feeRules.draft : rule.adoptedOn ? t.feeRules.adoptedOn(rule.adoptedOn) : t.feeRules.adopted}
                     </Badge>
                   </TableCell>
                   <TableCell>{t.feeRules.approvalsOf(state.approved, state.required)}</TableCell>
