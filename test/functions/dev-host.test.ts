@@ -116,8 +116,8 @@ describe('the dev host answers only requests addressed to this machine', () => {
     },
   );
 
-  it('refuses a request without a Host header', async () => {
-    const [response] = await rawExchange('GET /api/audit HTTP/1.0\r\n\r\n');
+  it.each(['1.0', '1.1'])('refuses an HTTP/%s request without a Host header with a 421 problem', async (version) => {
+    const [response] = await rawExchange(`GET /api/audit HTTP/${version}\r\nConnection: close\r\n\r\n`);
     const body = expectProblem(response ?? { status: 0, headers: {}, body: '' }, 421, 'misdirected-request');
     expect(body.detail).toContain('saknas');
   });
