@@ -194,38 +194,86 @@ interface WriteOutcome {
   status: number;
 }
 
-/**
- * Starts `count` POST /members at once, each on its own connection; `connected` resolves once
- * every connection is open. A connection that ends without an answer rejects `outcomes`.
- */
-function concurrentCreates(apiPort: number, prefix: string, count: number): { connected: Promise<void>; outcomes: Promise<WriteOutcome[]> } {
-  const connects: Promise<void>[] = [];
-  const outcomes = Array.from({ length: count }, (_, index) => {
-    const id = `${prefix}-${index}`;
-    const payload = JSON.stringify({ id, name: `Aktör ${id}`, kind: 'actor', feeClass: 'single', joinedOn: '2026-01-01' });
-    const request = httpRequest({
-      host: '127.0.0.1',
-      port: apiPort,
-      method: 'POST',
-      path: '/api/members',
-      agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-    });
-    connects.push(new Promise((resolve) => request.once('socket', (socket) => socket.once('connect', () => resolve()))));
-    const outcome = new Promise<WriteOutcome>((resolve, reject) => {
-      request.on('response', (response) => {
-        response.resume();
-        response.on('end', () => resolve({ id, status: response.statusCode ?? 0 }));
-      });
-      request.on('error', (error) => reject(new Error(`${id}: the connection ended without an answer (${error.message})`)));
-    });
-    request.end(payload);
-    return outcome;
-  });
-  return { connected: Promise.all(connects).then(() => undefined), outcomes: Promise.all(outcomes) };
+interface Connection {
+  send(text: string): void;
+  /** The `index`th response on this connection (0 for the first); rejects if it closes first. */
+  response(index: number): Promise<RawResponse>;
 }
 
-/** Every write was answered (else `concurrentCreates` rejected), and as storage says: 201 stored, anything else not stored. */
+/** A raw keep-alive connection, resolved once it is open. */
+function openConnection(apiPort: number): Promise<Connection> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(apiPort, '127.0.0.1');
+    const received: Buffer[] = [];
+    const waiting: { index: number; resolve(response: RawResponse): void; reject(error: Error): void }[] = [];
+    let ended: Error | undefined;
+    const update = () => {
+      const responses = parseResponses(Buffer.concat(received));
+      for (const waiter of [...waiting]) {
+        const response = responses[waiter.index];
+        if (response) waiter.resolve(response);
+        else if (ended) waiter.reject(ended);
+        else continue;
+        waiting.splice(waiting.indexOf(waiter), 1);
+      }
+    };
+    socket.on('data', (chunk: Buffer) => {
+      received.push(chunk);
+      update();
+    });
+    socket.on('error', (error) => {
+      ended = new Error(`the connection ended without an answer (${error.message})`);
+      update();
+      reject(error);
+    });
+    socket.on('close', () => {
+      ended ??= new Error('the connection closed without an answer');
+      update();
+    });
+    socket.on('connect', () =>
+      resolve({
+        send: (text) => socket.write(text),
+        response: (index) =>
+          new Promise((resolveResponse, rejectResponse) => {
+            waiting.push({ index, resolve: resolveResponse, reject: rejectResponse });
+            update();
+          }),
+      }),
+    );
+  });
+}
+
+function createRequest(apiPort: number, id: string): string {
+  const payload = JSON.stringify({ id, name: `Aktör ${id}`, kind: 'actor', feeClass: 'single', joinedOn: '2026-01-01' });
+  return `POST /api/members HTTP/1.1\r\nHost: 127.0.0.1:${apiPort}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`;
+}
+
+/**
+ * Opens `count` connections and has each answer a GET /health (so the host has taken every
+ * one), then sends a POST /members on each. `stop` runs once they are sent; resolves with each
+ * write's answer, and the answer to a request on a connection opened after `stop`.
+ */
+async function writesAcrossStop(apiPort: number, prefix: string, count: number, stop: () => void): Promise<{ outcomes: WriteOutcome[]; late: RawResponse }> {
+  const connections = await Promise.all(Array.from({ length: count }, () => openConnection(apiPort)));
+  for (const connection of connections) connection.send(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${apiPort}\r\n\r\n`);
+  for (const connection of connections) expect((await connection.response(0)).status).toBe(200);
+  for (const [index, connection] of connections.entries()) connection.send(createRequest(apiPort, `${prefix}-${index}`));
+  stop();
+  const lateConnection = await openConnection(apiPort);
+  lateConnection.send(createRequest(apiPort, `${prefix}-late`));
+  const outcomes = await Promise.all(
+    connections.map(async (connection, index) => {
+      const id = `${prefix}-${index}`;
+      const response = await connection.response(1).catch((error: unknown) => {
+        throw new Error(`${id}: ${String(error)}`);
+      });
+      return { id, status: response.status };
+    }),
+  );
+  return { outcomes, late: await lateConnection.response(0) };
+}
+
+/** Every answer is as storage says: 201 stored, anything else not stored. */
 async function expectOutcomesStored(outcomes: readonly WriteOutcome[], tablePrefix: string): Promise<void> {
   const reader = await startStack({ azurite, settings: { SSR_TABLE_PREFIX: tablePrefix } });
   try {
@@ -240,26 +288,25 @@ async function expectOutcomesStored(outcomes: readonly WriteOutcome[], tablePref
 }
 
 describe('stopping the dev host', () => {
-  it('close() answers every write under way and every request on a connection made before it, each answer matching storage, then stops taking connections', async () => {
+  it('close() answers every write sent before it, refuses later connections with 503 and then not at all, and every answer matches storage', async () => {
     const config = loadConfig({ SSR_STORAGE_CONNECTION_STRING: azurite.connectionString, SSR_AUTH_MODE: 'dev', SSR_TABLE_PREFIX: 'closing' });
     const host: DevHost = await startDevHost({ port: 0, config });
-    await apiClient(host.url).get('/health');
-    const writes = concurrentCreates(host.port, 'graceful', 40);
-    await writes.connected;
-    const closed = host.close();
-    const outcomes = await writes.outcomes;
+    let closed: Promise<void> | undefined;
+    const { outcomes, late } = await writesAcrossStop(host.port, 'graceful', 30, () => {
+      closed = host.close();
+    });
     await closed;
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 201));
+    expect(JSON.parse(late.body)).toMatchObject({ type: 'urn:ssr:problem:shutting-down', status: 503, detail: expect.stringContaining('inget har ändrats') as unknown });
     const refused = await fetch(`${host.url}/health`).then(
       (response) => `answered ${response.status}`,
       (error: unknown) => String((error as { cause?: { code?: string } }).cause?.code ?? error),
     );
     expect(refused).toBe('ECONNREFUSED');
-    // 201 for the writes under way; 503 "nothing changed" for requests the host took after close() began.
-    expect(outcomes.filter((outcome) => outcome.status !== 201 && outcome.status !== 503)).toEqual([]);
-    await expectOutcomesStored(outcomes, 'closing');
+    await expectOutcomesStored([...outcomes, { id: 'graceful-late', status: late.status }], 'closing');
   });
 
-  it('SIGTERM to the process serving the API (scripts/serve-api.ts) answers the writes under way, then exits 0', async () => {
+  it('SIGTERM to the process serving the API (scripts/serve-api.ts) answers the writes sent before it, then exits 0', async () => {
     const script = fileURLToPath(new URL('../../scripts/serve-api.ts', import.meta.url));
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('SSR_')));
     const child = spawn(process.execPath, ['--import', 'tsx', script], {
@@ -278,13 +325,12 @@ describe('stopping the dev host', () => {
         });
         void exited.then((code) => reject(new Error(`serve-api exited (${code}) before it served: ${output}`)));
       });
-      const writes = concurrentCreates(Number(new URL(url).port), 'sigterm', 40);
-      await writes.connected;
-      child.kill('SIGTERM');
-      const outcomes = await writes.outcomes;
+      const { outcomes, late } = await writesAcrossStop(Number(new URL(url).port), 'sigterm', 30, () => child.kill('SIGTERM'));
       expect(await exited, output).toBe(0);
-      expect(outcomes.filter((outcome) => outcome.status !== 201 && outcome.status !== 503)).toEqual([]);
-      await expectOutcomesStored(outcomes, 'sigterm');
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(outcomes.map(() => 201));
+      // The signal reaches the child when it does: a connection made just after kill() may still come first.
+      expect([201, 503]).toContain(late.status);
+      await expectOutcomesStored([...outcomes, { id: 'sigterm-late', status: late.status }], 'sigterm');
     } finally {
       child.kill('SIGKILL');
     }

@@ -38,10 +38,10 @@ export interface DevHost {
   url: string;
   port: number;
   /**
-   * Lets the requests under way finish and answer, each connection closed after its answer;
-   * requests on connections that come after this call get a 503 problem; the listener closes
-   * once none is under way. Resolves when all is closed; what is still open after
-   * `deadlineMs` (10 s by default) is cut.
+   * Lets the requests under way, and those already sent on open connections, finish and
+   * answer, each connection closed after its answer; requests on connections that come after
+   * this call get a 503 problem; the listener closes once none is under way. Resolves when
+   * all is closed; what is still open after `deadlineMs` (10 s by default) is cut.
    */
   close(options?: { deadlineMs?: number }): Promise<void>;
 }
@@ -57,7 +57,7 @@ export const MAX_HEADER_BYTES = 16 * 1024;
 /** Node's parser stops here (request line and headers); past it 'clientError' answers 431. */
 const PARSER_HEADER_LIMIT = 64 * 1024;
 const CLOSE_DEADLINE_MS = 10_000;
-/** On close, the listener closes once no request has been under way for this long. */
+/** On close, the listener and idle connections close once no request has been under way for this long. */
 const LISTENER_QUIET_MS = 100;
 /** …and a connection that has sent nothing yet then gets this long to send its request. */
 const FIRST_REQUEST_GRACE_MS = 1_000;
@@ -282,13 +282,14 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
 // requireHostHeader off: a request without Host gets the 421 problem below, not Node's bare 400.
   const server = createServer({ maxHeaderSize: PARSER_HEADER_LIMIT, requireHostHeader: false }, (req, res) => {
-    // A request that reached a connection close() has already ended would find no way back: do nothing for it.
+    // A request that reached a connection already ended by close() would find no way back: do nothing for it.
     if (req.socket.writableEnded) {
       req.socket.destroy();
       return;
     }
     const state = connections.get(req.socket);
     if (state) state.active += 1;
+    settle();
     // While closing, every answer ends its connection, so none is left waiting for another request.
     if (closing) res.setHeader('connection', 'close');
     res.once('close', () => {
@@ -335,12 +336,11 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
 
   const close = (deadlineMs: number): Promise<void> => {
     closing = true;
-    for (const [socket, state] of connections) {
-      if (state.active === 0 && state.answered > 0) socket.end();
-    }
     return new Promise<void>((resolve, reject) => {
       let quiet: NodeJS.Timeout | undefined;
+      let idle: NodeJS.Timeout | undefined;
       let listening = true;
+      const noneActive = (): boolean => [...connections.values()].every((state) => state.active === 0);
       const stopListening = (): void => {
         if (!listening) return;
         listening = false;
@@ -352,23 +352,23 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
           if (error) reject(error);
           else resolve();
         });
-        // A connection that has sent nothing by now gets a moment to, then is ended.
+        for (const [socket, state] of connections) if (state.active === 0 && state.answered > 0) socket.end();
+        // A connection that has sent nothing yet gets a moment to, then is ended.
         idle = setTimeout(() => {
           for (const [socket, state] of connections) if (state.active === 0) socket.end();
         }, FIRST_REQUEST_GRACE_MS);
       };
-      let idle: NodeJS.Timeout | undefined;
-      // The listener closes once no request is under way and none has come for a moment. Until
-      // then it takes what is queued (a client counts a connection as made once the handshake
-      // is done; closing the listener would reset what is still queued) and answers it 503.
+      // The listener and the idle connections stay until no request has been under way for a
+      // moment: a request already sent on an open connection is served, and what the listener
+      // has queued (a client counts a connection as made once the handshake is done; closing
+      // the listener would reset it) is taken and answered 503.
       settle = () => {
         if (!listening) return;
         clearTimeout(quiet);
-        const active = [...connections.values()].some((state) => state.active > 0);
-        if (active) return;
+        if (!noneActive()) return;
         const seen = accepted;
-        // Checked after the loop's next poll, which takes what the listener has queued meanwhile.
-        quiet = setTimeout(() => setImmediate(() => (accepted === seen ? stopListening() : settle())), LISTENER_QUIET_MS);
+        // Checked after the loop's next poll, which reads what has arrived meanwhile.
+        quiet = setTimeout(() => setImmediate(() => (accepted === seen && noneActive() ? stopListening() : settle())), LISTENER_QUIET_MS);
       };
       const deadline = setTimeout(() => {
         stopListening();
