@@ -280,7 +280,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   let settle = (): void => undefined;
   let accepted = 0;
 
-// requireHostHeader off: a request without Host gets the 421 problem below, not Node's bare 400.
+  // requireHostHeader off: a request without Host gets the 421 problem, not Node's bare 400.
   const server = createServer({ maxHeaderSize: PARSER_HEADER_LIMIT, requireHostHeader: false }, (req, res) => {
     // A request that reached a connection already ended by close() would find no way back: do nothing for it.
     if (req.socket.writableEnded) {
