@@ -52,3 +52,36 @@ export async function startLocalApi(options: { port: number; config: Config }): 
   }
   return host;
 }
+
+/** A port from the environment: `fallback` when unset, 0 for any free one. */
+export function portSetting(name: string, fallback: number): number {
+  const value = process.env[name];
+  const port = value === undefined || value === '' ? fallback : Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`Setting ${name}: "${value ?? ''}" is not a port number.`);
+  return port;
+}
+
+/**
+ * On SIGINT or SIGTERM, run `stop` (which lets the API finish the requests under way), then
+ * exit: 0 when it stopped cleanly. A second signal exits at once.
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) {
+        console.log(`\n${signal} again: exiting without waiting.`);
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`\n${signal}: finishing the requests under way, then stopping…`);
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,11 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { sideloadInstructions, startAddinServer } from '../addin/scripts/serve';
-import { startLocalApi, localConfig } from './api';
+import { localConfig, portSetting, startLocalApi, stopOnSignals } from './api';
 import { startAzurite } from './azurite';
 
 /*
  * npm start: Azurite's table service (data kept in .azurite/), the API on the dev host and
- * the add-in's dev server (https, /api proxied), each started once the one before answers; Ctrl-C stops them in reverse order.
+ * the add-in's dev server (https, /api proxied), each started once the one before answers.
+ * Ctrl-C or SIGTERM stops them: the API first, once the requests under way are answered
+ * (at most 10 s; their answers still pass through the add-in's proxy), then the add-in, then Azurite.
  * Ports: SSR_AZURITE_PORT (10002, as UseDevelopmentStorage=true expects), SSR_API_PORT (7071).
  */
 
@@ -24,7 +26,8 @@ async function start<T extends { url: string; close(): Promise<void> }>(name: st
 }
 
 async function stopAll(): Promise<void> {
-  for (const server of running.reverse()) {
+  const order = [...running.filter((server) => server.name === 'API'), ...running.filter((server) => server.name !== 'API').reverse()];
+  for (const server of order) {
     try {
       await server.close();
     } catch (error) {
@@ -32,13 +35,6 @@ async function stopAll(): Promise<void> {
     }
   }
   running.length = 0;
-}
-
-function portSetting(name: string, fallback: number): number {
-  const value = process.env[name];
-  const port = value === undefined || value === '' ? fallback : Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Setting ${name}: "${value ?? ''}" is not a port number.`);
-  return port;
 }
 
 async function main(): Promise<void> {
@@ -60,21 +56,7 @@ async function main(): Promise<void> {
   console.log('\nCtrl-C stops everything.');
 }
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping…`);
-    stopAll().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  });
-}
+stopOnSignals(stopAll);
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

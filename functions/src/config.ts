@@ -54,27 +54,50 @@ const settingsSchema = z.object({
   SSR_DEV_ROLE: z.enum(ROLES, { error: 'must be reader, editor or admin' }).default('admin'),
 });
 
-/** Settings that App Service and Functions set in Azure (WEBSITE_HOSTNAME is left out: Core Tools set it locally). */
-const AZURE_MARKERS = ['WEBSITE_INSTANCE_ID', 'WEBSITE_SITE_NAME', 'WEBSITE_OWNER_NAME', 'WEBSITE_RESOURCE_GROUP', 'WEBSITE_DEPLOYMENT_ID'];
+/**
+ * Settings a cloud host sets, by host: App Service and Functions in Azure (WEBSITE_HOSTNAME
+ * is left out: Core Tools set it locally), Container Apps, Kubernetes (every pod gets the
+ * service's address), a managed identity's endpoint, Cloud Run, AWS Lambda and ECS.
+ */
+const CLOUD_MARKERS = [
+  'WEBSITE_INSTANCE_ID',
+  'WEBSITE_SITE_NAME',
+  'WEBSITE_OWNER_NAME',
+  'WEBSITE_RESOURCE_GROUP',
+  'WEBSITE_DEPLOYMENT_ID',
+  'CONTAINER_APP_NAME',
+  'CONTAINER_APP_ENV_DNS_SUFFIX',
+  'CONTAINER_APP_REVISION',
+  'CONTAINER_APP_REPLICA_NAME',
+  'CONTAINER_APP_HOSTNAME',
+  'KUBERNETES_SERVICE_HOST',
+  'KUBERNETES_SERVICE_PORT',
+  'KUBERNETES_PORT',
+  'IDENTITY_ENDPOINT',
+  'MSI_ENDPOINT',
+  'K_SERVICE',
+  'AWS_LAMBDA_FUNCTION_NAME',
+  'ECS_CONTAINER_METADATA_URI',
+  'ECS_CONTAINER_METADATA_URI_V4',
+];
 
-/** The name of the setting that shows we run in Azure, if any. */
-export function azureMarker(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const direct = AZURE_MARKERS.find((name) => nonEmpty(env[name]));
+/**
+ * The name of the setting that shows we run in a cloud host, if any. A marker counts when it
+ * is set at all: a platform may set one blank, and blank must not read as "local".
+ */
+export function cloudMarker(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const direct = CLOUD_MARKERS.find((name) => env[name] !== undefined);
   if (direct) return direct;
-  if (!nonEmpty(env.FUNCTIONS_WORKER_RUNTIME)) return undefined;
-  return Object.keys(env).find((name) => name.startsWith('WEBSITE_') && name !== 'WEBSITE_HOSTNAME' && nonEmpty(env[name]));
+  if (env.FUNCTIONS_WORKER_RUNTIME === undefined) return undefined;
+  return Object.keys(env).find((name) => name.startsWith('WEBSITE_') && name !== 'WEBSITE_HOSTNAME' && env[name] !== undefined);
 }
 
-function nonEmpty(value: string | undefined): boolean {
-  return value !== undefined && value.trim() !== '';
-}
-
-/** Dev mode lets anyone act as the dev user: it must never run in Azure. */
+/** Dev mode lets anyone act as the dev user: it must never run in Azure or any other cloud host. */
 export function assertDevModeAllowed(config: Config, env: Readonly<Record<string, string | undefined>>): void {
   if (config.auth.mode !== 'dev') return;
-  const marker = azureMarker(env);
+  const marker = cloudMarker(env);
   if (marker) {
-    throw new ConfigError('SSR_AUTH_MODE', `"dev" is refused: ${marker} is set, so this runs in Azure. Use "appservice".`);
+    throw new ConfigError('SSR_AUTH_MODE', `"dev" is refused: ${marker} is set, so this runs in a cloud host. Use "appservice".`);
   }
 }
 

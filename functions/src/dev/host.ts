@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { STATUS_CODES, createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { Server as NetServer } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createRequire } from 'node:module';
 import type * as AzureFunctions from '@azure/functions';
 import type { HttpHandler, HttpResponseInit } from '@azure/functions';
@@ -9,7 +11,7 @@ import type { Config } from '../config';
 import { assertDevModeAllowed } from '../config';
 import { httpHandler } from '../http/invoke';
 import { MAX_BODY_BYTES } from '../http/request';
-import { notFound, payloadTooLarge, problem } from '../http/responses';
+import { PROBLEM_CONTENT_TYPE, notFound, payloadTooLarge, problem, problemType } from '../http/responses';
 import type { Route } from '../http/route';
 import { routes as allRoutes } from '../routes';
 import { createServices } from '../services';
@@ -18,6 +20,10 @@ import { createServices } from '../services';
  * A thin stand-in for the Functions host where Core Tools cannot be installed: node:http
  * serving exactly the routes of the route table under `/api`, with the real HttpRequest and
  * InvocationContext objects of @azure/functions and the same handlers `index.ts` registers.
+ *
+ * It answers only requests addressed to this machine by name (localhost, 127.0.0.1, [::1]),
+ * in either auth mode: a web page elsewhere that rebinds its own name to 127.0.0.1 would
+ * otherwise reach the register as the dev user, or send any principal header it likes.
  */
 
 export interface DevHostOptions {
@@ -31,13 +37,31 @@ export interface DevHost {
   /** Base URL including the route prefix, e.g. `http://127.0.0.1:7071/api`. */
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Lets the requests under way, and those already sent on open connections, finish and
+   * answer, each connection closed after its answer; requests on connections that come after
+   * this call get a 503 problem; the listener closes once none is under way. Resolves when
+   * all is closed; what is still open after `deadlineMs` (10 s by default) is cut.
+   */
+  close(options?: { deadlineMs?: number }): Promise<void>;
 }
 
 // The package is CommonJS whose class exports Node's ESM loader cannot see by name.
 const { HttpRequest, HttpResponse, InvocationContext } = createRequire(import.meta.url)('@azure/functions') as typeof AzureFunctions;
 
 const ROUTE_PREFIX = '/api';
+/** The longest request target (path and query) answered; longer gets 414. */
+export const MAX_URL_BYTES = 8 * 1024;
+/** The most header bytes (names and values) answered; more gets 431. */
+export const MAX_HEADER_BYTES = 16 * 1024;
+/** Node's parser stops here (request line and headers); past it 'clientError' answers 431. */
+const PARSER_HEADER_LIMIT = 64 * 1024;
+const CLOSE_DEADLINE_MS = 10_000;
+/** On close, the listener and idle connections close once no request has been under way for this long. */
+const LISTENER_QUIET_MS = 100;
+/** …and a connection that has sent nothing yet then gets this long to send its request. */
+const FIRST_REQUEST_GRACE_MS = 1_000;
+const LOCAL_NAMES = /^(localhost|127\.0\.0\.1|\[::1\])(?::(\d{1,5}))?$/;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'content-length']);
 
 interface CompiledRoute {
@@ -78,18 +102,92 @@ function decodeSegments(pathname: string): string[] | undefined {
   }
 }
 
-/** The body, or undefined when it passed the limit (the rest is drained, so the client sees our answer). */
-async function readBody(message: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of message) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
-    // Drain a little beyond the limit for a clean 413; past that, hang up.
-    else if (size > 16 * MAX_BODY_BYTES) message.destroy();
+/**
+ * The body, or undefined as soon as it passes the limit. The rest is still read and dropped,
+ * so the connection stays whole and the client gets the 413 however much it sends.
+ */
+function readBody(message: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    if (Number(message.headers['content-length']) > MAX_BODY_BYTES) {
+      message.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    message.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return;
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        chunks.length = 0;
+        resolve(undefined);
+      }
+    });
+    message.once('end', () => resolve(Buffer.concat(chunks)));
+    message.once('error', reject);
+    message.once('close', () => {
+      if (!message.complete) reject(new Error('The client closed the connection before the body was complete.'));
+    });
+  });
+}
+
+/** Why this request is not served, if it is not: a Host that is not this machine by name and port. */
+function misdirected(hostHeader: string | undefined, port: number): string | undefined {
+  const match = LOCAL_NAMES.exec((hostHeader ?? '').toLowerCase());
+  if (match && (match[2] === undefined || Number(match[2]) === port)) return undefined;
+  const shown = hostHeader === undefined ? 'saknas' : `är "${hostHeader.slice(0, 100)}"`;
+  return (
+    `Utvecklingsservern svarar bara på localhost, 127.0.0.1 och [::1] (port ${port}), men begärans Host ${shown}. ` +
+    'Så kan ingen webbsida under ett annat namn nå registret via den här datorn.'
+  );
+}
+
+function headerBytes(message: IncomingMessage): number {
+  let bytes = 0;
+  for (let index = 0; index + 1 < message.rawHeaders.length; index += 2) {
+    bytes += (message.rawHeaders[index]?.length ?? 0) + (message.rawHeaders[index + 1]?.length ?? 0) + 4;
   }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
+  return bytes;
+}
+
+function tooLongUrl(): HttpResponseInit {
+  return problem(414, 'uri-too-long', 'För lång adress', `Adressen (sökväg och frågesträng) får vara högst ${MAX_URL_BYTES / 1024} kB.`);
+}
+
+function tooLargeHeaders(): HttpResponseInit {
+  return problem(431, 'headers-too-large', 'För stora rubriker', `Begärans rubriker får vara högst ${MAX_HEADER_BYTES / 1024} kB tillsammans.`);
+}
+
+/** A problem written straight on the socket, for requests Node's parser refused before there is a response object. */
+function rawProblem(status: number, slug: string, title: string, detail: string): string {
+  const body = JSON.stringify({ type: problemType(slug), title, status, detail });
+  return (
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+    `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
+}
+
+function shuttingDown(): HttpResponseInit {
+  return problem(
+    503,
+    'shutting-down',
+    'Servern stängs',
+    'Utvecklingsservern håller på att stängas och tog inte emot begäran; inget har ändrats. Försök igen när den har startats igen.',
+  );
+}
+
+function parserRefusal(code: string | undefined): string {
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return rawProblem(
+      431,
+      'headers-too-large',
+      'För stora rubriker',
+      `Adressen och rubrikerna är tillsammans större än ${PARSER_HEADER_LIMIT / 1024} kB; adressen får vara högst ${MAX_URL_BYTES / 1024} kB och rubrikerna högst ${MAX_HEADER_BYTES / 1024} kB.`,
+    );
+  }
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return rawProblem(408, 'request-timeout', 'Begäran tog för lång tid', 'Begäran kom inte fram i sin helhet i tid.');
+  return rawProblem(400, 'malformed-request', 'Felaktig begäran', 'Begäran följer inte HTTP/1.1 och kunde inte läsas.');
 }
 
 function headersOf(message: IncomingMessage): Record<string, string> {
@@ -105,6 +203,7 @@ async function send(res: ServerResponse, init: HttpResponseInit | AzureFunctions
   const response = init instanceof HttpResponse ? init : new HttpResponse(init);
   const body = Buffer.from(await response.arrayBuffer());
   response.headers.forEach((value, name) => res.setHeader(name, value));
+  if (body.length > 0) res.setHeader('content-length', body.length);
   res.statusCode = response.status;
   res.end(body.length > 0 ? body : undefined);
 }
@@ -123,7 +222,22 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     handler: httpHandler(route, services, allRoutes),
   }));
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, base: string): Promise<void> => {
+  let port = 0;
+  let base = '';
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refusal = misdirected(req.headers.host, port);
+    if (refusal !== undefined) {
+      req.resume();
+      return send(res, problem(421, 'misdirected-request', 'Fel värdnamn', refusal));
+    }
+    if ((req.url ?? '').length > MAX_URL_BYTES) {
+      req.resume();
+      return send(res, tooLongUrl());
+    }
+    if (headerBytes(req) > MAX_HEADER_BYTES) {
+      req.resume();
+      return send(res, tooLargeHeaders());
+    }
     const url = requestUrl(req.url ?? '/', base);
     const segments = url.pathname.startsWith(`${ROUTE_PREFIX}/`) ? decodeSegments(url.pathname.slice(ROUTE_PREFIX.length)) : undefined;
     const candidates = segments === undefined ? [] : compiled.flatMap((entry) => {
@@ -159,27 +273,115 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   };
 
   const host = options.host ?? '127.0.0.1';
-  let base = '';
-  const server = createServer((req, res) => {
-    handle(req, res, base).catch((error: unknown) => {
+  /** Open connections: requests under way, answers sent, and whether it came after close() began. */
+  const connections = new Map<Socket, { active: number; answered: number; late: boolean }>();
+  let closing = false;
+  let closed: Promise<void> | undefined;
+  let settle = (): void => undefined;
+  let accepted = 0;
+
+  // requireHostHeader off: a request without Host gets the 421 problem, not Node's bare 400.
+  const server = createServer({ maxHeaderSize: PARSER_HEADER_LIMIT, requireHostHeader: false }, (req, res) => {
+    // A request that reached a connection already ended by close() would find no way back: do nothing for it.
+    if (req.socket.writableEnded) {
+      req.socket.destroy();
+      return;
+    }
+    const state = connections.get(req.socket);
+    if (state) state.active += 1;
+    settle();
+    // While closing, every answer ends its connection, so none is left waiting for another request.
+    if (closing) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      if (!state) return;
+      state.active -= 1;
+      state.answered += 1;
+      // An answer begun before close() kept its connection open for the next request: end it after the answer.
+      if (closing && state.active === 0) req.socket.end();
+      settle();
+    });
+    if (state?.late === true) {
+      req.resume();
+      send(res, shuttingDown()).catch((error: unknown) => console.error('Dev host could not answer:', error));
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
       console.error('Dev host could not answer:', error);
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   });
+  server.on('connection', (socket: Socket) => {
+    accepted += 1;
+    connections.set(socket, { active: 0, answered: 0, late: closing });
+    socket.once('close', () => connections.delete(socket));
+    settle();
+  });
+  // Node's own answer to a request it cannot parse is a bare status line; this one says why.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const answering = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || answering?.headersSent === true) {
+      socket.destroy();
+      return;
+    }
+    socket.end(parserRefusal(error.code));
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 7071, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   base = `http://${host}:${port}`;
+
+  const close = (deadlineMs: number): Promise<void> => {
+    closing = true;
+    return new Promise<void>((resolve, reject) => {
+      let quiet: NodeJS.Timeout | undefined;
+      let idle: NodeJS.Timeout | undefined;
+      let listening = true;
+      const noneActive = (): boolean => [...connections.values()].every((state) => state.active === 0);
+      const stopListening = (): void => {
+        if (!listening) return;
+        listening = false;
+        clearTimeout(quiet);
+        // net's close, not http's: http's also drops every connection without a request under way.
+        NetServer.prototype.close.call(server, (error?: Error) => {
+          clearTimeout(deadline);
+          clearTimeout(idle);
+          if (error) reject(error);
+          else resolve();
+        });
+        for (const [socket, state] of connections) if (state.active === 0 && state.answered > 0) socket.end();
+        // A connection that has sent nothing yet gets a moment to, then is ended.
+        idle = setTimeout(() => {
+          for (const [socket, state] of connections) if (state.active === 0) socket.end();
+        }, FIRST_REQUEST_GRACE_MS);
+      };
+      // The listener and the idle connections stay until no request has been under way for a
+      // moment: a request already sent on an open connection is served, and what the listener
+      // has queued (a client counts a connection as made once the handshake is done; closing
+      // the listener would reset it) is taken and answered 503.
+      settle = () => {
+        if (!listening) return;
+        clearTimeout(quiet);
+        if (!noneActive()) return;
+        const seen = accepted;
+        // Checked after the loop's next poll, which reads what has arrived meanwhile.
+        quiet = setTimeout(() => setImmediate(() => (accepted === seen && noneActive() ? stopListening() : settle())), LISTENER_QUIET_MS);
+      };
+      const deadline = setTimeout(() => {
+        stopListening();
+        server.closeAllConnections();
+        for (const socket of connections.keys()) socket.destroy();
+      }, deadlineMs);
+      settle();
+    });
+  };
+
   return {
     url: `http://${host}:${port}${ROUTE_PREFIX}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: (closeOptions = {}) => (closed ??= close(closeOptions.deadlineMs ?? CLOSE_DEADLINE_MS)),
   };
 }
