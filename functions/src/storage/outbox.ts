@@ -3,6 +3,7 @@ import type { AuditEntry } from '@ssr/shared';
 import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
 import { EntityNotFoundError } from './errors';
+import { claimOf, idempotencyRow } from './idempotency';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -10,7 +11,8 @@ import { TABLES, TABLE_KINDS } from './tables';
  * A write and its audit entry commit together or not at all: the entry goes into the same
  * partition as the data, in the same transaction, as an outbox row. Moving it to the audit
  * table afterwards is idempotent (same row key), so a move cut short is finished later by
- * `sweepOutbox` and no entry is lost or doubled.
+ * `sweepOutbox` and no entry is lost or doubled. A request's Idempotency-Key is recorded in
+ * the same transaction (see `idempotency.ts`).
  */
 
 const OUTBOX = '~outbox~';
@@ -27,10 +29,13 @@ export interface Write {
 /** Commit the actions and the audit entry in one transaction; return the etag of each action's row. */
 export async function commit(tables: Tables, write: Write, entry: AuditEntry, signal: AbortSignal): Promise<(string | undefined)[]> {
   const outboxRow = toDocumentEntity(write.partitionKey, `${OUTBOX}${entry.id}`, entry);
+  const claim = claimOf(entry);
+  const keyRow: TransactionAction[] = claim ? [['create', idempotencyRow(write.table, write.partitionKey, write.actions, entry, claim)]] : [];
   if (!write.duringSetup) await tables.ready();
-  const response = await tables.run(write.table, (client) =>
-    client.submitTransaction([...write.actions, ['create', outboxRow]], { abortSignal: signal }),
+  const response = await tables.runTransaction(write.table, signal, (client) =>
+    client.submitTransaction([...write.actions, ['create', outboxRow], ...keyRow], { abortSignal: signal }),
   );
+  if (claim) claim.recorded = true;
   try {
     await moveToAuditLog(tables, write.table, outboxRow, signal);
   } catch (error) {

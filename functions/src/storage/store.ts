@@ -4,6 +4,8 @@ import type { AuditLog } from './audit-log';
 import { auditLog } from './audit-log';
 import type { StoreContext } from './context';
 import type { FeeRuleRepository } from './fee-rules';
+import type { IdempotencyClaim } from './idempotency';
+import { attachClaim } from './idempotency';
 import { feeRuleRepository } from './fee-rules';
 import type { MemberRepository } from './members';
 import { memberRepository } from './members';
@@ -22,11 +24,16 @@ export interface Store {
   audit: AuditLog;
 }
 
-export function openStore(tables: Tables, request: { signal: AbortSignal; user: User; now: () => Date }): Store {
+export function openStore(tables: Tables, request: { signal: AbortSignal; user: User; now: () => Date; idempotency?: IdempotencyClaim }): Store {
+  const { idempotency } = request;
   const context: StoreContext = {
     tables,
     signal: request.signal,
-    audit: (change) => auditEntry(change, request.user, request.now()),
+    // The request's Idempotency-Key rides on the entry to commit(), which records it with the write.
+    audit: (change) => {
+      const entry = auditEntry(change, request.user, request.now());
+      return idempotency ? attachClaim(entry, idempotency) : entry;
+    },
   };
   return {
     members: memberRepository(context),
