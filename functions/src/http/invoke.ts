@@ -11,8 +11,9 @@ import {
 import type { IdempotencyClaim } from '../storage/idempotency';
 import { findIdempotencyRecord } from '../storage/idempotency';
 import { openStore } from '../storage/store';
-import { readIdempotencyClaim, replay } from './idempotency';
-import { internalError, outcomeUnknown, payloadTooLarge, serviceUnavailable } from './responses';
+import { IDEMPOTENT_METHODS, readIdempotencyClaim, replay } from './idempotency';
+import { internalError, outcomeUnknown, serviceUnavailable } from './responses';
+import { storedTooLarge } from './too-large';
 import type { Route } from './route';
 
 /**
@@ -28,6 +29,8 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const auth = authorize(request.headers, route.role, services.config);
     if (!auth.ok) return auth.response;
+    // A copy of a write's body, to name the field that weighs most if storage cannot hold the result.
+    const copy = IDEMPOTENT_METHODS.has(request.method.toUpperCase()) ? request.clone() : undefined;
     const claim = await readIdempotencyClaim(request, auth.value.name);
     if (!claim.ok) return claim.response;
     const signal = AbortSignal.timeout(services.config.storage.timeoutMs);
@@ -45,7 +48,7 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
       if (claim.value && (response.status === 409 || response.status === 412)) return (await replayed(claim.value)) ?? response;
       return response;
     } catch (error) {
-      return await failure(error, claim.value, replayed, { route, request, context });
+      return await failure(error, claim.value, replayed, { route, request, context, copy });
     }
   };
 }
@@ -54,7 +57,7 @@ async function failure(
   error: unknown,
   claim: IdempotencyClaim | undefined,
   replayed: (claim: IdempotencyClaim) => Promise<HttpResponseInit | undefined>,
-  call: { route: Route; request: HttpRequest; context: InvocationContext },
+  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined },
 ): Promise<HttpResponseInit> {
   const { route, request, context } = call;
   if (error instanceof OutcomeUnknownError) {
@@ -65,8 +68,10 @@ async function failure(
     context.warn(`${route.name}: ${error.message}`);
     return serviceUnavailable('Lagringen svarar inte just nu. Inget har ändrats; försök igen om en stund.');
   }
-  if (error instanceof DocumentTooLargeError || error instanceof StorageRefusedSizeError) {
-    return payloadTooLarge('Uppgifterna blir för stora för att lagras; dela upp dem eller korta texterna.');
+  if (error instanceof DocumentTooLargeError) return storedTooLarge(call.copy, error.bytes, error.maxBytes);
+  if (error instanceof StorageRefusedSizeError) {
+    context.warn(`${route.name}: ${error.message}`);
+    return storedTooLarge(call.copy, undefined, undefined);
   }
   // Another attempt with the same key stored its write first.
   if (claim && error instanceof AlreadyExistsError) {

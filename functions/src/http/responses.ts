@@ -71,8 +71,8 @@ export function preconditionRequired(detail: string): HttpResponseInit {
   return problem(428, 'if-match-required', 'If-Match saknas', detail);
 }
 
-export function payloadTooLarge(detail: string): HttpResponseInit {
-  return problem(413, 'too-large', 'För stor begäran', detail);
+export function payloadTooLarge(detail: string, extensions: Record<string, unknown> = {}): HttpResponseInit {
+  return problem(413, 'too-large', 'För stor begäran', detail, extensions);
 }
 
 export function unsupportedMediaType(detail: string): HttpResponseInit {

@@ -65,8 +65,11 @@ export class EntityNotFoundError extends Error {
 
 /** A value too large for one Table entity (1 MiB): refused before it is written. */
 export class DocumentTooLargeError extends Error {
-  constructor(readonly bytes: number) {
-    super(`The document is too large to store (${bytes} bytes).`);
+  constructor(
+    readonly bytes: number,
+    readonly maxBytes: number,
+  ) {
+    super(`The document is too large to store (${bytes} bytes, at most ${maxBytes}).`);
     this.name = 'DocumentTooLargeError';
   }
 }
