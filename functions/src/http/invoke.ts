@@ -48,7 +48,7 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
       if (claim.value && (response.status === 409 || response.status === 412)) return (await replayed(claim.value)) ?? response;
       return response;
     } catch (error) {
-      return await failure(error, claim.value, replayed, { route, request, context, copy });
+      return await failure(error, claim.value, replayed, { route, request, context, copy, sent: store.writes.sent });
     }
   };
 }
@@ -57,10 +57,11 @@ async function failure(
   error: unknown,
   claim: IdempotencyClaim | undefined,
   replayed: (claim: IdempotencyClaim) => Promise<HttpResponseInit | undefined>,
-  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined },
+  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined; sent: boolean },
 ): Promise<HttpResponseInit> {
   const { route, request, context } = call;
-  if (error instanceof OutcomeUnknownError) {
+  // Once a write was sent, a later failure cannot say "nothing changed".
+  if (error instanceof OutcomeUnknownError || (error instanceof StorageUnavailableError && call.sent)) {
     context.warn(`${route.name}: ${error.message}`);
     return outcomeUnknown();
   }

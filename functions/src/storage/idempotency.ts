@@ -13,6 +13,8 @@ import { odataString } from './rows';
  */
 
 const PREFIX = '~idem~';
+/** A key answers retries for this long; older records are pruned by the outbox sweep. */
+const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** One request's key: `id` scopes it to the user, `fingerprint` is the request it was first used for. */
 export interface IdempotencyClaim {
@@ -44,17 +46,23 @@ export function idempotencyClaim(user: string, key: string, method: string, path
   return { id: sha256(user, key), fingerprint: sha256(method.toUpperCase(), path, body) };
 }
 
-/** The entries a store stamps carry its request's claim to `commit()`, whose signature stays as it is. */
-const claims = new WeakMap<AuditEntry, IdempotencyClaim>();
+/** What one request has written so far, and the key it carries to record with its first write. */
+export interface RequestWrites {
+  claim?: IdempotencyClaim;
+  /** A transaction of this request was sent: a failure after this point may not be "nothing changed". */
+  sent: boolean;
+}
 
-export function attachClaim(entry: AuditEntry, claim: IdempotencyClaim): AuditEntry {
-  claims.set(entry, claim);
+/** The entries a store stamps carry their request's writes to `commit()`, whose signature stays as it is. */
+const requests = new WeakMap<AuditEntry, RequestWrites>();
+
+export function attachRequest(entry: AuditEntry, writes: RequestWrites): AuditEntry {
+  requests.set(entry, writes);
   return entry;
 }
 
-export function claimOf(entry: AuditEntry): IdempotencyClaim | undefined {
-  const claim = claims.get(entry);
-  return claim?.recorded === true ? undefined : claim;
+export function requestOf(entry: AuditEntry): RequestWrites | undefined {
+  return requests.get(entry);
 }
 
 /** What a row holds, tombstone or not: equal digests mean the row is still as a write left it. */
@@ -104,4 +112,19 @@ export async function findIdempotencyRecord(tables: Tables, claim: IdempotencyCl
     ),
   );
   return found.find((record) => record !== undefined);
+}
+
+/** Delete key records older than {@link KEEP_MS}, so the partitions readers list stay small. */
+export async function pruneIdempotencyRecords(tables: Tables, now: Date, signal: AbortSignal): Promise<void> {
+  const before = new Date(now.getTime() - KEEP_MS).toISOString();
+  const filter = `RowKey ge ${odataString(PREFIX)} and RowKey lt ${odataString(`${PREFIX}~`)} and Timestamp lt datetime'${before}'`;
+  for (const table of TABLE_KINDS) {
+    if (table === 'audit') continue;
+    await tables.run(table, async (client) => {
+      for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] }, abortSignal: signal })) {
+        if (row.partitionKey === undefined || row.rowKey === undefined) continue;
+        await client.deleteEntity(row.partitionKey, row.rowKey, { abortSignal: signal });
+      }
+    });
+  }
 }

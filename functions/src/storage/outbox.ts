@@ -1,9 +1,9 @@
-import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { TableEntityResult, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { AuditEntry } from '@ssr/shared';
 import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
-import { EntityNotFoundError } from './errors';
-import { claimOf, idempotencyRow } from './idempotency';
+import { EntityNotFoundError, OutcomeUnknownError } from './errors';
+import { idempotencyRow, pruneIdempotencyRecords, requestOf } from './idempotency';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -29,12 +29,22 @@ export interface Write {
 /** Commit the actions and the audit entry in one transaction; return the etag of each action's row. */
 export async function commit(tables: Tables, write: Write, entry: AuditEntry, signal: AbortSignal): Promise<(string | undefined)[]> {
   const outboxRow = toDocumentEntity(write.partitionKey, `${OUTBOX}${entry.id}`, entry);
-  const claim = claimOf(entry);
+  const request = requestOf(entry);
+  const claim = request?.claim?.recorded === true ? undefined : request?.claim;
   const keyRow: TransactionAction[] = claim ? [['create', idempotencyRow(write.table, write.partitionKey, write.actions, entry, claim)]] : [];
   if (!write.duringSetup) await tables.ready();
-  const response = await tables.runTransaction(write.table, signal, (client) =>
-    client.submitTransaction([...write.actions, ['create', outboxRow], ...keyRow], { abortSignal: signal }),
-  );
+  const sentBefore = request?.sent ?? false;
+  let response: TableTransactionResponse;
+  try {
+    response = await tables.runTransaction(write.table, signal, (client) => {
+      if (request) request.sent = true;
+      return client.submitTransaction([...write.actions, ['create', outboxRow], ...keyRow], { abortSignal: signal });
+    });
+  } catch (error) {
+    // A transaction storage refused outright changed nothing; only an unknown outcome counts as sent.
+    if (request && !(error instanceof OutcomeUnknownError)) request.sent = sentBefore;
+    throw error;
+  }
   if (claim) claim.recorded = true;
   try {
     await moveToAuditLog(tables, write.table, outboxRow, signal);
@@ -71,4 +81,5 @@ export async function sweepOutbox(tables: Tables, signal: AbortSignal): Promise<
     });
     for (const row of leftovers) await moveToAuditLog(tables, table, row, signal);
   }
+  await pruneIdempotencyRecords(tables, new Date(), signal);
 }
