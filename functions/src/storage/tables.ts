@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import type { Config } from '../config';
-import { StorageUnavailableError, classifyStorageError } from './errors';
+import { OutcomeUnknownError, StorageUnavailableError, classifyStorageError } from './errors';
 
 /** The tables of the register and where their rows live. */
 export const TABLES = {
@@ -104,6 +104,8 @@ export class Tables {
   ready(): Promise<void> {
     this.readiness ??= this.setUp(this, AbortSignal.timeout(this.timeoutMs)).catch((error: unknown) => {
       this.readiness = undefined;
+      // Setup is the app's own, resumed on the next request: the request waiting for it changed nothing.
+      if (error instanceof OutcomeUnknownError) throw new StorageUnavailableError('Setting up storage did not finish.', { cause: error });
       throw classifyStorageError(error, () => undefined);
     });
     return this.readiness;
