@@ -157,6 +157,27 @@ describe('Idempotency-Key', () => {
     expect(putAgain.headers.get('etag')).toBe(put.headers.get('etag'));
   });
 
+  it('answers a repeated fee rule proposal and reimbursement claim with the first result', async () => {
+    const api = apiClient(stack.apiUrl);
+    const rule = { id: 'upprepad-regel', effectiveFrom: 2031, perInhabitantOre: 1_000, singleFeeOre: 1_000_000, doubleFeeOre: 2_000_000, populationYearOffset: 1, approvals: [] };
+    const ruleKey = { 'idempotency-key': randomUUID() };
+    const proposed = await api.post('/fee-rules', { json: rule, headers: ruleKey });
+    expect(proposed.status, proposed.text).toBe(201);
+    const proposedAgain = await api.post('/fee-rules', { json: rule, headers: ruleKey });
+    expect(proposedAgain.status).toBe(201);
+    expect(proposedAgain.body).toEqual(proposed.body);
+    expect(proposedAgain.headers.get('etag')).toBe(proposed.headers.get('etag'));
+
+    const claim = { id: 'upprepat-ansprak', memberId: 'nacka', function: 'RSIB', periodStart: '2025-01-01', periodEnd: '2025-03-31', amountOre: 100_000, note: 'Första kvartalet' };
+    const claimKey = { 'idempotency-key': randomUUID() };
+    const claimed = await api.post('/reimbursements', { json: claim, headers: claimKey });
+    expect(claimed.status, claimed.text).toBe(201);
+    const claimedAgain = await api.post('/reimbursements', { json: claim, headers: claimKey });
+    expect(claimedAgain.status).toBe(201);
+    expect(claimedAgain.body).toEqual(claimed.body);
+    expect(claimedAgain.headers.get('location')).toBe(claimed.headers.get('location'));
+  });
+
   it('refuses a key used for another request (422) and a malformed key (400), and leaves storage unchanged', async () => {
     const api = apiClient(stack.apiUrl);
     const key = { 'idempotency-key': `nyckel-${randomUUID()}` };
