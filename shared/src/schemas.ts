@@ -89,7 +89,7 @@ function isUnstorable(code: number): boolean {
 }
 
 /** The first character the register cannot hold, by code point and position (1-based, in UTF-16 units). */
-function unstorableCharacter(value: string): { code: number; position: number } | undefined {
+export function unstorableCharacter(value: string): { code: number; position: number } | undefined {
   for (let index = 0; index < value.length; index += 1) {
     const code = value.charCodeAt(index);
     const high = code >= 0xd800 && code <= 0xdbff;
@@ -101,6 +101,19 @@ function unstorableCharacter(value: string): { code: number; position: number } 
     if (high || (code >= 0xdc00 && code <= 0xdfff) || isUnstorable(code)) return { code, position: index + 1 };
   }
   return undefined;
+}
+
+/**
+ * The text with what the register cannot hold replaced: line and paragraph separators by a
+ * space, anything else by U+FFFD. For values stored before such characters were refused.
+ */
+export function withoutUnstorableCharacters(value: string): string {
+  let result = value;
+  for (let found = unstorableCharacter(result); found; found = unstorableCharacter(result)) {
+    const index = found.position - 1;
+    result = `${result.slice(0, index)}${found.code === 0x2028 || found.code === 0x2029 ? ' ' : '\uFFFD'}${result.slice(index + 1)}`;
+  }
+  return result;
 }
 
 const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,4 +1,6 @@
+import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { toDocumentEntity } from '../../functions/src/storage/documents';
 import type { Azurite } from '../support/azurite';
 import { azuriteConnectionString, startAzurite } from '../support/azurite';
 import type { FreezingProxy } from '../support/freezing-proxy';
@@ -103,6 +105,20 @@ describe('characters the store cannot hold', () => {
     const created = await api.post('/members', { json: actor('tecken-ok', name) });
     expect(created.status, created.text).toBe(201);
     expect(asRecord((await api.get('/members/tecken-ok')).body).name).toBe(name);
+  });
+});
+
+describe('rows stored before such characters were refused', () => {
+  it('are read with the characters replaced, so the register and its snapshot still load', async () => {
+    const client = TableClient.fromConnectionString(azurite.connectionString, 'ssrmembers', { allowInsecureConnection: true });
+    const member = actor('gammal-rad', 'Gammal\u2028rad\u0001med\ud800tecken');
+    await client.upsertEntity(toDocumentEntity('member', member.id, member), 'Replace');
+    const api = apiClient(stack.apiUrl);
+    const read = await api.get('/members/gammal-rad');
+    expect(read.status, read.text).toBe(200);
+    expect(asRecord(read.body).name).toBe('Gammal rad\ufffdmed\ufffdtecken');
+    expect((await api.get('/snapshot')).status).toBe(200);
+    expect((await api.get('/members')).status).toBe(200);
   });
 });
 

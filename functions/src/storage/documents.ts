@@ -1,3 +1,4 @@
+import { withoutUnstorableCharacters } from '@ssr/shared';
 import { DocumentTooLargeError } from './errors';
 
 /**
@@ -50,5 +51,11 @@ export function fromDocumentEntity(entity: Readonly<Record<string, unknown>>): u
     if (typeof chunk !== 'string') throw new Error(`Row ${String(entity.rowKey)}: chunk d${index} is missing.`);
     json += chunk;
   }
-  return JSON.parse(json) as unknown;
+  // Values stored before the schemas refused what storage cannot hold are read cleaned, so
+  // that one old row cannot fail the whole register's schema.
+  if (!MAY_HOLD_UNSTORABLE.test(json)) return JSON.parse(json) as unknown;
+  return JSON.parse(json, (_key, value: unknown) => (typeof value === 'string' ? withoutUnstorableCharacters(value) : value)) as unknown;
 }
+
+/** In JSON text: an escaped C0 control or surrogate, or a raw separator or U+FFFE/U+FFFF. */
+const MAY_HOLD_UNSTORABLE = /\\u00[01]|\\ud[89a-f]|[\u2028\u2029\ufffe\uffff]/i;
