@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IDEMPOTENT_METHODS } from './http/idempotency';
 import type { Route } from './http/route';
 import type { SchemaName } from './openapi-schemas';
 import { OPENAPI_SCHEMAS } from './openapi-schemas';
@@ -18,8 +19,23 @@ const STANDARD_PROBLEMS: Readonly<Record<number, string>> = {
   412: 'Inaktuell etag: current innehåller det som är lagrat nu',
   413: 'För stor kropp (över 1 MB)',
   415: 'Kroppen är inte JSON',
+  422: 'Idempotency-Key har använts för en annan begäran',
   428: 'If-Match saknas',
-  503: 'Lagringen svarar inte',
+  500: 'Internt fel: correlationId anger posten i loggen',
+  503: 'Lagringen svarar inte; inget har ändrats',
+  504: 'Okänt om ändringen sparades: läs igen, eller försök igen med samma Idempotency-Key',
+};
+
+/** Every write takes one (see `http/idempotency.ts`). */
+const IDEMPOTENCY_KEY = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'En ny nyckel per ändring (till exempel ett UUID), samma nyckel när samma ändring skickas igen: ' +
+    'en ändring som redan sparats med nyckeln ger samma svar som första gången (status, kropp, etag) i stället för 409/412. ' +
+    'Högst 200 synliga ASCII-tecken; samma nyckel för en annan begäran ger 422.',
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
 
 function componentSchemas(): Record<string, unknown> {
@@ -49,11 +65,16 @@ function operation(route: Route) {
     responses['403'] ??= problemResponse(STANDARD_PROBLEMS[403] ?? '');
   }
   if (route.path !== 'openapi.json') responses['503'] ??= problemResponse(STANDARD_PROBLEMS[503] ?? '');
+  const write = IDEMPOTENT_METHODS.has(route.method);
+  if (write) {
+    responses['422'] ??= problemResponse(STANDARD_PROBLEMS[422] ?? '');
+    responses['504'] ??= problemResponse(STANDARD_PROBLEMS[504] ?? '');
+  }
   return {
     operationId: route.name,
     summary: route.summary,
     ...(route.role === 'none' ? { security: [] } : { 'x-ssr-role': route.role }),
-    parameters: (route.parameters ?? []).map((parameter) => ({ ...parameter })),
+    parameters: [...(route.parameters ?? []).map((parameter) => ({ ...parameter })), ...(write ? [IDEMPOTENCY_KEY] : [])],
     ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
     responses,
   };

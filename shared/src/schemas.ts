@@ -78,11 +78,60 @@ export function isOrganisationNumber(text: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * Characters the register cannot hold: those outside XML 1.0's character set (C0 controls
+ * but tab and line breaks, lone surrogates, U+FFFE, U+FFFF), which Table storage's formats
+ * cannot carry, and U+2028/U+2029, on which the storage emulator's transactions fail.
+ */
+function isUnstorable(code: number): boolean {
+  const control = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+  return control || code === 0x2028 || code === 0x2029 || code === 0xfffe || code === 0xffff;
+}
+
+/** The first character the register cannot hold, by code point and position (1-based, in UTF-16 units). */
+export function unstorableCharacter(value: string): { code: number; position: number } | undefined {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    const high = code >= 0xd800 && code <= 0xdbff;
+    const next = value.charCodeAt(index + 1);
+    if (high && next >= 0xdc00 && next <= 0xdfff) {
+      index += 1; // a well-formed pair
+      continue;
+    }
+    if (high || (code >= 0xdc00 && code <= 0xdfff) || isUnstorable(code)) return { code, position: index + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The text with what the register cannot hold replaced: line and paragraph separators by a
+ * space, anything else by U+FFFD. For values stored before such characters were refused.
+ */
+export function withoutUnstorableCharacters(value: string): string {
+  let result = value;
+  for (let found = unstorableCharacter(result); found; found = unstorableCharacter(result)) {
+    const index = found.position - 1;
+    result = `${result.slice(0, index)}${found.code === 0x2028 || found.code === 0x2029 ? ' ' : '\uFFFD'}${result.slice(index + 1)}`;
+  }
+  return result;
+}
+
+const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
 const text = (max: number, what: string) =>
   z
     .string({ error: `Ange ${what} som text.` })
     .trim()
-    .max(max, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} får vara högst ${max} tecken.` });
+    .max(max, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} får vara högst ${max} tecken.` })
+    .superRefine((value, ctx) => {
+      const found = unstorableCharacter(value);
+      if (found) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} innehåller tecknet ${codePoint(found.code)} (på plats ${found.position}), som inte kan lagras; ta bort det.`,
+        });
+      }
+    });
 
 /** At most this many earlier terms per member: a change of class or cluster every year for decades fits. */
 export const MAX_EARLIER_TERMS = 100;

@@ -23,6 +23,17 @@ export interface RequestOptions<T> {
 }
 
 
+const WRITES: ReadonlySet<string> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+
+/** The API stored the write or not, and cannot say which (`urn:ssr:problem:outcome-unknown`). */
+const OUTCOME_UNKNOWN_STATUS = 504;
+
+/**
+ * Each write is one user action and carries its own Idempotency-Key. When its answer is lost
+ * (no response, or the API cannot tell whether storage kept it) the write is sent once more
+ * with the same key: the API then answers as it did the first time, or does it now, but never
+ * twice, and never answers the user's own write with a conflict.
+ */
 export function createHttp(options: HttpOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -33,17 +44,26 @@ export function createHttp(options: HttpOptions) {
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
     if (request.ifNoneMatch !== undefined) headers['If-None-Match'] = request.ifNoneMatch;
-    let response: Response;
-    try {
-      response = await fetchFn(`${base}${path}`, {
-        method,
-        headers,
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      return { ok: false, problem: networkProblem(error) };
-    }
+    const write = WRITES.has(method.toUpperCase());
+    if (write) headers['Idempotency-Key'] = crypto.randomUUID();
+    const send = async (): Promise<{ response: Response } | { problem: ApiProblem }> => {
+      try {
+        const response = await fetchFn(`${base}${path}`, {
+          method,
+          headers,
+          ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return { response };
+      } catch (error) {
+        return { problem: networkProblem(error) };
+      }
+    };
+    let answer = await send();
+    const lost = 'response' in answer ? answer.response.status === OUTCOME_UNKNOWN_STATUS : answer.problem.status === 0;
+    if (write && lost) answer = await send();
+    if (!('response' in answer)) return { ok: false, problem: answer.problem };
+    const { response } = answer;
     if (!response.ok) return { ok: false, problem: await problemFrom(response) };
     let value: T | { unreadable: string };
     try {

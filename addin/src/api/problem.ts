@@ -20,6 +20,8 @@ export interface ApiProblem {
 
 export const NETWORK_PROBLEM = 'urn:ssr:problem:network';
 export const UNREADABLE_PROBLEM = 'urn:ssr:problem:unreadable-response';
+/** A write the API sent to storage without learning whether it was kept (504). */
+export const OUTCOME_UNKNOWN_PROBLEM = 'urn:ssr:problem:outcome-unknown';
 
 export function networkProblem(cause: unknown): ApiProblem {
   const detail = cause instanceof Error ? cause.message : String(cause);

@@ -48,6 +48,7 @@ export const en: Messages = {
     notFoundAction: 'Load the data again; it may have been removed.',
     conflictAction: 'Load the data again and redo the change.',
     preconditionAction: 'Load the data again and try again.',
+    outcomeUnknownAction: 'The change may have been saved. Reload the data and check before you make it again.',
     serverAction: 'Try again in a moment. If it persists, contact whoever runs the API.',
     unreadableTitle: 'The API sent an answer the add-in cannot read',
     unreadableAction: 'Reload the add-in; the API and the add-in may be different versions.',

@@ -49,6 +49,7 @@ export const sv = {
     notFoundAction: 'Läs in uppgifterna på nytt; de kan ha tagits bort.',
     conflictAction: 'Läs in uppgifterna på nytt och gör om ändringen.',
     preconditionAction: 'Läs in uppgifterna på nytt och försök igen.',
+    outcomeUnknownAction: 'Ändringen kan ha sparats. Läs in uppgifterna igen och se efter innan du gör den en gång till.',
     serverAction: 'Försök igen om en stund. Kvarstår felet, kontakta den som driftar API:t.',
     unreadableTitle: 'Svaret från API:t gick inte att läsa',
     unreadableAction: 'Ladda om tillägget; API:t och tillägget kan ha olika versioner.',

@@ -1,34 +1,89 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { authorize } from '../auth';
 import type { Services } from '../services';
-import { DocumentTooLargeError, StorageUnavailableError } from '../storage/errors';
+import {
+  AlreadyExistsError,
+  DocumentTooLargeError,
+  OutcomeUnknownError,
+  StorageRefusedSizeError,
+  StorageUnavailableError,
+} from '../storage/errors';
+import type { IdempotencyClaim } from '../storage/idempotency';
+import { findIdempotencyRecord } from '../storage/idempotency';
 import { openStore } from '../storage/store';
-import { payloadTooLarge, serviceUnavailable } from './responses';
+import { IDEMPOTENT_METHODS, readIdempotencyClaim, replay } from './idempotency';
+import { internalError, outcomeUnknown, serviceUnavailable } from './responses';
+import { storedTooLarge } from './too-large';
 import type { Route } from './route';
 
 /**
  * The Functions handler of a route: authorise, give the handler a store bound to this
- * request's storage deadline, and turn storage failures into 503. Anything else unexpected
- * is logged with its context and rethrown (the host answers 500).
+ * request's storage deadline, and turn storage failures into their class: 503 when nothing
+ * was sent, 504 when a write's outcome is unknown, 413 for what storage refuses as too large,
+ * and 500 with a correlation id (logged with the error) for anything else unexpected.
+ *
+ * A write with an Idempotency-Key that storage has recorded is answered as it was the first
+ * time, before the handler runs, and also when the handler meets its own earlier write (409/412).
  */
 export function httpHandler(route: Route, services: Services, routes: readonly Route[]): HttpHandler {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const auth = authorize(request.headers, route.role, services.config);
     if (!auth.ok) return auth.response;
+    // A copy of a write's body, to name the field that weighs most if storage cannot hold the result.
+    const copy = IDEMPOTENT_METHODS.has(request.method.toUpperCase()) ? request.clone() : undefined;
+    const claim = await readIdempotencyClaim(request, auth.value.name);
+    if (!claim.ok) return claim.response;
     const signal = AbortSignal.timeout(services.config.storage.timeoutMs);
-    const store = openStore(services.tables, { signal, user: auth.value, now: services.now });
+    const store = openStore(services.tables, { signal, user: auth.value, now: services.now, ...(claim.value ? { idempotency: claim.value } : {}) });
+    const replayed = async (key: IdempotencyClaim): Promise<HttpResponseInit | undefined> => {
+      const record = await findIdempotencyRecord(services.tables, key, signal);
+      return record ? replay(record, key, route, services.tables, store, signal) : undefined;
+    };
     try {
-      return await route.handler({ request, context, user: auth.value, store, signal, services, routes });
+      if (claim.value) {
+        const earlier = await replayed(claim.value);
+        if (earlier) return earlier;
+      }
+      const response = await route.handler({ request, context, user: auth.value, store, signal, services, routes });
+      if (claim.value && (response.status === 409 || response.status === 412)) return (await replayed(claim.value)) ?? response;
+      return response;
     } catch (error) {
-      if (error instanceof StorageUnavailableError) {
-        context.warn(`${route.name}: ${error.message}`);
-        return serviceUnavailable('Lagringen svarar inte just nu. Inget har ändrats; försök igen om en stund.');
-      }
-      if (error instanceof DocumentTooLargeError) {
-        return payloadTooLarge('Uppgifterna blir för stora för att lagras; dela upp dem eller korta texterna.');
-      }
-      context.error(`${route.name} failed on ${request.method} ${request.url}:`, error);
-      throw error;
+      return await failure(error, claim.value, replayed, { route, request, context, copy, sent: store.writes.sent });
     }
   };
+}
+
+async function failure(
+  error: unknown,
+  claim: IdempotencyClaim | undefined,
+  replayed: (claim: IdempotencyClaim) => Promise<HttpResponseInit | undefined>,
+  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined; sent: boolean },
+): Promise<HttpResponseInit> {
+  const { route, request, context } = call;
+  // Once a write was sent, a later failure cannot say "nothing changed".
+  if (error instanceof OutcomeUnknownError || (error instanceof StorageUnavailableError && call.sent)) {
+    context.warn(`${route.name}: ${error.message}`);
+    return outcomeUnknown();
+  }
+  if (error instanceof StorageUnavailableError) {
+    context.warn(`${route.name}: ${error.message}`);
+    return serviceUnavailable('Lagringen svarar inte just nu. Inget har ändrats; försök igen om en stund.');
+  }
+  if (error instanceof DocumentTooLargeError) return storedTooLarge(call.copy, error.bytes, error.maxBytes);
+  if (error instanceof StorageRefusedSizeError) {
+    context.warn(`${route.name}: ${error.message}`);
+    return storedTooLarge(call.copy, undefined, undefined);
+  }
+  // Another attempt with the same key stored its write first.
+  if (claim && error instanceof AlreadyExistsError) {
+    try {
+      const earlier = await replayed(claim);
+      if (earlier) return earlier;
+    } catch (lookup) {
+      context.warn(`${route.name}: the Idempotency-Key could not be looked up again:`, lookup);
+    }
+  }
+  const correlationId = context.invocationId;
+  context.error(`${route.name} failed on ${request.method} ${request.url} [correlation id ${correlationId}]:`, error);
+  return internalError(correlationId);
 }

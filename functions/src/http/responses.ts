@@ -71,8 +71,8 @@ export function preconditionRequired(detail: string): HttpResponseInit {
   return problem(428, 'if-match-required', 'If-Match saknas', detail);
 }
 
-export function payloadTooLarge(detail: string): HttpResponseInit {
-  return problem(413, 'too-large', 'För stor begäran', detail);
+export function payloadTooLarge(detail: string, extensions: Record<string, unknown> = {}): HttpResponseInit {
+  return problem(413, 'too-large', 'För stor begäran', detail, extensions);
 }
 
 export function unsupportedMediaType(detail: string): HttpResponseInit {
@@ -81,4 +81,31 @@ export function unsupportedMediaType(detail: string): HttpResponseInit {
 
 export function serviceUnavailable(detail: string, extensions: Record<string, unknown> = {}): HttpResponseInit {
   return problem(503, 'storage-unavailable', 'Lagringen svarar inte', detail, extensions, { 'retry-after': '5' });
+}
+
+/**
+ * A write was sent to storage and no verdict came back: it may be stored. Saying "nothing
+ * changed" here would be untrue; the client checks by reading, or retries with its key.
+ */
+export function outcomeUnknown(): HttpResponseInit {
+  return problem(
+    504,
+    'outcome-unknown',
+    'Okänt om ändringen sparades',
+    'Lagringen svarade inte i tid på ändringen. Vi vet inte om ändringen sparades: läs posten igen och se efter, ' +
+      'eller försök igen med samma Idempotency-Key, så görs ändringen högst en gång.',
+    {},
+    { 'retry-after': '5' },
+  );
+}
+
+/** 500 for a fault on our side, with the id to look it up by in the log. */
+export function internalError(correlationId: string): HttpResponseInit {
+  return problem(
+    500,
+    'internal',
+    'Internt fel',
+    `Något gick fel hos oss, och att försöka igen hjälper inte. Ange id ${correlationId} om du kontaktar förvaltningen.`,
+    { correlationId },
+  );
 }

@@ -1,3 +1,4 @@
+import { withoutUnstorableCharacters } from '@ssr/shared';
 import { DocumentTooLargeError } from './errors';
 
 /**
@@ -9,8 +10,17 @@ export type DocumentEntity = { partitionKey: string; rowKey: string; chunks: num
 
 /** A string property holds 64 KiB (32 768 UTF-16 units); stay below it. */
 const CHUNK_CHARS = 30_000;
-/** An entity holds 1 MiB in all: about 500 000 UTF-16 units, less keys and overhead. */
-export const MAX_DOCUMENT_CHARS = 450_000;
+/** An entity holds 1 MiB in all; this leaves room for the keys, the other properties and the framing. */
+export const MAX_DOCUMENT_BYTES = 900_000;
+
+/**
+ * The bytes a document costs in storage. Azure counts a string property in UTF-16 (two bytes
+ * a unit); the emulator counts the request's JSON, UTF-8 with its escapes (a control character
+ * takes seven bytes, `€` three). A document must fit both, so the larger counts.
+ */
+export function storedBytes(json: string): number {
+  return Math.max(2 * json.length, Buffer.byteLength(JSON.stringify(json), 'utf8'));
+}
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
@@ -18,7 +28,8 @@ function isHighSurrogate(code: number): boolean {
 
 export function toDocumentEntity(partitionKey: string, rowKey: string, value: unknown): DocumentEntity {
   const json = JSON.stringify(value);
-  if (json.length > MAX_DOCUMENT_CHARS) throw new DocumentTooLargeError(json.length);
+  const bytes = storedBytes(json);
+  if (bytes > MAX_DOCUMENT_BYTES) throw new DocumentTooLargeError(bytes, MAX_DOCUMENT_BYTES);
   const entity: DocumentEntity = { partitionKey, rowKey, chunks: 0 };
   let start = 0;
   while (start < json.length) {
@@ -40,5 +51,11 @@ export function fromDocumentEntity(entity: Readonly<Record<string, unknown>>): u
     if (typeof chunk !== 'string') throw new Error(`Row ${String(entity.rowKey)}: chunk d${index} is missing.`);
     json += chunk;
   }
-  return JSON.parse(json) as unknown;
+  // Values stored before the schemas refused what storage cannot hold are read cleaned, so
+  // that one old row cannot fail the whole register's schema.
+  if (!MAY_HOLD_UNSTORABLE.test(json)) return JSON.parse(json) as unknown;
+  return JSON.parse(json, (_key, value: unknown) => (typeof value === 'string' ? withoutUnstorableCharacters(value) : value)) as unknown;
 }
+
+/** In JSON text: an escaped C0 control or surrogate, or a raw separator or U+FFFE/U+FFFF. */
+const MAY_HOLD_UNSTORABLE = /\\u00[01]|\\ud[89a-f]|[\u2028\u2029\ufffe\uffff]/i;

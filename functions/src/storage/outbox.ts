@@ -1,8 +1,9 @@
-import type { TableEntityResult, TransactionAction } from '@azure/data-tables';
+import type { TableEntityResult, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import type { AuditEntry } from '@ssr/shared';
 import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
-import { EntityNotFoundError } from './errors';
+import { EntityNotFoundError, OutcomeUnknownError } from './errors';
+import { idempotencyRow, pruneIdempotencyRecords, requestOf } from './idempotency';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -10,7 +11,8 @@ import { TABLES, TABLE_KINDS } from './tables';
  * A write and its audit entry commit together or not at all: the entry goes into the same
  * partition as the data, in the same transaction, as an outbox row. Moving it to the audit
  * table afterwards is idempotent (same row key), so a move cut short is finished later by
- * `sweepOutbox` and no entry is lost or doubled.
+ * `sweepOutbox` and no entry is lost or doubled. A request's Idempotency-Key is recorded in
+ * the same transaction (see `idempotency.ts`).
  */
 
 const OUTBOX = '~outbox~';
@@ -27,10 +29,23 @@ export interface Write {
 /** Commit the actions and the audit entry in one transaction; return the etag of each action's row. */
 export async function commit(tables: Tables, write: Write, entry: AuditEntry, signal: AbortSignal): Promise<(string | undefined)[]> {
   const outboxRow = toDocumentEntity(write.partitionKey, `${OUTBOX}${entry.id}`, entry);
+  const request = requestOf(entry);
+  const claim = request?.claim?.recorded === true ? undefined : request?.claim;
+  const keyRow: TransactionAction[] = claim ? [['create', idempotencyRow(write.table, write.partitionKey, write.actions, entry, claim)]] : [];
   if (!write.duringSetup) await tables.ready();
-  const response = await tables.run(write.table, (client) =>
-    client.submitTransaction([...write.actions, ['create', outboxRow]], { abortSignal: signal }),
-  );
+  const sentBefore = request?.sent ?? false;
+  let response: TableTransactionResponse;
+  try {
+    response = await tables.runTransaction(write.table, signal, (client) => {
+      if (request) request.sent = true;
+      return client.submitTransaction([...write.actions, ['create', outboxRow], ...keyRow], { abortSignal: signal });
+    });
+  } catch (error) {
+    // A transaction storage refused outright changed nothing; only an unknown outcome counts as sent.
+    if (request && !(error instanceof OutcomeUnknownError)) request.sent = sentBefore;
+    throw error;
+  }
+  if (claim) claim.recorded = true;
   try {
     await moveToAuditLog(tables, write.table, outboxRow, signal);
   } catch (error) {
@@ -66,4 +81,5 @@ export async function sweepOutbox(tables: Tables, signal: AbortSignal): Promise<
     });
     for (const row of leftovers) await moveToAuditLog(tables, table, row, signal);
   }
+  await pruneIdempotencyRecords(tables, new Date(), signal);
 }

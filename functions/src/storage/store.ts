@@ -4,6 +4,8 @@ import type { AuditLog } from './audit-log';
 import { auditLog } from './audit-log';
 import type { StoreContext } from './context';
 import type { FeeRuleRepository } from './fee-rules';
+import type { IdempotencyClaim, RequestWrites } from './idempotency';
+import { attachRequest } from './idempotency';
 import { feeRuleRepository } from './fee-rules';
 import type { MemberRepository } from './members';
 import { memberRepository } from './members';
@@ -20,13 +22,17 @@ export interface Store {
   feeRules: FeeRuleRepository;
   reimbursements: ReimbursementRepository;
   audit: AuditLog;
+  /** What this request has sent to storage so far. */
+  writes: Readonly<RequestWrites>;
 }
 
-export function openStore(tables: Tables, request: { signal: AbortSignal; user: User; now: () => Date }): Store {
+export function openStore(tables: Tables, request: { signal: AbortSignal; user: User; now: () => Date; idempotency?: IdempotencyClaim }): Store {
+  const writes: RequestWrites = { sent: false, ...(request.idempotency ? { claim: request.idempotency } : {}) };
   const context: StoreContext = {
     tables,
     signal: request.signal,
-    audit: (change) => auditEntry(change, request.user, request.now()),
+    // The request (its Idempotency-Key, whether it has sent a write) rides on the entry to commit().
+    audit: (change) => attachRequest(auditEntry(change, request.user, request.now()), writes),
   };
   return {
     members: memberRepository(context),
@@ -34,5 +40,6 @@ export function openStore(tables: Tables, request: { signal: AbortSignal; user: 
     feeRules: feeRuleRepository(context),
     reimbursements: reimbursementRepository(context),
     audit: auditLog(context),
+    writes,
   };
 }

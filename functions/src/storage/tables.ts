@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import type { Config } from '../config';
-import { classifyStorageError } from './errors';
+import { OutcomeUnknownError, StorageUnavailableError, classifyStorageError } from './errors';
 
 /** The tables of the register and where their rows live. */
 export const TABLES = {
@@ -23,6 +23,12 @@ export function isBookkeepingRow(rowKey: unknown): boolean {
 
 /** Storage calls fail fast: the request's deadline, not the SDK's patience, decides. */
 const RETRY_OPTIONS = { maxRetries: 2, retryDelayInMs: 50, maxRetryDelayInMs: 250 };
+/**
+ * A transaction is never sent twice by the SDK: if the first try was stored and its answer
+ * lost, a second try would meet its own write as a conflict. The caller learns the outcome is
+ * unknown instead, and the client retries with its Idempotency-Key.
+ */
+const TRANSACTION_RETRY_OPTIONS = { maxRetries: 0 };
 
 function isHttpEndpoint(connectionString: string): boolean {
   return (
@@ -40,6 +46,7 @@ function isHttpEndpoint(connectionString: string): boolean {
 export class Tables {
   readonly timeoutMs: number;
   private readonly clients: Record<TableKind, TableClient>;
+  private readonly transactionClients: Record<TableKind, TableClient>;
   private readiness: Promise<void> | undefined;
 
   constructor(
@@ -47,16 +54,23 @@ export class Tables {
     private readonly setUp: (tables: Tables, signal: AbortSignal) => Promise<void>,
   ) {
     this.timeoutMs = config.storage.timeoutMs;
-    const options = { retryOptions: RETRY_OPTIONS, allowInsecureConnection: isHttpEndpoint(config.storage.connectionString) };
-    const client = (kind: TableKind) =>
-      TableClient.fromConnectionString(config.storage.connectionString, `${config.storage.tablePrefix}${TABLES[kind].name}`, options);
-    this.clients = {
-      members: client('members'),
-      populations: client('populations'),
-      feeRules: client('feeRules'),
-      reimbursements: client('reimbursements'),
-      audit: client('audit'),
+    const allowInsecureConnection = isHttpEndpoint(config.storage.connectionString);
+    const clients = (retryOptions: { maxRetries: number }): Record<TableKind, TableClient> => {
+      const client = (kind: TableKind) =>
+        TableClient.fromConnectionString(config.storage.connectionString, `${config.storage.tablePrefix}${TABLES[kind].name}`, {
+          retryOptions,
+          allowInsecureConnection,
+        });
+      return {
+        members: client('members'),
+        populations: client('populations'),
+        feeRules: client('feeRules'),
+        reimbursements: client('reimbursements'),
+        audit: client('audit'),
+      };
     };
+    this.clients = clients(RETRY_OPTIONS);
+    this.transactionClients = clients(TRANSACTION_RETRY_OPTIONS);
   }
 
   /** Wait until the tables exist and are seeded; then run a storage call and translate its errors. */
@@ -74,9 +88,24 @@ export class Tables {
     }
   }
 
+  /**
+   * Run a write that may reach storage: once it is under way, a timeout, a lost connection or
+   * a 5xx leaves its outcome unknown (`OutcomeUnknownError`), not "nothing changed".
+   */
+  async runTransaction<T>(kind: TableKind, signal: AbortSignal, operation: (client: TableClient) => Promise<T>): Promise<T> {
+    if (signal.aborted) throw new StorageUnavailableError('The request ran out of time before its transaction was sent.');
+    try {
+      return await operation(this.transactionClients[kind]);
+    } catch (error) {
+      throw classifyStorageError(error, () => this.forgetReadiness(), true);
+    }
+  }
+
   ready(): Promise<void> {
     this.readiness ??= this.setUp(this, AbortSignal.timeout(this.timeoutMs)).catch((error: unknown) => {
       this.readiness = undefined;
+      // Setup is the app's own, resumed on the next request: the request waiting for it changed nothing.
+      if (error instanceof OutcomeUnknownError) throw new StorageUnavailableError('Setting up storage did not finish.', { cause: error });
       throw classifyStorageError(error, () => undefined);
     });
     return this.readiness;

@@ -1,5 +1,5 @@
 import type { ApiProblem } from '../../api/problem';
-import { NETWORK_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
+import { NETWORK_PROBLEM, OUTCOME_UNKNOWN_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
 import type { Messages } from '../../i18n';
 
 /** A message for the user: what happened, and (for failures) what to do about it. */
@@ -15,6 +15,7 @@ export interface Notice {
 function actionFor(problem: ApiProblem, t: Messages): string {
   if (problem.type === NETWORK_PROBLEM) return t.problems.networkAction;
   if (problem.type === UNREADABLE_PROBLEM) return t.problems.unreadableAction;
+  if (problem.type === OUTCOME_UNKNOWN_PROBLEM) return t.problems.outcomeUnknownAction;
   switch (problem.status) {
     case 400:
     case 422:
