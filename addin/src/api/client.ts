@@ -145,6 +145,10 @@ export function createApiClient(options: HttpOptions) {
         decode: withEtag(decodeStoredFeeRule),
       }),
 
+    /** R7: withdraw a draft version, on its etag (an adopted one answers 409 and stays). */
+    withdrawFeeRule: (id: string, etag: string) =>
+      request<null>('DELETE', `/fee-rules/${encodeURIComponent(id)}`, { ifMatch: etag, decode: () => Promise.resolve(null) }),
+
     fees: (year: number, mode: FeeMode) =>
       request<FeeSchedule>('GET', `/fees?year=${year}${mode === 'estimate' ? '&mode=estimate' : ''}`, {
         decode: fromJson(decodeFeeSchedule),

@@ -63,7 +63,7 @@ describe('Fee rules view', () => {
     await user.click(within(propose).getByRole('button', { name: 'Föreslå version' }));
     expect(await screen.findByText('Versionen avgifter-2026 är föreslagen. Den gäller när alla parter har godkänt den.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
-      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 0 av 37',
+      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 0 av 37 Dra tillbaka',
     );
 
     const approve = screen.getByRole('region', { name: 'Registrera ett godkännande' });
@@ -73,12 +73,29 @@ describe('Fee rules view', () => {
     await user.click(within(approve).getByRole('button', { name: 'Registrera godkännande' }));
     expect(await screen.findByText('Nacka har godkänt avgifter-2026.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
-      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 1 av 37',
+      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 1 av 37 Dra tillbaka',
     );
     const stored = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string; approvals: { memberId: string; reference: string }[] }[] };
     expect(stored.feeRules.find((rule) => rule.id === 'avgifter-2026')?.approvals).toEqual([
       { memberId: 'nacka', approvedOn: '2025-10-01', reference: 'KF 2025-09-22 § 12' },
     ]);
+
+    // R7: a draft can be withdrawn, after a second press; the adopted version offers no such button.
+    const rulesTable = screen.getByRole('table', { name: 'Avgiftsregler (R7)' });
+    expect(within(rulesTable).queryByRole('button', { name: 'Dra tillbaka utkastet avgifter-2024' })).toBeNull();
+    await user.click(within(rulesTable).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
+    const asking = within(rulesTable).getByRole('group', { name: 'Dra tillbaka utkastet avgifter-2026' });
+    await user.click(within(asking).getByRole('button', { name: 'Avbryt' }));
+    const kept = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string }[] };
+    expect(kept.feeRules.map((rule) => rule.id)).toEqual(['avgifter-2024', 'avgifter-2026']);
+    await user.click(within(rulesTable).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
+    await user.click(within(rulesTable).getByRole('button', { name: 'Ja, dra tillbaka' }));
+    expect(await screen.findByText('Utkastet avgifter-2026 är tillbakadraget.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toEqual([
+      'avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 5 jul 2024 37 av 37',
+    ]);
+    const after = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string }[] };
+    expect(after.feeRules.map((rule) => rule.id)).toEqual(['avgifter-2024']);
   });
 });
 
@@ -109,7 +126,7 @@ describe('Reimbursements view', () => {
     const list = await screen.findByRole('table', { name: 'Registrerade ersättningar' }, { timeout: 20_000 });
     const row = within(list).getAllByRole('row')[1];
     if (row === undefined) throw new Error('no claim listed');
-    await user.click(within(row).getByRole('button', { name: 'Rätta' }));
+    await user.click(within(row).getByRole('button', { name: 'Rätta RKK för Nacka, 2025-01-01 – 2025-06-30' }));
 
     const form = screen.getByRole('region', { name: 'Rätta ersättning' });
     expect(within(form).getByRole<HTMLInputElement>('textbox', { name: 'Belopp (kr)' }).value).toBe('125\u00a0000,50');
@@ -128,7 +145,11 @@ describe('Reimbursements view', () => {
     const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: { id: string }[] };
     const corrected = within(screen.getByRole('table', { name: 'Registrerade ersättningar' })).getAllByRole('row')[1];
     if (corrected === undefined) throw new Error('no claim listed');
-    await user.click(within(corrected).getByRole('button', { name: 'Ta bort' }));
+    // Removing asks first: nothing is removed by one stray press.
+    await user.click(within(corrected).getByRole('button', { name: 'Ta bort RKK för Nacka, 2025-01-01 – 2025-06-30' }));
+    expect(within(corrected).getByText('Ta bort ersättningen?')).toBeTruthy();
+    expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(200);
+    await user.click(within(corrected).getByRole('button', { name: 'Ja, ta bort' }));
     expect(await screen.findByText('Ersättningen är borttagen och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('Inga ersättningar är registrerade för 2025.')).toBeTruthy();
     expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(404);

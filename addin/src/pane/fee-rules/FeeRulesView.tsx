@@ -14,6 +14,7 @@ import { useTask } from '../shell/useTask';
 import { ApproveForm } from './ApproveForm';
 import { ProposeForm } from './ProposeForm';
 import { ViewSection } from '../shell/ViewSection';
+import { ConfirmButton } from '../shell/ConfirmButton';
 
 /** Fee rules (R7): versions with status, adoption date and approvals; admins propose versions and record approvals. */
 export function FeeRulesView() {
@@ -47,6 +48,13 @@ export function FeeRulesView() {
       return notice;
     });
 
+  const withdraw = (stored: StoredFeeRule) =>
+    write(async () => {
+      const result = await api.withdrawFeeRule(stored.rule.id, stored.etag);
+      if (!result.ok) return problemNotice(result.problem, t);
+      return { intent: 'success', body: t.feeRules.withdrawn(stored.rule.id) };
+    });
+
   const latest = rules?.at(-1)?.rule;
   // R7 versions and approvals are the admins' to record; others see the forms, disabled, and why.
   const blocked = blockedReason(session, 'admin', t);
@@ -66,10 +74,12 @@ export function FeeRulesView() {
               <TableHeaderCell>{t.feeRules.doubleFee}</TableHeaderCell>
               <TableHeaderCell>{t.feeRules.status}</TableHeaderCell>
               <TableHeaderCell>{t.feeRules.approvals}</TableHeaderCell>
+              <TableHeaderCell>{t.feeRules.actions}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rules.map(({ rule, status, approvalState }) => {
+            {rules.map((stored) => {
+              const { rule, status, approvalState } = stored;
               const state = approvalState ?? feeRuleApprovalState(rule, members);
               return (
                 <TableRow key={rule.id}>
@@ -84,6 +94,19 @@ export function FeeRulesView() {
                     </Badge>
                   </TableCell>
                   <TableCell>{t.feeRules.approvalsOf(state.approved, state.required)}</TableCell>
+                  <TableCell>
+                    {status === 'draft' ? (
+                      <ConfirmButton
+                        text={t.feeRules.withdraw}
+                        label={t.feeRules.withdrawLabel(rule.id)}
+                        question={t.feeRules.withdrawQuestion}
+                        confirm={t.feeRules.withdrawConfirm}
+                        cancel={t.common.cancel}
+                        disabled={task.busy !== undefined || blocked !== undefined}
+                        onConfirm={() => withdraw(stored)}
+                      />
+                    ) : null}
+                  </TableCell>
                 </TableRow>
               );
             })}

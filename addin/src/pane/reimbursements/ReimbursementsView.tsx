@@ -12,6 +12,7 @@ import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import { YearField } from '../shell/YearField';
+import { ConfirmButton } from '../shell/ConfirmButton';
 import { RecordForm } from './RecordForm';
 import { ViewSection } from '../shell/ViewSection';
 
@@ -117,12 +118,23 @@ export function ReimbursementsView() {
                 <TableCell>{claim.note}</TableCell>
                 <TableCell>
                   <div className={styles.actions}>
-                    <Button size="small" disabled={busy || blocked !== undefined} onClick={() => setEditing(claim)}>
+                    <Button
+                      size="small"
+                      aria-label={t.reimbursements.correctLabel(names.get(claim.memberId) ?? claim.memberId, claim.function, claim.periodStart, claim.periodEnd)}
+                      disabled={busy || blocked !== undefined}
+                      onClick={() => setEditing(claim)}
+                    >
                       {t.reimbursements.correct}
                     </Button>
-                    <Button size="small" disabled={busy || blocked !== undefined} onClick={() => remove(claim)}>
-                      {t.reimbursements.remove}
-                    </Button>
+                    <ConfirmButton
+                      text={t.reimbursements.remove}
+                      label={t.reimbursements.removeLabel(names.get(claim.memberId) ?? claim.memberId, claim.function, claim.periodStart, claim.periodEnd)}
+                      question={t.reimbursements.removeQuestion}
+                      confirm={t.reimbursements.removeConfirm}
+                      cancel={t.common.cancel}
+                      disabled={busy || blocked !== undefined}
+                      onConfirm={() => remove(claim)}
+                    />
                   </div>
                 </TableCell>
               </TableRow>
