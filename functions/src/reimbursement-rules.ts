@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FieldError, Member, Reimbursement, ReimbursementView } from '@ssr/shared';
-import { MAX_REIMBURSEMENT_SUM_ORE, formatSek, isMemberInYear, reimbursementYear } from '@ssr/shared';
+import { MAX_REIMBURSEMENT_SUM_ORE, claimsOutsideMembership, formatSek, isMemberInYear, reimbursementYear, yearOf } from '@ssr/shared';
 import { badRequest, conflict } from './http/responses';
 import type { SumCapError } from './storage/reimbursements';
 import type { Versioned } from './storage/rows';
@@ -33,4 +33,22 @@ export function sumCapProblem(error: SumCapError, claim: Reimbursement, member: 
 
 export function contentionProblem(): HttpResponseInit {
   return conflict('Andra ändringar av samma ersättningssumma sparades samtidigt; inget har ändrats. Försök igen.', {}, 'contention');
+}
+
+/**
+ * 409 when a member edit (`after`) or removal (`after` undefined) would leave claims in years
+ * the member is not a member of: the claims are corrected or removed first, so no claim
+ * says something the register no longer holds.
+ */
+export function strandedClaimsProblem(before: Member, after: Member | undefined, claims: readonly Versioned<Reimbursement>[]): HttpResponseInit | undefined {
+  const stranded = claimsOutsideMembership(after, before.id, claims.map((claim) => claim.value));
+  if (stranded.length === 0) return undefined;
+  const years = [...new Set(stranded.map(reimbursementYear))].sort((a, b) => a - b).join(', ');
+  if (after === undefined) {
+    const message = `${before.name} har registrerade ersättningar (år ${years}); ta bort dem under Ersättningar innan medlemmen tas bort.`;
+    return conflict(message, { errors: [{ path: 'id', message }] }, 'member-has-claims');
+  }
+  const path = stranded.some((claim) => reimbursementYear(claim) < yearOf(after.joinedOn)) ? 'joinedOn' : 'noticeGivenOn';
+  const message = `Med de nya datumen är ${after.name} inte medlem år ${years}, men har ersättningar för det; rätta eller ta bort dem först.`;
+  return conflict(message, { errors: [{ path, message }] }, 'member-has-claims');
 }

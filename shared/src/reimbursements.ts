@@ -1,10 +1,23 @@
 import type { Ore } from './money';
-import type { Reimbursement, ReimbursedFunction, ReimbursementSum } from './schemas';
-import { yearOf } from './membership';
+import type { Member, Reimbursement, ReimbursedFunction, ReimbursementSum } from './schemas';
+import { isMemberInYear, yearOf } from './membership';
 
 /** The year a claim counts in: its period lies within one calendar year (the schema makes sure). */
 export function reimbursementYear(claim: Pick<Reimbursement, 'periodStart'>): number {
   return yearOf(claim.periodStart);
+}
+
+/**
+ * R6 with R8/R9: the member's claims for years in which it would not be a member. A claim
+ * lies in a year of membership; an edit of the joining or notice date, or a removal, must
+ * not leave one behind.
+ */
+export function claimsOutsideMembership(
+  member: Pick<Member, 'id' | 'joinedOn' | 'noticeGivenOn'> | undefined,
+  memberId: string,
+  claims: readonly Reimbursement[],
+): Reimbursement[] {
+  return claims.filter((claim) => claim.memberId === memberId && (member === undefined || !isMemberInYear(member, reimbursementYear(claim))));
 }
 
 /** R6: sums per member, year and function, as the snapshot carries them. */

@@ -236,3 +236,43 @@ describe('PUT and DELETE /reimbursements/{id}: a claim can be corrected and remo
     expect((await api.post('/reimbursements', { json: claim('fits-again', 'trafikverket', 'RKK', 1, '2029-02-01', '2029-02-01') })).status).toBe(201);
   });
 });
+
+describe('R6 with R8/R9: a member edit or removal leaves no claim outside its years of membership', () => {
+  const member = {
+    id: 'beredskap-ab',
+    name: 'Beredskap AB',
+    kind: 'actor',
+    feeClass: 'single',
+    joinedOn: '2025-01-01',
+  };
+  const etagOf = async (id: string) => (await api.get(`/members/${id}`)).headers.get('etag') ?? '';
+
+  it('refuses (409, naming the field and the years) a notice or joining date that strands a claim, and a removal while claims remain; allows both once the claim is gone', async () => {
+    expect((await api.post('/members', { json: member })).status).toBe(201);
+    expect((await api.post('/reimbursements', { json: claim('beredskap-2026', member.id, 'RKK', 10_000_00, '2026-02-01', '2026-02-28') })).status).toBe(201);
+    const before = (await api.get('/snapshot')).body;
+
+    // Notice given in spring 2025 ends membership with 2025 (R9): the 2026 claim would be stranded.
+    const notice = await api.put(`/members/${member.id}`, { json: { ...member, noticeGivenOn: '2025-03-01' }, headers: { 'if-match': await etagOf(member.id) } });
+    expect(notice.status).toBe(409);
+    expect(asRecord(notice.body).type).toBe('urn:ssr:problem:member-has-claims');
+    expect(asRecord(notice.body).errors).toEqual([
+      { path: 'noticeGivenOn', message: 'Med de nya datumen är Beredskap AB inte medlem år 2026, men har ersättningar för det; rätta eller ta bort dem först.' },
+    ]);
+    const joined = await api.put(`/members/${member.id}`, { json: { ...member, joinedOn: '2027-01-01' }, headers: { 'if-match': await etagOf(member.id) } });
+    expect(joined.status).toBe(409);
+    expect((asRecord(joined.body).errors as { path: string }[])[0]?.path).toBe('joinedOn');
+    const removal = await api.delete(`/members/${member.id}`, { headers: { 'if-match': await etagOf(member.id) } });
+    expect(removal.status).toBe(409);
+    expect(asRecord(removal.body).detail).toBe('Beredskap AB har registrerade ersättningar (år 2026); ta bort dem under Ersättningar innan medlemmen tas bort.');
+    expect((await api.get('/snapshot')).body).toEqual(before);
+
+    // Notice that still covers 2026 is fine.
+    const later = await api.put(`/members/${member.id}`, { json: { ...member, noticeGivenOn: '2026-03-01' }, headers: { 'if-match': await etagOf(member.id) } });
+    expect(later.status).toBe(200);
+
+    const stored = await api.get('/reimbursements/beredskap-2026');
+    expect((await api.delete('/reimbursements/beredskap-2026', { headers: { 'if-match': stored.headers.get('etag') ?? '' } })).status).toBe(204);
+    expect((await api.delete(`/members/${member.id}`, { headers: { 'if-match': await etagOf(member.id) } })).status).toBe(204);
+  });
+});

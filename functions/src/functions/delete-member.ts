@@ -4,6 +4,7 @@ import { pathParam, requireIfMatch } from '../http/request';
 import { noContent, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { memberContentionProblem } from '../members-rules';
+import { strandedClaimsProblem } from '../reimbursement-rules';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { WriteContentionError } from '../storage/retry';
@@ -21,6 +22,8 @@ export async function deleteMember({ request, store }: ApiCall): Promise<HttpRes
   const current = await store.members.get(id.value);
   if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
   if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
+  const stranded = strandedClaimsProblem(current.value, undefined, await store.reimbursements.list());
+  if (stranded) return stranded;
   try {
     await store.members.remove(id.value, current.etag, { action: 'member.delete', target: `members/${id.value}`, before: current.value, after: null });
     return noContent();

@@ -4,6 +4,7 @@ import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { codeTakenProblem, memberContentionProblem, municipalityCodeError } from '../members-rules';
+import { strandedClaimsProblem } from '../reimbursement-rules';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { CodeTakenError } from '../storage/members';
@@ -36,6 +37,8 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   const member = changed.member;
   const clash = municipalityCodeError(member, members);
   if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
+  const stranded = strandedClaimsProblem(current.value, member, await store.reimbursements.list());
+  if (stranded) return stranded;
 
   try {
     const stored = await store.members.replace(member, current.etag, {
