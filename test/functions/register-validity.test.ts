@@ -82,30 +82,35 @@ type Command =
   | { kind: 'replaceClaim'; amountOre: number; year: number }
   | { kind: 'deleteClaim' };
 
+const populations = fc
+  .record({ year, figures: fc.array(fc.record({ municipalityCode: code, population: fc.constantFrom(0, 1, 95_000, MAX_POPULATION) }), { maxLength: 3 }) })
+  .map((value): Command => ({ kind: 'populations', ...value }));
+const createFeeRule = fc
+  .record({
+    id: fc.integer({ min: 1, max: 12 }).map((n) => `r${n}`),
+    effectiveFrom: year,
+    perInhabitantOre: fc.constantFrom(150, MAX_PER_INHABITANT_ORE),
+    fee: fc.constantFrom(28_000_000, MAX_AMOUNT_ORE),
+    offset: fc.constantFrom(0, 1, 5),
+    approvals: fc.array(fc.record({ memberId, approvedOn: date }), { maxLength: 2 }),
+  })
+  .map((value): Command => ({ kind: 'createFeeRule', ...value }));
+const createClaim = fc
+  .record({ id: fc.integer({ min: 1, max: 60 }).map((n) => `c${n}`), memberId, year: claimYear, amountOre: amount, fn: fc.constantFrom('RSIB' as const, 'RKK' as const) })
+  .map((value): Command => ({ kind: 'createClaim', ...value }));
+
+// Weighted so that the register keeps members and claims to act on.
 const command: fc.Arbitrary<Command> = fc.oneof(
-  withNotice.map((value): Command => ({ kind: 'createMember', member: value })),
-  fc.tuple(withNotice, year).map(([value, from]): Command => ({ kind: 'replaceMember', member: value, changesFrom: from })),
-  memberId.map((id): Command => ({ kind: 'deleteMember', id })),
-  fc
-    .record({ year, figures: fc.array(fc.record({ municipalityCode: code, population: fc.constantFrom(0, 1, 95_000, MAX_POPULATION) }), { maxLength: 3 }) })
-    .map((value): Command => ({ kind: 'populations', ...value })),
-  fc
-    .record({
-      id: fc.integer({ min: 1, max: 12 }).map((n) => `r${n}`),
-      effectiveFrom: year,
-      perInhabitantOre: fc.constantFrom(150, MAX_PER_INHABITANT_ORE),
-      fee: fc.constantFrom(28_000_000, MAX_AMOUNT_ORE),
-      offset: fc.constantFrom(0, 1, 5),
-      approvals: fc.array(fc.record({ memberId, approvedOn: date }), { maxLength: 2 }),
-    })
-    .map((value): Command => ({ kind: 'createFeeRule', ...value })),
-  fc.record({ approver: memberId, approvedOn: date }).map((value): Command => ({ kind: 'approve', ...value })),
-  fc.constant<Command>({ kind: 'deleteFeeRule' }),
-  fc
-    .record({ id: fc.integer({ min: 1, max: 60 }).map((n) => `c${n}`), memberId, year: claimYear, amountOre: amount, fn: fc.constantFrom('RSIB' as const, 'RKK' as const) })
-    .map((value): Command => ({ kind: 'createClaim', ...value })),
-  fc.record({ amountOre: amount, year: claimYear }).map((value): Command => ({ kind: 'replaceClaim', ...value })),
-  fc.constant<Command>({ kind: 'deleteClaim' }),
+  { weight: 3, arbitrary: withNotice.map((value): Command => ({ kind: 'createMember', member: value })) },
+  { weight: 3, arbitrary: fc.tuple(withNotice, year).map(([value, from]): Command => ({ kind: 'replaceMember', member: value, changesFrom: from })) },
+  { weight: 1, arbitrary: memberId.map((id): Command => ({ kind: 'deleteMember', id })) },
+  { weight: 2, arbitrary: populations },
+  { weight: 2, arbitrary: createFeeRule },
+  { weight: 2, arbitrary: fc.record({ approver: memberId, approvedOn: date }).map((value): Command => ({ kind: 'approve', ...value })) },
+  { weight: 1, arbitrary: fc.constant<Command>({ kind: 'deleteFeeRule' }) },
+  { weight: 4, arbitrary: createClaim },
+  { weight: 2, arbitrary: fc.record({ amountOre: amount, year: claimYear }).map((value): Command => ({ kind: 'replaceClaim', ...value })) },
+  { weight: 1, arbitrary: fc.constant<Command>({ kind: 'deleteClaim' }) },
 );
 
 // --- running a command ---------------------------------------------------------------
