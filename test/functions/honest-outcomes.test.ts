@@ -1,36 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../addin/src/api/client';
-import type { Azurite } from '../support/azurite';
-import { azuriteConnectionString, startAzurite } from '../support/azurite';
-import type { FreezingProxy } from '../support/freezing-proxy';
-import { startFreezingProxy } from '../support/freezing-proxy';
+import type { FreezingProxy, ProxiedStack } from '../support/freezing-proxy';
+import { startProxiedStack } from '../support/freezing-proxy';
 import type { ApiResponse } from '../support/http';
 import { apiClient, asRecord } from '../support/http';
 import type { Stack } from '../support/stack';
-import { startStack } from '../support/stack';
 
 /**
  * Storage frozen mid-write: the transaction reaches storage and is carried out, but its
  * answer is held until every writer has given up. What the API said must then be true.
  */
 
-let azurite: Azurite;
 let proxy: FreezingProxy;
 let stack: Stack;
+let started: ProxiedStack;
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  proxy = await startFreezingProxy(azurite.port);
-  stack = await startStack({
-    azurite: { ...azurite, connectionString: azuriteConnectionString(proxy.port) },
-    settings: { SSR_STORAGE_TIMEOUT_MS: '3000' },
-  });
+  started = await startProxiedStack({ SSR_STORAGE_TIMEOUT_MS: '3000' });
+  proxy = started.proxy;
+  stack = started.stack;
 });
 afterAll(async () => {
-  await stack.stop();
-  await proxy.close();
-  await azurite.stop();
+  await started.stop();
 });
 
 interface Attempt {

@@ -2,28 +2,26 @@ import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toDocumentEntity } from '../../functions/src/storage/documents';
 import type { Azurite } from '../support/azurite';
-import { azuriteConnectionString, startAzurite } from '../support/azurite';
-import type { FreezingProxy } from '../support/freezing-proxy';
-import { startFreezingProxy } from '../support/freezing-proxy';
+import type { FreezingProxy, ProxiedStack } from '../support/freezing-proxy';
+import { startProxiedStack } from '../support/freezing-proxy';
 import { apiClient, asRecord } from '../support/http';
 import type { Stack } from '../support/stack';
-import { startStack } from '../support/stack';
 
 /** What storage refuses, and what it cannot hold, is answered in its own class, never "try again". */
 
 let azurite: Azurite;
 let proxy: FreezingProxy;
 let stack: Stack;
+let started: ProxiedStack;
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  proxy = await startFreezingProxy(azurite.port);
-  stack = await startStack({ azurite: { ...azurite, connectionString: azuriteConnectionString(proxy.port) } });
+  started = await startProxiedStack();
+  azurite = started.azurite;
+  proxy = started.proxy;
+  stack = started.stack;
 });
 afterAll(async () => {
-  await stack.stop();
-  await proxy.close();
-  await azurite.stop();
+  await started.stop();
 });
 
 const actor = (id: string, name: string) => ({ id, name, kind: 'actor', feeClass: 'single', joinedOn: '2025-01-01' });

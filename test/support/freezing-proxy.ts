@@ -1,5 +1,9 @@
 import type { Socket } from 'node:net';
 import { connect, createServer } from 'node:net';
+import type { Azurite } from './azurite';
+import { azuriteConnectionString, startAzurite } from './azurite';
+import type { Stack } from './stack';
+import { startStack } from './stack';
 
 /**
  * A TCP proxy in front of storage that can freeze its answers: requests still reach storage
@@ -94,5 +98,30 @@ export async function startFreezingProxy(upstreamPort: number): Promise<Freezing
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+export interface ProxiedStack {
+  /** Storage itself, for reading what was really stored. */
+  azurite: Azurite;
+  proxy: FreezingProxy;
+  stack: Stack;
+  stop(): Promise<void>;
+}
+
+/** Azurite, the proxy in front of it, and the API talking to storage through the proxy. */
+export async function startProxiedStack(settings: Record<string, string> = {}): Promise<ProxiedStack> {
+  const azurite = await startAzurite();
+  const proxy = await startFreezingProxy(azurite.port);
+  const stack = await startStack({ azurite: { ...azurite, connectionString: azuriteConnectionString(proxy.port) }, settings });
+  return {
+    azurite,
+    proxy,
+    stack,
+    stop: async () => {
+      await stack.stop();
+      await proxy.close();
+      await azurite.stop();
+    },
   };
 }

@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { changeTerms, memberChangeSchema, memberIdSchema, parseWith } from '@ssr/shared';
-import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
+import { changeTerms, memberChangeSchema, memberIdSchema } from '@ssr/shared';
+import { pathParam, readBodyFor, requireIfMatch } from '../http/request';
 import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { codeTakenProblem, memberContentionProblem, municipalityCodeError } from '../members-rules';
@@ -16,16 +16,9 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
-  const body = await readJsonBody(request);
+  const body = await readBodyFor(request, memberChangeSchema, id.value);
   if (!body.ok) return body.response;
-  // The id may be left out of the body; if given, it must be the one in the address.
-  const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
-  const parsed = parseWith(memberChangeSchema, input);
-  if (!parsed.ok) return badRequest(parsed.errors);
-  const { changesFrom, ...edit } = parsed.value;
-  if (edit.id !== id.value) {
-    return badRequest([{ path: 'id', message: `Id i kroppen (${edit.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
-  }
+  const { changesFrom, ...edit } = body.value;
 
   const members = await store.members.list();
   const current = members.find((other) => other.value.id === id.value);

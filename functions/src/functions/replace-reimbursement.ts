@@ -1,7 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
-import { memberIdSchema, parseWith, reimbursementSchema } from '@ssr/shared';
-import { pathParam, readJsonBody, requireIfMatch } from '../http/request';
-import { badRequest, notFound, ok, preconditionFailed } from '../http/responses';
+import { memberIdSchema, reimbursementSchema } from '@ssr/shared';
+import { pathParam, readBodyFor, requireIfMatch } from '../http/request';
+import { notFound, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { claimantProblem, contentionProblem, reimbursementView, sumCapProblem } from '../reimbursement-rules';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
@@ -17,16 +17,9 @@ export async function replaceReimbursement({ request, store }: ApiCall): Promise
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
-  const body = await readJsonBody(request);
+  const body = await readBodyFor(request, reimbursementSchema, id.value);
   if (!body.ok) return body.response;
-  // The id may be left out of the body; if given, it must be the one in the address.
-  const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id: id.value, ...body.value } : body.value;
-  const parsed = parseWith(reimbursementSchema, input);
-  if (!parsed.ok) return badRequest(parsed.errors);
-  const claim = parsed.value;
-  if (claim.id !== id.value) {
-    return badRequest([{ path: 'id', message: `Id i kroppen (${claim.id}) är inte id i adressen (${id.value}); ett id kan inte ändras.` }]);
-  }
+  const claim = body.value;
 
   const current = await store.reimbursements.get(id.value);
   if (!current) return notFound(`Det finns ingen ersättning med id "${id.value}".`);

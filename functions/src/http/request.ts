@@ -107,3 +107,19 @@ export async function readBody<S extends z.ZodType>(request: HttpRequest, schema
   const parsed = parseWith(schema, body.value);
   return parsed.ok ? valid(parsed.value) : fieldErrors(parsed.errors);
 }
+
+/**
+ * The body of a PUT to the entity at `id`: the id may be left out of the body (a value read
+ * with GET can be sent back as it is); if given, it must be the one in the address.
+ */
+export async function readBodyFor<S extends z.ZodType<{ id: string }>>(request: HttpRequest, schema: S, id: string): Promise<ValidationResult<z.output<S>>> {
+  const body = await readJsonBody(request);
+  if (!body.ok) return body;
+  const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id, ...body.value } : body.value;
+  const parsed = parseWith(schema, input);
+  if (!parsed.ok) return fieldErrors(parsed.errors);
+  if (parsed.value.id !== id) {
+    return fieldErrors([{ path: 'id', message: `Id i kroppen (${parsed.value.id}) är inte id i adressen (${id}); ett id kan inte ändras.` }]);
+  }
+  return valid(parsed.value);
+}
