@@ -1,5 +1,7 @@
 import type { Approval, FieldError, Member } from '@ssr/shared';
-import { isMemberInYear } from '@ssr/shared';
+import { adoptionDate, isMemberInYear } from '@ssr/shared';
+import type { ApiCall } from './http/route';
+import { openStore } from './storage/store';
 
 const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -27,4 +29,27 @@ export function approvalErrors(approval: Approval, at: string, effectiveFrom: nu
     });
   }
   return errors;
+}
+
+/**
+ * R7: a member write can complete a draft's approvals (its last pending party removed, or
+ * moved out of the version's first year). The adoption is then recorded at once, on the
+ * version's etag, by the request's user; should that fail, the next start records it. It
+ * uses a store of its own, so the member write's Idempotency-Key stays with that write.
+ */
+export async function recordCompletedAdoptions({ services, user, signal, context }: ApiCall): Promise<void> {
+  const store = openStore(services.tables, { signal, user, now: services.now });
+  try {
+    const [rules, members] = await Promise.all([store.feeRules.list(), store.members.list()]);
+    const register = members.map((member) => member.value);
+    for (const rule of rules) {
+      const adoptedOn = adoptionDate(rule.value, register);
+      if (rule.value.adoptedOn !== undefined || adoptedOn === undefined) continue;
+      const next = { ...rule.value, adoptedOn };
+      await store.feeRules.replace(next, rule.etag, { action: 'feeRule.adopt', target: `fee-rules/${rule.value.id}`, before: rule.value, after: next });
+    }
+  } catch (error) {
+    // The member write stands; an adoption left unrecorded is recorded at the next start.
+    context.warn('A completed fee rule adoption could not be recorded now; the next start records it:', error);
+  }
 }

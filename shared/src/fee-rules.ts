@@ -6,47 +6,55 @@ export interface FeeRuleApprovalState {
   status: FeeRuleStatus;
   /** The day the version was adopted: the date of the last decision it needed. */
   adoptedOn?: string;
-  /** The parties whose approval counts: the members in the version's first year who had joined by its last approval, or approved. */
+  /** The parties whose approval counts: the members in the version's first year. */
   required: number;
   approved: number;
   pending: string[];
 }
 
+interface Completion {
+  required: number;
+  approved: number;
+  pending: string[];
+  /** When every party has approved: the latest decision among theirs. */
+  completedOn?: string;
+}
+
 /**
- * The approvals as they stand against the register as it stands: the parties are the members
- * in the version's first year who approved it or had joined by its latest approval (before
- * any approval, all of them). Complete when there is at least one and all have approved; the
- * adoption date is then the latest decision among theirs.
+ * The approvals against the register as it stands. The parties are the members in the
+ * version's first year; `beforeRecorded` is how versions stored before adoptions were
+ * recorded were read, where a party that joined after the latest approval was not asked.
  */
-function liveState(rule: FeeRuleVersion, members: readonly Member[]): FeeRuleApprovalState {
+function completion(rule: FeeRuleVersion, members: readonly Member[], beforeRecorded: boolean): Completion {
   const lastApproval = rule.approvals.reduce((latest, approval) => (approval.approvedOn > latest ? approval.approvedOn : latest), '');
   const approvedOn = new Map(rule.approvals.map((approval) => [approval.memberId, approval.approvedOn]));
   const parties = membersInYear(members, rule.effectiveFrom).filter(
-    (member) => approvedOn.has(member.id) || lastApproval === '' || member.joinedOn <= lastApproval,
+    (member) => !beforeRecorded || approvedOn.has(member.id) || lastApproval === '' || member.joinedOn <= lastApproval,
   );
   const pending = parties.filter((member) => !approvedOn.has(member.id)).map((member) => member.id);
-  const base = { required: parties.length, approved: parties.length - pending.length, pending };
-  if (parties.length === 0 || pending.length > 0) return { status: 'draft', ...base };
-  const adoptedOn = parties.reduce((latest, member) => {
+  const counts = { required: parties.length, approved: parties.length - pending.length, pending };
+  if (parties.length === 0 || pending.length > 0) return counts;
+  const completedOn = parties.reduce((latest, member) => {
     const date = approvedOn.get(member.id) ?? '';
     return date > latest ? date : latest;
   }, '');
-  return { status: 'adopted', adoptedOn, ...base };
+  return { ...counts, completedOn };
 }
 
 /**
  * R7: a version applies once adopted. Adoption is an event, recorded with the version
- * (`adoptedOn`) by the write that records the last approval it needs; from then on it is
- * adopted whatever the register later says (a party that joins later accepts the adopted
- * rules by joining), and the counts are the approvals dated on or before that day.
- *
- * A version without a recorded adoption is read live (`liveState`): that is how a draft
- * shows its pending parties, and how a version stored before adoptions were recorded reads
- * until its adoption is recorded.
+ * (`adoptedOn`) by the write that completes its approvals; from then on it is adopted
+ * whatever the register later says (a party that joins later accepts the adopted rules by
+ * joining), and the counts are the approvals dated on or before that day. A version without
+ * a recorded adoption is a draft, with its pending parties read against the register as it
+ * stands.
  */
 export function feeRuleApprovalState(rule: FeeRuleVersion, members: readonly Member[]): FeeRuleApprovalState {
   const { adoptedOn } = rule;
-  if (adoptedOn === undefined) return liveState(rule, members);
+  if (adoptedOn === undefined) {
+    const { required, approved, pending } = completion(rule, members, false);
+    return { status: 'draft', required, approved, pending };
+  }
   const counted = rule.approvals.filter((approval) => approval.approvedOn <= adoptedOn).length;
   return { status: 'adopted', adoptedOn, required: counted, approved: counted, pending: [] };
 }
@@ -57,10 +65,16 @@ export function feeRuleStatus(rule: FeeRuleVersion, members: readonly Member[]):
 
 /**
  * The adoption a write of this version records: its recorded date, or the date on which its
- * approvals complete it against the register as it stands at the write; undefined for a draft.
+ * approvals complete it against the register as it stands at the write (every member in its
+ * first year has approved); undefined while a party is pending.
  */
 export function adoptionDate(rule: FeeRuleVersion, members: readonly Member[]): string | undefined {
-  return feeRuleApprovalState(rule, members).adoptedOn;
+  return rule.adoptedOn ?? completion(rule, members, false).completedOn;
+}
+
+/** The adoption of a version stored before adoptions were recorded, read as it was then. */
+export function storedAdoptionDate(rule: FeeRuleVersion, members: readonly Member[]): string | undefined {
+  return rule.adoptedOn ?? completion(rule, members, true).completedOn;
 }
 
 /**
@@ -71,13 +85,12 @@ export function adoptionDate(rule: FeeRuleVersion, members: readonly Member[]): 
 export function feeRuleInForce(
   year: number,
   rules: readonly FeeRuleVersion[],
-  members: readonly Member[],
 ): FeeRuleVersion | undefined {
   let inForce: { rule: FeeRuleVersion; adoptedOn: string } | undefined;
   for (const rule of rules) {
     if (rule.effectiveFrom > year) continue;
     if (inForce && rule.effectiveFrom < inForce.rule.effectiveFrom) continue;
-    const adoptedOn = adoptionDate(rule, members);
+    const { adoptedOn } = rule;
     if (adoptedOn === undefined) continue;
     const replaces =
       !inForce ||

@@ -126,7 +126,7 @@ export function feeForMember(register: Register, member: Member, feeYear: number
       error: { code: 'not-member', memberId: member.id, name: member.name, year: feeYear, message: `${member.name} is not a member in ${feeYear}.` },
     };
   }
-  const rule = feeRuleInForce(feeYear, register.feeRules, register.members);
+  const rule = feeRuleInForce(feeYear, register.feeRules);
   if (!rule) return { ok: false, error: noRule(feeYear) };
   return feeLine(member, rule, feeYear, indexPopulations(register.populations), mode);
 }
@@ -147,7 +147,7 @@ export function groupsOf(line: Pick<FeeLine, 'kind' | 'cluster'>): FeeGroup[] {
  * group, and the municipalities whose population figure is missing (exact mode).
  */
 export function feeSchedule(register: Register, feeYear: number, mode: FeeMode): FeeResult<FeeSchedule> {
-  const rule = feeRuleInForce(feeYear, register.feeRules, register.members);
+  const rule = feeRuleInForce(feeYear, register.feeRules);
   if (!rule) return { ok: false, error: noRule(feeYear) };
   const index = indexPopulations(register.populations);
   const lines: FeeLine[] = [];

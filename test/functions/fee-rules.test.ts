@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TableClient } from '@azure/data-tables';
-import { SEED_FEE_RULE, SEED_MEMBERS } from '@ssr/shared';
+import type { Member } from '@ssr/shared';
+import { SEED_FEE_RULE, SEED_MEMBERS, isMemberInYear } from '@ssr/shared';
 import { toDocumentEntity } from '../../functions/src/storage/documents';
 import { startAzurite } from '../support/azurite';
 import type { Stack } from '../support/stack';
@@ -189,6 +190,29 @@ describe('R7: adoption is an event', () => {
     expect(racing.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
     const listed = (asRecord((await api.get('/fee-rules')).body).feeRules as { effectiveFrom: number }[]).filter((r) => r.effectiveFrom === 2031);
     expect(listed).toHaveLength(1);
+  });
+});
+
+describe('R7: a member write that completes a draft records its adoption', () => {
+  it('removing the last pending party adopts the version on its latest decision, recorded and audited; a member entered afterwards leaves it adopted', async () => {
+    const pendingParty = { id: 'sen-part', name: 'Sen part', kind: 'actor', feeClass: 'single', joinedOn: '2024-01-01' };
+    expect((await api.post('/members', { json: pendingParty })).status).toBe(201);
+    const others = (asRecord((await api.get('/members')).body).members as Member[]).filter((member) => member.id !== 'sen-part' && isMemberInYear(member, 2041));
+    const proposed = await api.post('/fee-rules', {
+      json: { ...proposal, id: 'avgifter-2041', effectiveFrom: 2041, approvals: others.map((member) => approval(member.id)) },
+    });
+    expect(proposed.status).toBe(201);
+    expect(asRecord(proposed.body)).toMatchObject({ status: 'draft', approvalState: { pending: ['sen-part'] } });
+
+    const etag = (await api.get('/members/sen-part')).headers.get('etag') ?? '';
+    expect((await api.delete('/members/sen-part', { headers: { 'if-match': etag } })).status).toBe(204);
+    expect(await rule('avgifter-2041')).toMatchObject({ status: 'adopted', adoptedOn: '2026-09-15' });
+    const audit = asRecord((await api.get('/audit')).body).entries as { action: string; target: string }[];
+    expect(audit.some((entry) => entry.action === 'feeRule.adopt' && entry.target === 'fee-rules/avgifter-2041')).toBe(true);
+
+    // Back in the register with the same joining date: the recorded adoption stands.
+    expect((await api.post('/members', { json: { ...pendingParty, id: 'sen-part-2' } })).status).toBe(201);
+    expect(await rule('avgifter-2041')).toMatchObject({ status: 'adopted', adoptedOn: '2026-09-15' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_FEE_RULE, SEED_MEMBERS, adoptionDate, feeForMember, feeRuleApprovalState, feeRuleInForce, feeRuleStatus, feeSchedule } from '@ssr/shared';
+import { SEED_FEE_RULE, SEED_MEMBERS, adoptionDate, storedAdoptionDate, feeForMember, feeRuleApprovalState, feeRuleInForce, feeRuleStatus, feeSchedule } from '@ssr/shared';
 import type { FeeRuleVersion, Register } from '@ssr/shared';
-import { SEED_MEMBER_IDS, actor, feeRule, seedMember, seedWithRules } from './support/register';
+import { SEED_MEMBER_IDS, actor, draft, feeRule, recorded, seedMember, seedWithRules } from './support/register';
 
 /** A later version of 2027: 2,00 kr per inhabitant, 300 000 / 600 000 kr. */
 function version2027(approvedBy: readonly string[]): FeeRuleVersion {
@@ -20,22 +20,22 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
   });
 
   it('a draft version (one approval missing) is not in force', () => {
-    const draft = version2027(SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn'));
-    expect(feeRuleApprovalState(draft, SEED_MEMBERS)).toEqual({ status: 'draft', required: 37, approved: 36, pending: ['nykvarn'] });
-    const register = seedWithRules([SEED_FEE_RULE, draft]);
-    expect(feeRuleInForce(2027, register.feeRules, register.members)?.id).toBe('avgifter-2024');
+    const pending = draft(version2027(SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn')));
+    expect(feeRuleApprovalState(pending, SEED_MEMBERS)).toEqual({ status: 'draft', required: 37, approved: 36, pending: ['nykvarn'] });
+    const register = seedWithRules([SEED_FEE_RULE, pending]);
+    expect(feeRuleInForce(2027, register.feeRules)?.id).toBe('avgifter-2024');
     expect(totalsFor(register, 2027).rule.id).toBe('avgifter-2024');
   });
 
   it('approvals by non-members do not count', () => {
-    const withOutsider = version2027([...SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn'), 'nykoping', 'uppsala-lan']);
+    const withOutsider = draft(version2027([...SEED_MEMBER_IDS.filter((id) => id !== 'nykvarn'), 'nykoping', 'uppsala-lan']));
     expect(feeRuleStatus(withOutsider, SEED_MEMBERS)).toBe('draft');
     expect(feeRuleApprovalState(withOutsider, SEED_MEMBERS)).toMatchObject({ required: 37, approved: 36, pending: ['nykvarn'] });
   });
 
   it('an adopted later version replaces the earlier one from its effective year', () => {
-    const register = seedWithRules([SEED_FEE_RULE, version2027(SEED_MEMBER_IDS)]);
-    const inForce = [2024, 2025, 2026, 2027, 2030].map((year) => feeRuleInForce(year, register.feeRules, register.members)?.id);
+    const register = seedWithRules([SEED_FEE_RULE, recorded(draft(version2027(SEED_MEMBER_IDS)))]);
+    const inForce = [2024, 2025, 2026, 2027, 2030].map((year) => feeRuleInForce(year, register.feeRules)?.id);
     expect(inForce).toEqual(['avgifter-2024', 'avgifter-2024', 'avgifter-2024', 'avgifter-2027', 'avgifter-2027']);
     const fees2027 = totalsFor(register, 2027);
     expect(fees2027.totals.others).toBe(8 * 30_000_000 + 3 * 60_000_000);
@@ -45,34 +45,46 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
   });
 
   it('the order versions are listed in does not matter', () => {
-    const register = seedWithRules([version2027(SEED_MEMBER_IDS), SEED_FEE_RULE]);
-    expect(feeRuleInForce(2026, register.feeRules, register.members)?.id).toBe('avgifter-2024');
-    expect(feeRuleInForce(2028, register.feeRules, register.members)?.id).toBe('avgifter-2027');
+    const register = seedWithRules([recorded(draft(version2027(SEED_MEMBER_IDS))), SEED_FEE_RULE]);
+    expect(feeRuleInForce(2026, register.feeRules)?.id).toBe('avgifter-2024');
+    expect(feeRuleInForce(2028, register.feeRules)?.id).toBe('avgifter-2027');
   });
 
   it('the parties are the members in the version’s first year: one that left earlier need not approve', () => {
     const leaving = actor('kustbevakningen', 'Kustbevakningen', 'single', '2024-01-01', '2025-03-01');
     const staying = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
     const members = [leaving, staying];
-    const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
-    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
+    const later = draft(feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 }));
+    expect(feeRuleApprovalState(later, members)).toEqual({ status: 'draft', required: 1, approved: 1, pending: [] });
+    expect(adoptionDate(later, members)).toBe('2026-11-15');
     const joinedBefore = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2026-02-01');
     expect(feeRuleApprovalState(later, [...members, joinedBefore])).toMatchObject({ status: 'draft', pending: ['polisen-stockholm'] });
+    expect(adoptionDate(later, [...members, joinedBefore])).toBeUndefined();
   });
 
   it('a party that joins after the last approval accepts the adopted version: it cannot turn it back into a draft', () => {
     const staying = actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01');
     // Approved on 2026-11-15 (the helper dates approvals in November of the year before).
-    const later = feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 });
+    const later = draft(feeRule(2027, ['sos-alarm'], { singleFeeOre: 30_000_000 }));
+    const adopted = recorded(later, [staying]);
     const joiner = actor('polisen-stockholm', 'Polismyndigheten, Polisregion Stockholm', 'single', '2027-02-01');
-    expect(feeRuleApprovalState(later, [staying, joiner])).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
+    expect(feeRuleApprovalState(adopted, [staying, joiner])).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
+    // Stored before adoptions were recorded, it is read as it was then: the joiner was not asked.
+    expect(storedAdoptionDate(later, [staying, joiner])).toBe('2026-11-15');
     const seedJoiner = actor('ny-aktor', 'Ny aktör', 'single', '2024-09-01');
     expect(feeRuleStatus(SEED_FEE_RULE, [...SEED_MEMBERS, seedJoiner])).toBe('adopted');
-    expect(feeRuleInForce(2024, [SEED_FEE_RULE], [...SEED_MEMBERS, seedJoiner])?.id).toBe('avgifter-2024');
+    expect(feeRuleInForce(2024, [SEED_FEE_RULE])?.id).toBe('avgifter-2024');
+  });
+
+  it('a back-dated approval does not leave out the members who joined after its date: every member in the first year is a party', () => {
+    // Nacka's decision is dated before every seed member's joining date (2024-01-01).
+    const rule = { ...feeRule(2026, []), approvals: [{ memberId: 'nacka', approvedOn: '2023-12-31', reference: 'KF' }] };
+    expect(adoptionDate(rule, SEED_MEMBERS)).toBeUndefined();
+    expect(feeRuleApprovalState(rule, SEED_MEMBERS)).toMatchObject({ status: 'draft', required: 37, approved: 1 });
   });
 
   it('a version with no parties in its first year is never adopted', () => {
-    expect(feeRuleStatus(feeRule(2020, ['sos-alarm']), [actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01')])).toBe('draft');
+    expect(feeRuleStatus(draft(feeRule(2020, ['sos-alarm'])), [actor('sos-alarm', 'SOS Alarm', 'single', '2024-01-01')])).toBe('draft');
   });
 
   it('populationYearOffset 2 reads 31 Dec Y−2', () => {
@@ -94,7 +106,7 @@ describe('R7 fee changes: versions apply once every party has approved', () => {
     { year: 2024, expected: 'avgifter-2024' },
     { year: 2200, expected: 'avgifter-2024' },
   ])('the version in force for $year is $expected', ({ year, expected }) => {
-    expect(feeRuleInForce(year, [SEED_FEE_RULE], SEED_MEMBERS)?.id).toBe(expected);
+    expect(feeRuleInForce(year, [SEED_FEE_RULE])?.id).toBe(expected);
   });
 });
 
@@ -107,7 +119,7 @@ describe('R7 adoption is an event: recorded with the version, it stays', () => {
     const backDated = actor('ny-aktor', 'Ny aktör', 'single', '2024-03-01');
     const members = [...SEED_MEMBERS, backDated];
     expect(feeRuleApprovalState(SEED_FEE_RULE, members)).toEqual({ status: 'adopted', adoptedOn: '2024-07-05', required: 37, approved: 37, pending: [] });
-    expect(feeRuleInForce(2024, [SEED_FEE_RULE], members)?.id).toBe('avgifter-2024');
+    expect(feeRuleInForce(2024, [SEED_FEE_RULE])?.id).toBe('avgifter-2024');
     const fees = feeSchedule({ ...seedWithRules([SEED_FEE_RULE]), members }, 2024, 'exact');
     expect(fees.ok && fees.value.lines.find((line) => line.memberId === 'ny-aktor')?.amountOre).toBe(28_000_000);
   });
@@ -121,7 +133,7 @@ describe('R7 adoption is an event: recorded with the version, it stays', () => {
     };
     const members = [sos, joinerA, joinerB];
     expect(feeRuleApprovalState(later, members)).toEqual({ status: 'adopted', adoptedOn: '2026-11-15', required: 1, approved: 1, pending: [] });
-    expect(feeRuleInForce(2027, [later], members)?.id).toBe('avgifter-2027');
+    expect(feeRuleInForce(2027, [later])?.id).toBe('avgifter-2027');
     // Read live, as before adoptions were recorded, the later approval made kustbevakningen pending.
     const { adoptedOn: _recorded, ...unrecorded } = later;
     expect(feeRuleStatus(unrecorded, members)).toBe('draft');
@@ -130,7 +142,7 @@ describe('R7 adoption is an event: recorded with the version, it stays', () => {
   it('a recorded adoption holds whatever the register says later: members edited, removed or added', () => {
     expect(feeRuleStatus(adopted2027, [])).toBe('adopted');
     expect(feeRuleStatus(adopted2027, [actor('sos-alarm', 'SOS Alarm', 'single', '2028-01-01')])).toBe('adopted');
-    expect(feeRuleInForce(2030, [SEED_FEE_RULE, adopted2027], [sos, actor('ny-aktor', 'Ny aktör', 'single', '2026-01-01')])?.id).toBe('avgifter-2027');
+    expect(feeRuleInForce(2030, [SEED_FEE_RULE, adopted2027])?.id).toBe('avgifter-2027');
   });
 
   it('the adoption date is the latest decision among the approvals the version needs', () => {
@@ -145,14 +157,14 @@ describe('R7 adoption is an event: recorded with the version, it stays', () => {
   });
 
   it('a draft shows its pending parties, computed from the register as it stands', () => {
-    const draft = feeRule(2027, ['sos-alarm']);
+    const proposed = draft(feeRule(2027, ['sos-alarm']));
     const joiner = actor('trafikverket', 'Trafikverket', 'double', '2026-09-01');
-    expect(feeRuleApprovalState({ ...draft, approvals: [] }, [sos, joiner])).toEqual({ status: 'draft', required: 2, approved: 0, pending: ['sos-alarm', 'trafikverket'] });
+    expect(feeRuleApprovalState({ ...proposed, approvals: [] }, [sos, joiner])).toEqual({ status: 'draft', required: 2, approved: 0, pending: ['sos-alarm', 'trafikverket'] });
   });
 
   it('two adopted versions of one year: the one adopted first applies, in whichever order they are listed', () => {
     const second: FeeRuleVersion = { ...adopted2027, id: 'avgifter-2027-b', singleFeeOre: 31_000_000, adoptedOn: '2026-12-01' };
-    expect(feeRuleInForce(2027, [adopted2027, second], [sos])?.id).toBe('avgifter-2027');
-    expect(feeRuleInForce(2027, [second, adopted2027], [sos])?.id).toBe('avgifter-2027');
+    expect(feeRuleInForce(2027, [adopted2027, second])?.id).toBe('avgifter-2027');
+    expect(feeRuleInForce(2027, [second, adopted2027])?.id).toBe('avgifter-2027');
   });
 });

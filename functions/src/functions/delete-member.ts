@@ -5,6 +5,7 @@ import { noContent, notFound, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { memberContentionProblem } from '../members-rules';
 import { strandedClaimsProblem } from '../reimbursement-rules';
+import { recordCompletedAdoptions } from '../fee-rule-checks';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { WriteContentionError } from '../storage/retry';
@@ -14,7 +15,8 @@ import { WriteContentionError } from '../storage/retry';
  * member that leaves gives notice instead (R9), which keeps its fee history. Its municipality
  * code is free again once it is removed.
  */
-export async function deleteMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function deleteMember(call: ApiCall): Promise<HttpResponseInit> {
+  const { request, store } = call;
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
@@ -26,6 +28,7 @@ export async function deleteMember({ request, store }: ApiCall): Promise<HttpRes
   if (stranded) return stranded;
   try {
     await store.members.remove(id.value, current.etag, { action: 'member.delete', target: `members/${id.value}`, before: current.value, after: null });
+    await recordCompletedAdoptions(call);
     return noContent();
   } catch (error) {
     if (error instanceof WriteContentionError) return memberContentionProblem();

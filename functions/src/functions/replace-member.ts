@@ -5,13 +5,15 @@ import { badRequest, conflict, notFound, ok, preconditionFailed } from '../http/
 import type { ApiCall } from '../http/route';
 import { codeTakenProblem, memberContentionProblem, municipalityCodeError } from '../members-rules';
 import { strandedClaimsProblem } from '../reimbursement-rules';
+import { recordCompletedAdoptions } from '../fee-rule-checks';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { CodeTakenError } from '../storage/members';
 import { WriteContentionError } from '../storage/retry';
 
 /** PUT /members/{id}: replace a member, on the etag it was read with (a member from GET can be sent back as it is). */
-export async function replaceMember({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function replaceMember(call: ApiCall): Promise<HttpResponseInit> {
+  const { request, store } = call;
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
@@ -30,7 +32,8 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
   const member = changed.member;
   const clash = municipalityCodeError(member, members);
   if (clash) return conflict(clash.message, { errors: [clash] }, 'duplicate-municipality');
-  const stranded = strandedClaimsProblem(current.value, member, await store.reimbursements.list());
+  const datesChanged = member.joinedOn !== current.value.joinedOn || member.noticeGivenOn !== current.value.noticeGivenOn;
+  const stranded = datesChanged ? strandedClaimsProblem(current.value, member, await store.reimbursements.list()) : undefined;
   if (stranded) return stranded;
 
   try {
@@ -40,6 +43,7 @@ export async function replaceMember({ request, store }: ApiCall): Promise<HttpRe
       before: current.value,
       after: member,
     });
+    if (datesChanged) await recordCompletedAdoptions(call);
     return ok(memberView(stored), { etag: stored.etag });
   } catch (error) {
     if (error instanceof CodeTakenError) return codeTakenProblem(error);

@@ -58,4 +58,4 @@ export function fromDocumentEntity(entity: Readonly<Record<string, unknown>>): u
 }
 
 /** In JSON text: an escaped C0 control or surrogate, or a raw separator or U+FFFE/U+FFFF. */
-const MAY_HOLD_UNSTORABLE = /\\u00[01]|\\ud[89a-f]|[\u2028\u2029\ufffe\uffff]/i;
+const MAY_HOLD_UNSTORABLE = /\\u00[01]|\\[bf]|\\ud[89a-f]|[\u2028\u2029\ufffe\uffff]/i;

@@ -1,6 +1,6 @@
 import type { TransactionAction } from '@azure/data-tables';
 import type { FeeRuleVersion } from '@ssr/shared';
-import { adoptionDate, feeRuleVersionSchema, memberSchema } from '@ssr/shared';
+import { adoptionDate, feeRuleVersionSchema, memberSchema, storedAdoptionDate } from '@ssr/shared';
 import type { AuditChange } from '../audit';
 import { SYSTEM_USER, auditEntry } from '../audit';
 import type { StoreContext } from './context';
@@ -108,19 +108,35 @@ async function rowsOf(tables: Tables, kind: 'feeRules' | 'members', signal: Abor
   });
 }
 
+/** Set once the versions stored before adoptions were recorded have their dates. */
+const ADOPTIONS_RECORDED = '~adoptions-recorded';
+
+/** Whether a row exists; for setup, which must not wait for readiness. */
+async function hasRow(tables: Tables, rowKey: string, signal: AbortSignal): Promise<boolean> {
+  try {
+    await tables.run('feeRules', (client) => client.getEntity(PARTITION, rowKey, { abortSignal: signal }));
+    return true;
+  } catch (error) {
+    if (error instanceof EntityNotFoundError) return false;
+    throw error;
+  }
+}
+
 /**
- * Versions stored before adoptions were recorded carry no `adoptedOn`; at start-up, before
- * any request is served, each that the register reads as adopted gets its date recorded (the
- * latest decision among the approvals it needed), so that no later change can turn it back.
+ * Versions stored before adoptions were recorded carry no `adoptedOn`. On the first start
+ * after that change (no marker yet), each that the register read as adopted then gets its
+ * date recorded, so that no later change can turn it back. On later starts, a draft whose
+ * approvals a member write completed, but whose adoption that write could not record, gets
+ * its date. Either way before any request is served.
  */
 export async function recordStoredAdoptions(tables: Tables, signal: AbortSignal): Promise<void> {
-  const legacy = (await rowsOf(tables, 'feeRules', signal))
+  const beforeRecorded = !(await hasRow(tables, ADOPTIONS_RECORDED, signal));
+  const unrecorded = (await rowsOf(tables, 'feeRules', signal))
     .map((row) => ({ row, rule: feeRuleVersionSchema.parse(fromDocumentEntity(row)) }))
     .filter(({ rule }) => rule.adoptedOn === undefined);
-  if (legacy.length === 0) return;
-  const members = (await rowsOf(tables, 'members', signal)).map((row) => memberSchema.parse(fromDocumentEntity(row)));
-  for (const { row, rule } of legacy) {
-    const adoptedOn = adoptionDate(rule, members);
+  const members = unrecorded.length === 0 ? [] : (await rowsOf(tables, 'members', signal)).map((row) => memberSchema.parse(fromDocumentEntity(row)));
+  for (const { row, rule } of unrecorded) {
+    const adoptedOn = beforeRecorded ? storedAdoptionDate(rule, members) : adoptionDate(rule, members);
     if (adoptedOn === undefined) continue;
     const next: FeeRuleVersion = { ...rule, adoptedOn };
     const change: AuditChange = { action: 'feeRule.adopt', target: `fee-rules/${rule.id}`, before: rule, after: next };
@@ -139,6 +155,12 @@ export async function recordStoredAdoptions(tables: Tables, signal: AbortSignal)
     } catch (error) {
       // Another instance starting at the same time recorded it first.
       if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
+    }
+  }  if (beforeRecorded) {
+    try {
+      await tables.run('feeRules', (client) => client.createEntity({ partitionKey: PARTITION, rowKey: ADOPTIONS_RECORDED }, { abortSignal: signal }));
+    } catch (error) {
+      if (!(error instanceof AlreadyExistsError)) throw error; // another instance starting at once
     }
   }
 }

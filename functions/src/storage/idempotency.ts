@@ -123,7 +123,12 @@ export async function pruneIdempotencyRecords(tables: Tables, now: Date, signal:
     await tables.run(table, async (client) => {
       for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] }, abortSignal: signal })) {
         if (row.partitionKey === undefined || row.rowKey === undefined) continue;
-        await client.deleteEntity(row.partitionKey, row.rowKey, { abortSignal: signal });
+        try {
+          await client.deleteEntity(row.partitionKey, row.rowKey, { abortSignal: signal });
+        } catch (error) {
+          // Another sweep (another instance, or GET /audit at the same time) removed it first.
+          if (!(typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404)) throw error;
+        }
       }
     });
   }

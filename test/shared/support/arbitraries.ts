@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CLUSTERS, MAX_AMOUNT_ORE, MAX_CLAIM_ORE, MAX_PER_INHABITANT_ORE, MAX_POPULATION, REIMBURSED_FUNCTIONS } from '@ssr/shared';
+import { CLUSTERS, MAX_AMOUNT_ORE, adoptionDate, MAX_CLAIM_ORE, MAX_PER_INHABITANT_ORE, MAX_POPULATION, REIMBURSED_FUNCTIONS } from '@ssr/shared';
 import type { FeeRuleVersion, Member, PopulationFigure, Register, Reimbursement } from '@ssr/shared';
 
 /** Random registers within the schemas' bounds, for the property tests. */
@@ -111,7 +111,7 @@ function populationsFor(members: readonly Member[]): fc.Arbitrary<PopulationFigu
     );
 }
 
-/** A version approved by everyone, by some, or by some and outsiders: adopted ones and drafts both occur. */
+/** A version approved by everyone, by some, or by some and outsiders: adopted ones (their adoption recorded) and drafts both occur. */
 function feeRulesFor(members: readonly Member[]): fc.Arbitrary<FeeRuleVersion[]> {
   const ids = members.map((member) => member.id);
   const approversArb = fc.oneof(
@@ -131,11 +131,16 @@ function feeRulesFor(members: readonly Member[]): fc.Arbitrary<FeeRuleVersion[]>
   // The first version starts early, so that most years have one in force.
   const firstArb = ruleArb.map((rule) => ({ ...rule, effectiveFrom: FIRST_YEAR + (rule.effectiveFrom % 4) }));
   return fc.tuple(firstArb, fc.array(ruleArb, { maxLength: 2 })).map(([first, later]) => [first, ...later]).map((rules) =>
-    rules.map(({ approvers, approvedOn, ...rule }, i) => ({
-      id: `version-${i}`,
-      ...rule,
-      approvals: approvers.map((memberId) => ({ memberId, approvedOn, reference: `Beslut ${memberId}` })),
-    })),
+    rules.map(({ approvers, approvedOn, ...rule }, i) => {
+      const version: FeeRuleVersion = {
+        id: `version-${i}`,
+        ...rule,
+        approvals: approvers.map((memberId) => ({ memberId, approvedOn, reference: `Beslut ${memberId}` })),
+      };
+      // A complete version is adopted as the write of its last approval records it (R7).
+      const adoptedOn = adoptionDate(version, members);
+      return adoptedOn === undefined ? version : { ...version, adoptedOn };
+    }),
   );
 }
 

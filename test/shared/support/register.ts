@@ -1,4 +1,4 @@
-import { SEED_MEMBERS, SEED_POPULATIONS } from '@ssr/shared';
+import { SEED_MEMBERS, SEED_POPULATIONS, adoptionDate } from '@ssr/shared';
 import type { Cluster, FeeRuleVersion, Member, PopulationFigure, Register } from '@ssr/shared';
 
 /** Small builders for registers the tests reason about; every one passes the schemas. */
@@ -24,7 +24,11 @@ export function figure(municipalityCode: string, year: number, population: numbe
   return { municipalityCode, year, population, source: 'test' };
 }
 
-/** A fee rule version approved by the given members (R7), with the seed's fees unless overridden. */
+/**
+ * A fee rule version approved by the given members (R7), with the seed's fees unless
+ * overridden, and recorded as adopted on the day of their approvals (as the write of the
+ * last approval records it); `draft()` takes the record away.
+ */
 export function feeRule(
   effectiveFrom: number,
   approvedBy: readonly string[],
@@ -39,7 +43,21 @@ export function feeRule(
     populationYearOffset: 1,
     ...overrides,
     approvals: approvedBy.map((memberId) => ({ memberId, approvedOn: `${effectiveFrom - 1}-11-15`, reference: `Beslut ${memberId}` })),
+    ...(approvedBy.length > 0 ? { adoptedOn: `${effectiveFrom - 1}-11-15` } : {}),
   };
+}
+
+/** The version as a draft: no adoption recorded. */
+export function draft(rule: FeeRuleVersion): FeeRuleVersion {
+  const { adoptedOn: _adoptedOn, ...unrecorded } = rule;
+  return unrecorded;
+}
+
+/** The version with its adoption recorded, as the write of the approval that completes it records it (R7). */
+export function recorded(rule: FeeRuleVersion, members: readonly Member[] = SEED_MEMBERS): FeeRuleVersion {
+  const adoptedOn = adoptionDate(rule, members);
+  if (adoptedOn === undefined) throw new Error(`${rule.id} is not complete: it cannot be recorded as adopted`);
+  return { ...rule, adoptedOn };
 }
 
 export const SEED_MEMBER_IDS: readonly string[] = SEED_MEMBERS.map((member) => member.id);
