@@ -94,7 +94,7 @@ function feeLine(snapshot: Snapshot, member: Member, year: number, mode: FeeMode
 }
 
 function ruleFor(snapshot: Snapshot, year: number): FeeRuleVersion {
-  const rule = feeRuleInForce(year, snapshot.feeRules, snapshot.members);
+  const rule = feeRuleInForce(year, snapshot.feeRules);
   if (!rule) throw notAvailable(`No adopted fee rule is in force for ${year}.`);
   return rule;
 }
