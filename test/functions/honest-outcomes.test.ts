@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../addin/src/api/client';
+import { sv } from '../../addin/src/i18n/sv';
+import { problemNotice } from '../../addin/src/pane/shell/notice';
 import type { FreezingProxy, ProxiedStack } from '../support/freezing-proxy';
 import { startProxiedStack } from '../support/freezing-proxy';
 import type { ApiResponse } from '../support/http';
@@ -214,6 +216,30 @@ describe("the pane's API client", () => {
     expect(updated.ok).toBe(true);
     expect(keys).toHaveLength(3);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+
+  it('says, in the pane’s language, that a write may have been saved when its retry is lost too; a read that gets no answer says the API did not answer', async () => {
+    const keys: (string | null)[] = [];
+    // Every answer is lost, after storage has taken the write.
+    const losingFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      keys.push(new Headers(init?.headers).get('idempotency-key'));
+      await (await fetch(input, init)).arrayBuffer();
+      throw new TypeError('fetch failed');
+    };
+    const client = createApiClient({ baseUrl: stack.apiUrl, fetch: losingFetch });
+    const member = { id: 'tappad', name: 'Tappad aktör', kind: 'actor', feeClass: 'single', joinedOn: '2025-01-01' } as const;
+    const created = await client.createMember(member);
+    if (created.ok) throw new Error('every answer was lost, yet the write reads as done');
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    const notice = problemNotice(created.problem, sv);
+    expect(notice).toMatchObject({ title: 'Vi vet inte om ändringen sparades', body: 'Ändringen skickades två gånger utan att API:t svarade.', action: sv.problems.outcomeUnknownAction });
+    // It was saved, once: the notice told the truth.
+    expect((await apiClient(stack.apiUrl).get('/members/tappad')).status).toBe(200);
+
+    const read = await client.listMembers();
+    if (read.ok) throw new Error('every answer was lost, yet the read succeeded');
+    expect(problemNotice(read.problem, sv)).toMatchObject({ title: 'Ingen kontakt med API:t', body: 'API:t svarade inte.' });
   });
 
   it('documents Idempotency-Key on every write route', async () => {

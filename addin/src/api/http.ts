@@ -1,7 +1,7 @@
 import { API_TIMEOUT_MS } from './base';
 import { isUnreadable } from './decode';
 import type { ApiProblem } from './problem';
-import { networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
+import { lostWriteProblem, networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
 
 /** One API call's outcome: the decoded value (and the entity's etag), or the problem. */
 export type ApiResult<T> = { ok: true; value: T; etag?: string } | { ok: false; problem: ApiProblem };
@@ -62,7 +62,8 @@ export function createHttp(options: HttpOptions) {
     let answer = await send();
     const lost = 'response' in answer ? answer.response.status === OUTCOME_UNKNOWN_STATUS : answer.problem.status === 0;
     if (write && lost) answer = await send();
-    if (!('response' in answer)) return { ok: false, problem: answer.problem };
+    // A write whose answers never came may have been stored: never say it can simply be done again.
+    if (!('response' in answer)) return { ok: false, problem: write ? lostWriteProblem(answer.problem) : answer.problem };
     const { response } = answer;
     if (!response.ok) return { ok: false, problem: await problemFrom(response) };
     let value: T | { unreadable: string };

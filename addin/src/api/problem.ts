@@ -28,6 +28,11 @@ export function networkProblem(cause: unknown): ApiProblem {
   return { status: 0, type: NETWORK_PROBLEM, title: '', detail, errors: [] };
 }
 
+/** A write whose answers were lost, the retry's too: it may have been stored. */
+export function lostWriteProblem(cause: ApiProblem): ApiProblem {
+  return { ...cause, type: OUTCOME_UNKNOWN_PROBLEM };
+}
+
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }

@@ -41,6 +41,9 @@ export const en: Messages = {
   },
   problems: {
     networkTitle: 'The API cannot be reached',
+    networkBody: 'The API did not answer.',
+    lostWriteTitle: 'We do not know whether the change was saved',
+    lostWriteBody: 'The change was sent twice without an answer from the API.',
     networkAction: 'Check the network and that the API is running, then try again.',
     validationAction: 'Correct the data and try again.',
     unauthenticatedAction: 'Sign in again and try again.',

@@ -42,6 +42,9 @@ export const sv = {
   },
   problems: {
     networkTitle: 'Ingen kontakt med API:t',
+    networkBody: 'API:t svarade inte.',
+    lostWriteTitle: 'Vi vet inte om ändringen sparades',
+    lostWriteBody: 'Ändringen skickades två gånger utan att API:t svarade.',
     networkAction: 'Kontrollera nätverket och att API:t körs, och försök sedan igen.',
     validationAction: 'Rätta uppgifterna och försök igen.',
     unauthenticatedAction: 'Logga in på nytt och försök igen.',

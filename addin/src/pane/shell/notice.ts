@@ -41,17 +41,20 @@ const SELF_EXPLAINING = new Set(['no-fee-rule', 'not-member', 'missing-populatio
 
 /** An API problem as the user reads it: the API's own Swedish title and detail, and what to do. */
 export function problemNotice(problem: ApiProblem, t: Messages): Notice {
-  const title =
-    problem.type === NETWORK_PROBLEM
-      ? t.problems.networkTitle
-      : problem.type === UNREADABLE_PROBLEM
-        ? t.problems.unreadableTitle
-        : problem.title || t.problems.httpTitle(problem.status);
+  // No answer at all (status 0): the browser's own words are neither Swedish nor the user's business.
+  const unanswered = problem.status === 0;
+  const title = unanswered
+    ? problem.type === OUTCOME_UNKNOWN_PROBLEM
+      ? t.problems.lostWriteTitle
+      : t.problems.networkTitle
+    : problem.type === UNREADABLE_PROBLEM
+      ? t.problems.unreadableTitle
+      : problem.title || t.problems.httpTitle(problem.status);
   const details = problem.errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message));
   return {
     intent: 'error',
     title,
-    body: problem.detail,
+    body: unanswered ? (problem.type === OUTCOME_UNKNOWN_PROBLEM ? t.problems.lostWriteBody : t.problems.networkBody) : problem.detail,
     ...(SELF_EXPLAINING.has(problem.type) ? {} : { action: actionFor(problem, t) }),
     ...(details.length > 0 ? { details } : {}),
   };
