@@ -126,7 +126,11 @@ describe('Reimbursements view', () => {
     const list = await screen.findByRole('table', { name: 'Registrerade ersättningar' }, { timeout: 20_000 });
     const row = within(list).getAllByRole('row')[1];
     if (row === undefined) throw new Error('no claim listed');
+    // A new claim half typed stays as it is while a listed one is corrected.
+    const newForm = screen.getByRole('region', { name: 'Registrera ersättning' });
+    await user.type(within(newForm).getByRole('textbox', { name: 'Anteckning' }), 'Påbörjad');
     await user.click(within(row).getByRole('button', { name: 'Rätta RKK för Nacka, 2025-01-01 – 2025-06-30' }));
+    expect(within(screen.getByRole('region', { name: 'Registrera ersättning' })).getByRole<HTMLInputElement>('textbox', { name: 'Anteckning' }).value).toBe('Påbörjad');
 
     const form = screen.getByRole('region', { name: 'Rätta ersättning' });
     expect(within(form).getByRole<HTMLInputElement>('textbox', { name: 'Belopp (kr)' }).value).toBe('125\u00a0000,50');
@@ -139,7 +143,9 @@ describe('Reimbursements view', () => {
       'Nacka RKK 2025-01-01 – 2025-06-30 100 000,00 kr Första halvåret RättaTa bort',
       'Summa 100 000,00 kr',
     ]);
-    expect(screen.getByRole('region', { name: 'Registrera ersättning' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Rätta ersättning' })).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Registrera ersättning' })).getByRole<HTMLInputElement>('textbox', { name: 'Anteckning' }).value).toBe('Påbörjad');
+    await user.clear(within(screen.getByRole('region', { name: 'Registrera ersättning' })).getByRole('textbox', { name: 'Anteckning' }));
     expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(100_000);
 
     const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: { id: string }[] };

@@ -75,14 +75,8 @@ export function ReimbursementsView() {
     <ViewSection id="reimbursements" heading={t.reimbursements.heading} intro={t.reimbursements.intro}>
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
-      <RecordForm
-        key={editing ? `${editing.id}:${editing.etag}` : 'new'}
-        members={members}
-        busy={busy}
-        blocked={blocked}
-        run={write}
-        {...(editing ? { editing, onDone: () => setEditing(undefined) } : {})}
-      />
+      {/* The new claim's form stays as typed while a listed claim is corrected below. */}
+      <RecordForm key="new" members={members} busy={busy} blocked={blocked} run={write} />
       <Divider />
       <Text as="h3" id="reimbursements-list-heading" weight="semibold">
         {t.reimbursements.listHeading}
@@ -153,6 +147,20 @@ export function ReimbursementsView() {
             </TableRow>
           </TableBody>
         </Table>
+      ) : null}
+      {editing ? (
+        <>
+          <Divider />
+          <RecordForm
+            key={`${editing.id}:${editing.etag}`}
+            members={members}
+            busy={busy}
+            blocked={blocked}
+            run={write}
+            editing={editing}
+            onDone={() => setEditing(undefined)}
+          />
+        </>
       ) : null}
     </ViewSection>
   );
