@@ -10,7 +10,7 @@ import { commit } from './outbox';
 import type { Versioned } from './rows';
 import { TOMBSTONE, getDocument, getRow, isTombstone, listDocuments, odataString, toHttpEtag, toStorageEtag } from './rows';
 import type { Tables } from './tables';
-import { TABLES, isBookkeepingRow } from './tables';
+import { TABLES, dataRowsOf, isBookkeepingRow } from './tables';
 
 /**
  * R7 versions, each one row holding its approvals, so recording an approval is one conditional
@@ -51,7 +51,7 @@ export function feeRuleRepository(context: StoreContext): FeeRuleRepository {
   };
   const getRule = (id: string) => getDocument(tables, 'feeRules', feeRuleVersionSchema, PARTITION, id, signal);
   return {
-    list: () => listDocuments(tables, 'feeRules', feeRuleVersionSchema, `PartitionKey eq ${odataString(PARTITION)}`, signal),
+    list: () => listDocuments(tables, 'feeRules', feeRuleVersionSchema, dataRowsOf(PARTITION), signal),
     get: getRule,
     yearHolder: async (year) => claimedBy(await getRow(tables, 'feeRules', PARTITION, yearClaimKey(year), signal)),
 

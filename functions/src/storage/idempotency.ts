@@ -13,7 +13,7 @@ import { odataString } from './rows';
  */
 
 const PREFIX = '~idem~';
-/** A key answers retries for this long; older records are pruned by the outbox sweep. */
+/** A key answers retries for this long; older records are pruned when an instance sets up its storage. */
 const KEEP_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** One request's key: `id` scopes it to the user, `fingerprint` is the request it was first used for. */

@@ -11,7 +11,7 @@ import type { Versioned } from './rows';
 import { TOMBSTONE, getDocument, getRow, isTombstone, listDocuments, odataString, toHttpEtag } from './rows';
 import type { StoreContext } from './context';
 import type { Tables } from './tables';
-import { TABLES } from './tables';
+import { TABLES, dataRowsOf } from './tables';
 
 export interface MemberRepository {
   list(): Promise<Versioned<Member>[]>;
@@ -95,7 +95,7 @@ export function memberRepository(context: StoreContext): MemberRepository {
   };
 
   return {
-    list: () => listDocuments(tables, 'members', memberSchema, `PartitionKey eq ${odataString(PARTITION)}`, signal),
+    list: () => listDocuments(tables, 'members', memberSchema, dataRowsOf(PARTITION), signal),
 
     get: (id) => getDocument(tables, 'members', memberSchema, PARTITION, id, signal),
 

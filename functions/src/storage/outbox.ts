@@ -3,7 +3,7 @@ import type { AuditEntry } from '@ssr/shared';
 import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
 import { EntityNotFoundError, OutcomeUnknownError } from './errors';
-import { idempotencyRow, pruneIdempotencyRecords, requestOf } from './idempotency';
+import { idempotencyRow, requestOf } from './idempotency';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -81,5 +81,4 @@ export async function sweepOutbox(tables: Tables, signal: AbortSignal): Promise<
     });
     for (const row of leftovers) await moveToAuditLog(tables, table, row, signal);
   }
-  await pruneIdempotencyRecords(tables, new Date(), signal);
 }

@@ -9,8 +9,8 @@ import { AlreadyExistsError, EntityNotFoundError, StaleEtagError } from './error
 import { commit } from './outbox';
 import { final, retryingRaces } from './retry';
 import type { Versioned } from './rows';
-import { TOMBSTONE, getDocument, getRow, isTombstone, listDocuments, odataString, toHttpEtag } from './rows';
-import { TABLES } from './tables';
+import { TOMBSTONE, getDocument, getRow, isTombstone, listDocuments, toHttpEtag } from './rows';
+import { TABLES, dataRowsOf } from './tables';
 
 /** R6 claims, and per member, year and function the sum of them, kept within the cap in the same transaction. */
 export interface ReimbursementRepository {
@@ -66,7 +66,7 @@ interface Sum {
 
 export function reimbursementRepository(context: StoreContext): ReimbursementRepository {
   const { tables, signal } = context;
-  const list = () => listDocuments(tables, 'reimbursements', storedReimbursementSchema, `PartitionKey eq ${odataString(PARTITION)}`, signal);
+  const list = () => listDocuments(tables, 'reimbursements', storedReimbursementSchema, dataRowsOf(PARTITION), signal);
 
   /**
    * The stored sum; a store whose claims predate the sum rows has none yet, and then the sum

@@ -6,6 +6,7 @@ import { toDocumentEntity } from './documents';
 import { AlreadyExistsError, EntityNotFoundError } from './errors';
 import { recordStoredAdoptions } from './fee-rules';
 import { backfillCodeClaims, codeClaimEntity } from './members';
+import { pruneIdempotencyRecords } from './idempotency';
 import { commit, sweepOutbox } from './outbox';
 import type { Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
@@ -16,7 +17,7 @@ const SEED_MARKER = '~seeded';
 /**
  * Create the tables, seed an empty register, give every member's municipality code its claim
  * (a register stored before claims were kept has none), record adoptions stored without a
- * date (R7), and finish audit entries left in an outbox.
+ * date (R7), finish audit entries left in an outbox, and prune expired Idempotency-Key records.
  */
 export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise<void> {
   await Promise.all(TABLE_KINDS.map((kind) => tables.run(kind, (client) => client.createTable({ abortSignal: signal }))));
@@ -24,6 +25,7 @@ export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise
   await backfillCodeClaims(tables, signal);
   await recordStoredAdoptions(tables, signal);
   await sweepOutbox(tables, signal);
+  await pruneIdempotencyRecords(tables, new Date(), signal);
 }
 
 async function ignoreExisting(write: Promise<unknown>): Promise<void> {

@@ -14,11 +14,16 @@ export type TableKind = keyof typeof TABLES;
 export const TABLE_KINDS = Object.keys(TABLES) as TableKind[];
 
 /**
- * Data rows have keys without `~`; bookkeeping rows (outbox, seed marker) begin with it.
- * Readers skip those themselves: a RowKey range in the filter costs more than it saves.
+ * Data rows have keys without `~` (ids are a–z, 0–9 and hyphens); bookkeeping rows (outbox,
+ * markers, claims of codes and years, sums, idempotency keys) begin with it.
  */
 export function isBookkeepingRow(rowKey: unknown): boolean {
   return typeof rowKey === 'string' && rowKey.startsWith('~');
+}
+
+/** The filter for a partition's data rows: bookkeeping rows grow with use, so storage leaves them out. */
+export function dataRowsOf(partition: string): string {
+  return `PartitionKey eq '${partition.replace(/'/g, "''")}' and RowKey lt '~'`;
 }
 
 /** Storage calls fail fast: the request's deadline, not the SDK's patience, decides. */
