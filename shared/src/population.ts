@@ -72,3 +72,23 @@ export function populationBasis(
     source: latest.source,
   };
 }
+
+/** A figure that repeats an earlier one's municipality and 31 December, with the earlier one's index. */
+export interface RepeatedFigure {
+  index: number;
+  first: number;
+  figure: PopulationFigure;
+}
+
+/** R3: one figure per municipality and 31 December; every figure that repeats one before it. */
+export function repeatedFigures(figures: readonly PopulationFigure[]): RepeatedFigure[] {
+  const firstAt = new Map<string, number>();
+  const repeated: RepeatedFigure[] = [];
+  figures.forEach((figure, index) => {
+    const key = `${figure.municipalityCode}/${figure.year}`;
+    const first = firstAt.get(key);
+    if (first === undefined) firstAt.set(key, index);
+    else repeated.push({ index, first, figure });
+  });
+  return repeated;
+}

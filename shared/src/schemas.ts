@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { repeatedFigures } from './population';
 
 /** The shapes of the register, shared by the API, the custom functions and the task pane. */
 
@@ -375,20 +376,13 @@ export const snapshotSchema = z
   })
   .superRefine((snapshot, ctx) => {
     // R3: one figure per municipality and 31 December; with two, a fee would depend on which came first.
-    const firstAt = new Map<string, number>();
-    snapshot.populations.forEach((figure, index) => {
-      const key = `${figure.municipalityCode}/${figure.year}`;
-      const first = firstAt.get(key);
-      if (first === undefined) {
-        firstAt.set(key, index);
-        return;
-      }
+    for (const { index, first, figure } of repeatedFigures(snapshot.populations)) {
       ctx.addIssue({
         code: 'custom',
         path: ['populations', index, 'municipalityCode'],
         message: `Kommunkoden ${figure.municipalityCode} har redan en folkmängd för 31 december ${figure.year} (populations[${first}]).`,
       });
-    });
+    }
   });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

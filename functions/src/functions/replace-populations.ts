@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from '@azure/functions';
 import type { FieldError, PopulationFigure, PopulationYear } from '@ssr/shared';
-import { populationsBodySchema } from '@ssr/shared';
+import { populationsBodySchema, repeatedFigures } from '@ssr/shared';
 import { readBody, requireIfMatch, yearParameter } from '../http/request';
 import { badRequest, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
@@ -18,17 +18,11 @@ export async function replacePopulations({ request, store }: ApiCall): Promise<H
   const body = await readBody(request, populationsBodySchema);
   if (!body.ok) return body.response;
 
-  const errors: FieldError[] = [];
-  const seen = new Set<string>();
-  body.value.figures.forEach((figure, index) => {
-    if (figure.year !== year.value) {
-      errors.push({ path: `figures[${index}].year`, message: `Siffran gäller ${figure.year}, men anropet ersätter ${year.value}.` });
-    }
-    if (seen.has(figure.municipalityCode)) {
-      errors.push({ path: `figures[${index}].municipalityCode`, message: `Kommunkoden ${figure.municipalityCode} finns två gånger.` });
-    }
-    seen.add(figure.municipalityCode);
-  });
+  const repeated = new Set(repeatedFigures(body.value.figures).map(({ index }) => index));
+  const errors: FieldError[] = body.value.figures.flatMap((figure, index) => [
+    ...(figure.year === year.value ? [] : [{ path: `figures[${index}].year`, message: `Siffran gäller ${figure.year}, men anropet ersätter ${year.value}.` }]),
+    ...(repeated.has(index) ? [{ path: `figures[${index}].municipalityCode`, message: `Kommunkoden ${figure.municipalityCode} finns två gånger.` }] : []),
+  ]);
   if (errors.length > 0) return badRequest(errors);
 
   const current = await store.populations.year(year.value);

@@ -1,5 +1,5 @@
 import type { PopulationFigure } from '@ssr/shared';
-import { populationFigureSchema } from '@ssr/shared';
+import { populationFigureSchema, repeatedFigures } from '@ssr/shared';
 import { z } from 'zod';
 import type { AuditChange } from '../audit';
 import type { StoreContext } from './context';
@@ -32,24 +32,10 @@ const yearSchema = z.array(populationFigureSchema);
  * (a figure of another year, or a code twice), or undefined when they can.
  */
 function yearRowProblem(year: number, figures: readonly PopulationFigure[]): string | undefined {
-  const codes = new Set<string>();
-  for (const figure of figures) {
-    if (figure.year !== year) return `a figure of ${figure.year} for ${figure.municipalityCode} in the row of ${year}`;
-    if (codes.has(figure.municipalityCode)) return `two figures for ${figure.municipalityCode} in the row of ${year}`;
-    codes.add(figure.municipalityCode);
-  }
-  return undefined;
-}
-
-/** R3 across rows: the first code and year given twice, or undefined. */
-function duplicateFigure(figures: readonly PopulationFigure[]): PopulationFigure | undefined {
-  const seen = new Set<string>();
-  return figures.find((figure) => {
-    const key = `${figure.municipalityCode}/${figure.year}`;
-    if (seen.has(key)) return true;
-    seen.add(key);
-    return false;
-  });
+  const other = figures.find((figure) => figure.year !== year);
+  if (other) return `a figure of ${other.year} for ${other.municipalityCode} in the row of ${year}`;
+  const [twice] = repeatedFigures(figures);
+  return twice && `two figures for ${twice.figure.municipalityCode} in the row of ${year}`;
 }
 
 export function populationRepository(context: StoreContext): PopulationRepository {
@@ -67,8 +53,8 @@ export function populationRepository(context: StoreContext): PopulationRepositor
     async all() {
       const years = await listDocuments(tables, 'populations', yearSchema, `RowKey eq '${ROW}'`, signal);
       const figures = years.flatMap((stored) => stored.value);
-      const twice = duplicateFigure(figures);
-      if (twice !== undefined) throw new Error(`Stored populations hold two figures for ${twice.municipalityCode} on 31 December ${twice.year}.`);
+      const [twice] = repeatedFigures(figures);
+      if (twice) throw new Error(`Stored populations hold two figures for ${twice.figure.municipalityCode} on 31 December ${twice.figure.year}.`);
       return figures;
     },
 
