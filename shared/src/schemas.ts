@@ -152,9 +152,29 @@ export type EarlierTerms = z.infer<typeof earlierTermsSchema>;
  * R7: earlier terms are in year order, end before the last year the register supports (the
  * current terms follow them), and each is one a member of this kind can have (R4, R10).
  */
-function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerms[]): { path: (string | number)[]; message: string }[] {
+type Issue = { path: (string | number)[]; message: string };
+
+/**
+ * R1, R4, R10: the kind decides the fee class (a municipality is never billed an actor fee or
+ * the reverse), and only a municipality belongs to a cluster; for the current terms (`at` is
+ * empty) and for each earlier period alike.
+ */
+function termsIssues(kind: MemberKind, terms: { feeClass: FeeClass; cluster?: Cluster | undefined }, at: (string | number)[]): Issue[] {
   const isMunicipality = kind === 'municipality';
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issues: Issue[] = [];
+  if (isMunicipality !== (terms.feeClass === 'municipality')) {
+    issues.push({
+      path: [...at, 'feeClass'],
+      message: isMunicipality ? 'En kommun har avgiftsklassen "municipality".' : 'En övrig aktör har avgiftsklassen "single" eller "double".',
+    });
+  }
+  if (isMunicipality && terms.cluster === undefined) issues.push({ path: [...at, 'cluster'], message: 'En kommun måste tillhöra ett kluster.' });
+  if (!isMunicipality && terms.cluster !== undefined) issues.push({ path: [...at, 'cluster'], message: 'Bara kommuner tillhör ett kluster.' });
+  return issues;
+}
+
+function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerms[]): Issue[] {
+  const issues: Issue[] = [];
   let previous: number | undefined;
   earlierTerms.forEach((terms, index) => {
     const at = (field: string) => ['earlierTerms', index, field];
@@ -163,14 +183,7 @@ function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerm
     }
     if (terms.untilYear >= MAX_YEAR) issues.push({ path: at('untilYear'), message: `Tidigare villkor måste sluta före ${MAX_YEAR}.` });
     previous = terms.untilYear;
-    if (isMunicipality !== (terms.feeClass === 'municipality')) {
-      issues.push({
-        path: at('feeClass'),
-        message: isMunicipality ? 'En kommun har avgiftsklassen "municipality".' : 'En övrig aktör har avgiftsklassen "single" eller "double".',
-      });
-    }
-    if (isMunicipality && terms.cluster === undefined) issues.push({ path: at('cluster'), message: 'En kommun måste tillhöra ett kluster.' });
-    if (!isMunicipality && terms.cluster !== undefined) issues.push({ path: at('cluster'), message: 'Bara kommuner tillhör ett kluster.' });
+    issues.push(...termsIssues(kind, terms, ['earlierTerms', index]));
   });
   return issues;
 }
@@ -201,30 +214,14 @@ export const memberSchema = z
   })
   .superRefine((member, ctx) => {
     const isMunicipality = member.kind === 'municipality';
-    // R1, R4: the kind decides the fee class, so a municipality is never billed an actor fee or the reverse.
-    if (isMunicipality !== (member.feeClass === 'municipality')) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['feeClass'],
-        message: isMunicipality
-          ? 'En kommun har avgiftsklassen "municipality".'
-          : 'En övrig aktör har avgiftsklassen "single" eller "double".',
-      });
-    }
+    for (const issue of termsIssues(member.kind, member, [])) ctx.addIssue({ code: 'custom', ...issue });
     // R1: a municipality is known by its SCB code, under which its population figures come (one member per
-    // code: register-rules.ts). R10: every municipality is represented through one cluster; other actors
-    // have neither code nor cluster.
+    // code: register-rules.ts); other actors have none.
     if (isMunicipality && member.municipalityCode === undefined) {
       ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'En kommun måste ha en kommunkod.' });
     }
-    if (isMunicipality && member.cluster === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'En kommun måste tillhöra ett kluster.' });
-    }
     if (!isMunicipality && member.municipalityCode !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'Bara kommuner har kommunkod.' });
-    }
-    if (!isMunicipality && member.cluster !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['cluster'], message: 'Bara kommuner tillhör ett kluster.' });
     }
     for (const issue of earlierTermsIssues(member.kind, member.earlierTerms ?? [])) ctx.addIssue({ code: 'custom', ...issue });
     // Compare only real dates: a malformed one already has its own error on its own path.
