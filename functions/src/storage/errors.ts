@@ -81,6 +81,13 @@ interface RestErrorLike {
   details?: unknown;
 }
 
+/** An SDK error saying the entity is not there (a missing table is not that: it means setup again). */
+export function isEntityMissing(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const rest = error as RestErrorLike;
+  return rest.statusCode === 404 && errorCodeOf(rest) !== 'TableNotFound';
+}
+
 function errorCodeOf(error: RestErrorLike): string | undefined {
   if (typeof error.code === 'string') return error.code;
   const details = error.details;

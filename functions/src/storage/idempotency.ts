@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
 import type { AuditEntry } from '@ssr/shared';
 import type { TableKind, Tables } from './tables';
-import { TABLE_KINDS } from './tables';
+import { TABLES, TABLE_KINDS } from './tables';
+import { isEntityMissing } from './errors';
 import { odataString } from './rows';
 
 /**
@@ -100,17 +101,27 @@ function recordOf(row: Readonly<Record<string, unknown>>): IdempotencyRecord {
   return { fingerprint, target, table, dataPartition, dataRow, digest };
 }
 
-/** The write a key was recorded with, in whichever table and partition it was. */
+/**
+ * The write a key was recorded with, in whichever table and partition it was: a point read
+ * in each table of one partition, a row-key query in the populations' (a partition per year).
+ */
 export async function findIdempotencyRecord(tables: Tables, claim: IdempotencyClaim, signal: AbortSignal): Promise<IdempotencyRecord | undefined> {
-  const filter = `RowKey eq ${odataString(`${PREFIX}${claim.id}`)}`;
-  const found = await Promise.all(
-    TABLE_KINDS.filter((kind) => kind !== 'audit').map((kind) =>
-      tables.call(kind, async (client) => {
-        for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter }, abortSignal: signal })) return recordOf(row);
+  const rowKey = `${PREFIX}${claim.id}`;
+  const inTable = (kind: TableKind) =>
+    tables.call(kind, async (client) => {
+      const partition = TABLES[kind].partition;
+      if (partition === undefined) {
+        for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter: `RowKey eq ${odataString(rowKey)}` }, abortSignal: signal })) return recordOf(row);
         return undefined;
-      }),
-    ),
-  );
+      }
+      try {
+        return recordOf(await client.getEntity<Record<string, unknown>>(partition, rowKey, { abortSignal: signal }));
+      } catch (error) {
+        if (isEntityMissing(error)) return undefined;
+        throw error;
+      }
+    });
+  const found = await Promise.all(TABLE_KINDS.filter((kind) => kind !== 'audit').map(inTable));
   return found.find((record) => record !== undefined);
 }
 
@@ -127,7 +138,7 @@ export async function pruneIdempotencyRecords(tables: Tables, now: Date, signal:
           await client.deleteEntity(row.partitionKey, row.rowKey, { abortSignal: signal });
         } catch (error) {
           // Another sweep (another instance, or GET /audit at the same time) removed it first.
-          if (!(typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404)) throw error;
+          if (!isEntityMissing(error)) throw error;
         }
       }
     });
