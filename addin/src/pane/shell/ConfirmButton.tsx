@@ -1,14 +1,11 @@
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
 import { useState } from 'react';
-
-const useStyles = makeStyles({
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalXS, rowGap: tokens.spacingVerticalXXS },
-});
 
 /**
  * An action that cannot be undone from the pane (removing a claim, withdrawing a draft): the
- * first press asks, the second does it. `label` names the row it acts on, for screen readers,
- * since every row's button reads the same.
+ * press asks in a dialog, which fits the pane at any width, and only its confirm button acts.
+ * `label` names what it acts on, as the button's accessible name (every row's button reads
+ * the same) and in the dialog.
  */
 export function ConfirmButton({
   text,
@@ -27,32 +24,34 @@ export function ConfirmButton({
   disabled: boolean;
   onConfirm: () => void;
 }) {
-  const styles = useStyles();
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <Button size="small" aria-label={label} disabled={disabled} onClick={() => setAsking(true)}>
-        {text}
-      </Button>
-    );
-  }
+  const [open, setOpen] = useState(false);
   return (
-    <div className={styles.row} role="group" aria-label={label}>
-      <Text size={200}>{question}</Text>
-      <Button
-        size="small"
-        appearance="primary"
-        disabled={disabled}
-        onClick={() => {
-          setAsking(false);
-          onConfirm();
-        }}
-      >
-        {confirm}
-      </Button>
-      <Button size="small" onClick={() => setAsking(false)}>
-        {cancel}
-      </Button>
-    </div>
+    <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button size="small" aria-label={label} disabled={disabled}>
+          {text}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{question}</DialogTitle>
+          <DialogContent>{label}</DialogContent>
+          <DialogActions>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              {confirm}
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>{cancel}</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }
