@@ -120,56 +120,44 @@ describe('writes while storage is frozen mid-write', () => {
   });
 });
 
+/**
+ * Send a write twice with one Idempotency-Key: the second answer must be the first one again
+ * (status, body, etag, location), not a conflict with it. Returns the first answer.
+ */
+async function sentTwice(method: 'POST' | 'PUT' | 'DELETE', path: string, json: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  const api = apiClient(stack.apiUrl);
+  const keyed = { 'idempotency-key': randomUUID(), ...headers };
+  const first = await api.call(method, path, { ...(json === undefined ? {} : { json }), headers: keyed });
+  expect(first.status, first.text).toBeLessThan(300);
+  const again = await api.call(method, path, { ...(json === undefined ? {} : { json }), headers: keyed });
+  expect(again.status).toBe(first.status);
+  expect(again.body).toEqual(first.body);
+  expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+  expect(again.headers.get('location')).toBe(first.headers.get('location'));
+  return first;
+}
+
 describe('Idempotency-Key', () => {
   it('answers a repeated write with the first result, not with a conflict against it', async () => {
     const api = apiClient(stack.apiUrl);
-    const key = { 'idempotency-key': randomUUID() };
     const member = { id: 'upprepad', name: 'Upprepad aktör', kind: 'actor', feeClass: 'single', joinedOn: '2025-01-01' };
-    const created = await api.post('/members', { json: member, headers: key });
+    const created = await sentTwice('POST', '/members', member);
     expect(created.status).toBe(201);
-    const again = await api.post('/members', { json: member, headers: key });
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(created.body);
-    expect(again.headers.get('etag')).toBe(created.headers.get('etag'));
-    expect(again.headers.get('location')).toBe(created.headers.get('location'));
     // Without the key the same request is a new one, and the id is taken.
     expect((await api.post('/members', { json: member })).status).toBe(409);
 
-    const etag = String(created.headers.get('etag'));
-    const deleteKey = { 'idempotency-key': randomUUID(), 'if-match': etag };
-    expect((await api.delete('/members/upprepad', { headers: deleteKey })).status).toBe(204);
-    expect((await api.delete('/members/upprepad', { headers: deleteKey })).status).toBe(204);
+    expect((await sentTwice('DELETE', '/members/upprepad', undefined, { 'if-match': String(created.headers.get('etag')) })).status).toBe(204);
 
     const year = asRecord((await api.get('/populations?year=2025')).body);
     const figures = [{ municipalityCode: '0180', year: 2025, population: 1_000_123, source: 'SCB' }];
-    const putKey = { 'idempotency-key': randomUUID(), 'if-match': String(year.etag) };
-    const put = await api.put('/populations/2025', { json: { figures }, headers: putKey });
-    expect(put.status).toBe(200);
-    const putAgain = await api.put('/populations/2025', { json: { figures }, headers: putKey });
-    expect(putAgain.status).toBe(200);
-    expect(putAgain.body).toEqual(put.body);
-    expect(putAgain.headers.get('etag')).toBe(put.headers.get('etag'));
+    expect((await sentTwice('PUT', '/populations/2025', { figures }, { 'if-match': String(year.etag) })).status).toBe(200);
   });
 
   it('answers a repeated fee rule proposal and reimbursement claim with the first result', async () => {
-    const api = apiClient(stack.apiUrl);
     const rule = { id: 'upprepad-regel', effectiveFrom: 2031, perInhabitantOre: 1_000, singleFeeOre: 1_000_000, doubleFeeOre: 2_000_000, populationYearOffset: 1, approvals: [] };
-    const ruleKey = { 'idempotency-key': randomUUID() };
-    const proposed = await api.post('/fee-rules', { json: rule, headers: ruleKey });
-    expect(proposed.status, proposed.text).toBe(201);
-    const proposedAgain = await api.post('/fee-rules', { json: rule, headers: ruleKey });
-    expect(proposedAgain.status).toBe(201);
-    expect(proposedAgain.body).toEqual(proposed.body);
-    expect(proposedAgain.headers.get('etag')).toBe(proposed.headers.get('etag'));
-
+    expect((await sentTwice('POST', '/fee-rules', rule)).status).toBe(201);
     const claim = { id: 'upprepat-ansprak', memberId: 'nacka', function: 'RSIB', periodStart: '2025-01-01', periodEnd: '2025-03-31', amountOre: 100_000, note: 'Första kvartalet' };
-    const claimKey = { 'idempotency-key': randomUUID() };
-    const claimed = await api.post('/reimbursements', { json: claim, headers: claimKey });
-    expect(claimed.status, claimed.text).toBe(201);
-    const claimedAgain = await api.post('/reimbursements', { json: claim, headers: claimKey });
-    expect(claimedAgain.status).toBe(201);
-    expect(claimedAgain.body).toEqual(claimed.body);
-    expect(claimedAgain.headers.get('location')).toBe(claimed.headers.get('location'));
+    expect((await sentTwice('POST', '/reimbursements', claim)).status).toBe(201);
   });
 
   it('refuses a key used for another request (422) and a malformed key (400), and leaves storage unchanged', async () => {

@@ -4,7 +4,7 @@ import type { AuditEntry } from '@ssr/shared';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 import { isEntityMissing } from './errors';
-import { odataString } from './rows';
+import { getRow, odataString } from './rows';
 
 /**
  * An Idempotency-Key is recorded by a bookkeeping row (`~idem~…`, which readers skip) in the
@@ -107,20 +107,17 @@ function recordOf(row: Readonly<Record<string, unknown>>): IdempotencyRecord {
  */
 export async function findIdempotencyRecord(tables: Tables, claim: IdempotencyClaim, signal: AbortSignal): Promise<IdempotencyRecord | undefined> {
   const rowKey = `${PREFIX}${claim.id}`;
-  const inTable = (kind: TableKind) =>
-    tables.call(kind, async (client) => {
-      const partition = TABLES[kind].partition;
-      if (partition === undefined) {
-        for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter: `RowKey eq ${odataString(rowKey)}` }, abortSignal: signal })) return recordOf(row);
-        return undefined;
-      }
-      try {
-        return recordOf(await client.getEntity<Record<string, unknown>>(partition, rowKey, { abortSignal: signal }));
-      } catch (error) {
-        if (isEntityMissing(error)) return undefined;
-        throw error;
-      }
+  const inTable = async (kind: TableKind): Promise<IdempotencyRecord | undefined> => {
+    const partition = TABLES[kind].partition;
+    if (partition !== undefined) {
+      const row = await getRow(tables, kind, partition, rowKey, signal);
+      return row && recordOf(row);
+    }
+    return tables.call(kind, async (client) => {
+      for await (const row of client.listEntities<Record<string, unknown>>({ queryOptions: { filter: `RowKey eq ${odataString(rowKey)}` }, abortSignal: signal })) return recordOf(row);
+      return undefined;
     });
+  };
   const found = await Promise.all(TABLE_KINDS.filter((kind) => kind !== 'audit').map(inTable));
   return found.find((record) => record !== undefined);
 }
@@ -137,7 +134,7 @@ export async function pruneIdempotencyRecords(tables: Tables, now: Date, signal:
         try {
           await client.deleteEntity(row.partitionKey, row.rowKey, { abortSignal: signal });
         } catch (error) {
-          // Another sweep (another instance, or GET /audit at the same time) removed it first.
+          // Another instance setting up at the same time removed it first.
           if (!isEntityMissing(error)) throw error;
         }
       }

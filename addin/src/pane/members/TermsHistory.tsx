@@ -1,9 +1,9 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
+import type { Member } from '@ssr/shared';
 import { termsHistory } from '@ssr/shared';
 import { useId } from 'react';
 import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
-import type { StoredMember } from '../../api/client';
 import { headerLabel } from './columns';
 
 function periodText(period: { fromYear?: number; untilYear?: number }, t: Messages): string {
@@ -15,12 +15,11 @@ function periodText(period: { fromYear?: number; untilYear?: number }, t: Messag
  * R7: the fee class and cluster of members whose terms changed, period by period. The sheet
  * holds the current values only; this is where the earlier ones are seen.
  */
-export function TermsHistory({ members }: { members: readonly StoredMember[] }) {
+export function TermsHistory({ members }: { members: readonly Member[] }) {
   const t = useMessages();
   const language = useLanguage();
   const headingId = useId();
   const changed = members
-    .map((stored) => stored.member)
     .filter((member) => (member.earlierTerms?.length ?? 0) > 0)
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   if (changed.length === 0) return null;

@@ -57,8 +57,8 @@ export function useMembersWorkflow() {
   const [reviewed, setReviewed] = useState<ReviewedSheet | undefined>();
   const [outcomes, setOutcomes] = useState<SaveOutcome[]>([]);
   const [unsaved, setUnsaved] = useState<number | undefined>();
-  /** The register as last loaded, reviewed against or saved: its members' earlier class and cluster are shown. */
-  const [register, setRegister] = useState<StoredMember[]>([]);
+  /** The register as stored (the snapshot, refreshed after every write): its members' earlier class and cluster are shown. */
+  const register = session.snapshot?.snapshot.members ?? [];
   // R7: a change of class or cluster is normally decided for the coming budget year; this year's
   // fee is already budgeted and is invoiced at its end on the terms that applied.
   const nextYear = new Date(now()).getFullYear() + 1;
@@ -82,7 +82,6 @@ export function useMembersWorkflow() {
       const result = await api.listMembers();
       if (!result.ok) return problemNotice(result.problem, t);
       await loadMembersIntoSheet(workbook, result.value, language);
-      setRegister(result.value);
       setReviewed(undefined);
       setOutcomes([]);
       return { intent: 'success', body: t.members.loaded(result.value.length, MEMBERS_SHEET) };
@@ -97,7 +96,6 @@ export function useMembersWorkflow() {
         return reviewProblem(result.reason, t);
       }
       setReviewed(result);
-      setRegister([...result.baseline.values()]);
       if (result.review.missingColumns.length > 0) return { intent: 'warning', body: t.members.missingColumns(result.review.missingColumns.join(', ')) };
       if (result.review.entries.length === 0) return { intent: 'success', body: t.members.noChanges };
       return undefined;
@@ -117,7 +115,6 @@ export function useMembersWorkflow() {
       );
       const saved = [...baselineAfter(reviewed.baseline, results).values()];
       await writeBaseline(workbook, saved);
-      setRegister(saved);
       setOutcomes(results);
       setReviewed(undefined);
       await session.refreshAfterWrite();
@@ -138,12 +135,10 @@ export function useMembersWorkflow() {
         }
         const saved = [...baselineAfter(baseline, [outcome]).values()];
         await writeBaseline(workbook, saved);
-        setRegister(saved);
       } else {
         await writeServerVersion(workbook, conflict.server);
         baseline.set(conflict.id, conflict.server);
         await writeBaseline(workbook, [...baseline.values()]);
-        setRegister([...baseline.values()]);
         outcome = { action: conflict.action, id: conflict.id, status: 'saved', stored: conflict.server };
       }
       replaceOutcome(conflict, outcome);
