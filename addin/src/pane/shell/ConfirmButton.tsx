@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { useState } from 'react';
 
 /**
@@ -26,32 +26,30 @@ export function ConfirmButton({
 }) {
   const [open, setOpen] = useState(false);
   return (
-    <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button size="small" aria-label={label} disabled={disabled}>
-          {text}
-        </Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{question}</DialogTitle>
-          <DialogContent>{label}</DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                setOpen(false);
-                onConfirm();
-              }}
-            >
-              {confirm}
-            </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{cancel}</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button size="small" aria-label={label} disabled={disabled} onClick={() => setOpen(true)}>
+        {text}
+      </Button>
+      <Dialog modalType="alert" open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{question}</DialogTitle>
+            <DialogContent>{label}</DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  setOpen(false);
+                  onConfirm();
+                }}
+              >
+                {confirm}
+              </Button>
+              <Button onClick={() => setOpen(false)}>{cancel}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </>
   );
 }
