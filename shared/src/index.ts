@@ -14,4 +14,5 @@ export * from './csv';
 export * from './seed';
 export * from './scb';
 export * from './years';
+export * from './lang';
 export * from './contract';
