@@ -1,6 +1,8 @@
 import { CLUSTERS, isIsoDate, MAX_YEAR, MIN_YEAR, normalizeName, readYearValue } from '@ssr/shared';
 import type { FeeGroup, FeeMode, MemberKind, ReimbursedFunction } from '@ssr/shared';
-import { badArgument, shown } from './problems';
+import { badArgument } from './problems';
+import { ARGUMENTS, EXPECTED, mustBe, notARange } from './texts';
+import type { LocalText } from './texts';
 
 /*
  * Excel passes what the user typed: null for a left-out optional argument, numbers, text,
@@ -12,34 +14,34 @@ function isLeftOut(value: unknown): value is null | undefined | '' {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
-function scalar(value: unknown, what: string): unknown {
+function scalar(value: unknown, what: LocalText): unknown {
   if (!Array.isArray(value)) return value;
   // A one-cell range arrives as [[value]]: read it as that value.
   const rows: unknown[] = value;
   const row = rows.length === 1 ? rows[0] : undefined;
   if (Array.isArray(row) && row.length === 1) return scalar(row[0] as unknown, what);
-  throw badArgument(`${what} must be a single value, not a range.`);
+  throw badArgument(notARange(what));
 }
 
 /** A fee year; left out, the current calendar year. */
-export function readYear(value: unknown, currentYear: number, what = 'Year'): number {
+export function readYear(value: unknown, currentYear: number, what: LocalText = ARGUMENTS.year): number {
   const given = scalar(value, what);
   if (isLeftOut(given)) return currentYear;
   const read = typeof given === 'number' || typeof given === 'string' ? readYearValue(given) : { problem: 'not-a-year' as const };
   if ('year' in read) return read.year;
-  if (read.problem === 'not-a-year') throw badArgument(`${what} must be a whole year such as 2025; got ${shown(given)}.`);
-  throw badArgument(`${what} must be between ${MIN_YEAR} and ${MAX_YEAR}; got ${shown(given)}.`);
+  if (read.problem === 'not-a-year') throw badArgument(mustBe(what, EXPECTED.wholeYear, given));
+  throw badArgument(mustBe(what, EXPECTED.yearBetween(MIN_YEAR, MAX_YEAR), given));
 }
 
 /** Words a person may type for a choice, English or Swedish, folded like member names. */
-function choose<T>(value: unknown, what: string, fallback: T, words: Readonly<Record<string, T>>, expected: string): T {
+function choose<T>(value: unknown, what: LocalText, fallback: T, words: Readonly<Record<string, T>>, expected: LocalText): T {
   const given = scalar(value, what);
   if (isLeftOut(given)) return fallback;
   if (typeof given === 'string') {
     const found = words[normalizeName(given)];
     if (found !== undefined) return found;
   }
-  throw badArgument(`${what} must be ${expected}; got ${shown(given)}.`);
+  throw badArgument(mustBe(what, expected, given));
 }
 
 const MODES: Readonly<Record<string, FeeMode>> = {
@@ -50,25 +52,29 @@ const MODES: Readonly<Record<string, FeeMode>> = {
   uppskattad: 'estimate',
 };
 
-/** `exact` (default: a missing population is an error) or `estimate` (R3 with the latest earlier figure). */
+/** `exact` (default: a missing population is an error) or `estimate` (R3 with the latest earlier figure), in either language. */
 export function readMode(value: unknown): FeeMode {
-  return choose(value, 'Mode', 'exact', MODES, '"exact" or "estimate"');
+  return choose(value, ARGUMENTS.mode, 'exact', MODES, EXPECTED.mode);
 }
 
 const GROUPS: Readonly<Record<string, FeeGroup>> = {
   all: 'all',
   alla: 'all',
   municipalities: 'municipalities',
+  municipality: 'municipalities',
   kommuner: 'municipalities',
+  kommun: 'municipalities',
   others: 'others',
   ovriga: 'others',
   actors: 'others',
+  actor: 'others',
   aktorer: 'others',
+  aktor: 'others',
   ...Object.fromEntries(CLUSTERS.map((cluster) => [normalizeName(cluster), cluster])),
 };
 
 export function readGroup(value: unknown): FeeGroup {
-  return choose(value, 'Group', 'all', GROUPS, `all, municipalities, others or a cluster (${CLUSTERS.join(', ')})`);
+  return choose(value, ARGUMENTS.group, 'all', GROUPS, EXPECTED.group);
 }
 
 const ACTOR_CLASSES: Readonly<Record<string, 'single' | 'double'>> = {
@@ -80,7 +86,7 @@ const ACTOR_CLASSES: Readonly<Record<string, 'single' | 'double'>> = {
 
 /** R4: the single fee (default) or the double fee. */
 export function readActorClass(value: unknown): 'single' | 'double' {
-  return choose(value, 'Class', 'single', ACTOR_CLASSES, '"single" or "double"');
+  return choose(value, ARGUMENTS.feeClass, 'single', ACTOR_CLASSES, EXPECTED.feeClass);
 }
 
 const KINDS: Readonly<Record<string, MemberKind | 'all'>> = {
@@ -99,14 +105,14 @@ const KINDS: Readonly<Record<string, MemberKind | 'all'>> = {
 };
 
 export function readKind(value: unknown): MemberKind | 'all' {
-  return choose(value, 'Kind', 'all', KINDS, '"municipality", "actor" or "all"');
+  return choose(value, ARGUMENTS.kind, 'all', KINDS, EXPECTED.kind);
 }
 
 const FUNCTIONS: Readonly<Record<string, ReimbursedFunction | 'both'>> = { rsib: 'RSIB', rkk: 'RKK', both: 'both', alla: 'both', all: 'both' };
 
 /** R6: RSIB, RKK, or both when left out. */
 export function readReimbursedFunction(value: unknown): ReimbursedFunction | undefined {
-  const fn = choose(value, 'Function', 'both', FUNCTIONS, '"RSIB" or "RKK"');
+  const fn = choose(value, ARGUMENTS.onCallFunction, 'both', FUNCTIONS, EXPECTED.onCallFunction);
   return fn === 'both' ? undefined : fn;
 }
 
@@ -114,14 +120,14 @@ export function readReimbursedFunction(value: unknown): ReimbursedFunction | und
  * A member by id, municipality code or name. Stockholm County's codes are 0114–0192, which
  * Excel turns into the numbers 114–192 unless the cell is text: those get their zero back.
  */
-export function readMember(value: unknown, what = 'Member'): string {
+export function readMember(value: unknown, what: LocalText = ARGUMENTS.member): string {
   const given = scalar(value, what);
   if (typeof given === 'number' && Number.isInteger(given) && given >= 100 && given <= 999) return `0${given}`;
   if (typeof given === 'string' && given.trim() !== '') {
     const text = given.trim();
     return /^\d{3}$/.test(text) ? `0${text}` : text;
   }
-  throw badArgument(`${what} must be a member's name, id or municipality code; got ${isLeftOut(given) ? 'nothing' : shown(given)}.`);
+  throw badArgument(mustBe(what, EXPECTED.member, given));
 }
 
 const DAY_MS = 86_400_000;
@@ -139,12 +145,12 @@ export function excelSerialToIsoDate(serial: number): string | undefined {
 }
 
 /** A date given as an Excel date (a serial number) or as ISO text `2026-06-30`. */
-export function readDate(value: unknown, what: string): string {
+export function readDate(value: unknown, what: LocalText = ARGUMENTS.noticeDate): string {
   const given = scalar(value, what);
   const iso =
     typeof given === 'number' ? excelSerialToIsoDate(given) : typeof given === 'string' && isIsoDate(given.trim()) ? given.trim() : undefined;
   if (iso === undefined) {
-    throw badArgument(`${what} must be a date (an Excel date or text like 2026-06-30); got ${isLeftOut(given) ? 'nothing' : shown(given)}.`);
+    throw badArgument(mustBe(what, EXPECTED.date, given));
   }
   return iso;
 }

@@ -1,19 +1,15 @@
 import {
-  feeBasisText,
   feeForMember,
   feeRuleInForce,
   feeSchedule,
   findMember,
-  formatDateSv,
   groupsOf,
   indexPopulations,
   memberNet,
-  missingPopulationMessage,
   oreToKronor,
   populationDate,
   reimbursedOre,
   termsInYear,
-  unknownMemberMessage,
 } from '@ssr/shared';
 import type {
   FeeGroup,
@@ -22,6 +18,7 @@ import type {
   FeeResult,
   FeeRuleVersion,
   FeeSchedule,
+  Lang,
   Member,
   MemberKind,
   MemberLookup,
@@ -30,15 +27,31 @@ import type {
   ReimbursedFunction,
   Snapshot,
 } from '@ssr/shared';
+import { formattedNumber, SEK_FORMAT } from './cell-value';
+import type { FormattedNumber } from './cell-value';
 import { badArgument, notAvailable } from './problems';
 import type { FunctionProblem } from './problems';
+import {
+  basisText,
+  FEE_TABLE_HEADERS,
+  feeClassWord,
+  feeErrorText,
+  kindWord,
+  MEMBER_TABLE_HEADERS,
+  missingPopulation,
+  missingPopulations,
+  noRuleInForce,
+  notAMunicipality,
+  populationMissingBasis,
+  unknownMember,
+} from './texts';
 
 /*
  * What each SSR.* function computes, from one snapshot, with the shared engine. Pure: no
  * Office, no I/O, no clock. A problem is thrown (or put in a table cell) as a FunctionProblem.
  */
 
-export type TableCell = string | number | FunctionProblem;
+export type TableCell = string | number | FormattedNumber | FunctionProblem;
 export type Table = TableCell[][];
 
 /*
@@ -68,7 +81,7 @@ export function memberFor(snapshot: Snapshot, query: string): Member {
     lookup = findMember(snapshot.members, query);
     lookups.set(query, lookup);
   }
-  if (!lookup.ok) throw badArgument(unknownMemberMessage(lookup));
+  if (!lookup.ok) throw badArgument(unknownMember(lookup.query, lookup.suggestion?.name));
   return lookup.member;
 }
 
@@ -89,126 +102,150 @@ function feeLine(snapshot: Snapshot, member: Member, year: number, mode: FeeMode
   if (line) return line;
   // No line: the engine says why for this member (not a member that year, no rule, no figure).
   const result = feeForMember(snapshot, member, year, mode);
-  if (!result.ok) throw notAvailable(result.error.message);
+  if (!result.ok) throw notAvailable(feeErrorText(result.error));
   return result.value;
 }
 
 function ruleFor(snapshot: Snapshot, year: number): FeeRuleVersion {
   const rule = feeRuleInForce(year, snapshot.feeRules);
-  if (!rule) throw notAvailable(`No adopted fee rule is in force for ${year}.`);
+  if (!rule) throw notAvailable(noRuleInForce(year));
   return rule;
 }
 
+/** Whole öre as a cell of kronor: the exact amount, shown as `168 168,00 kr`. */
+export function money(ore: number): FormattedNumber {
+  return formattedNumber(oreToKronor(ore), SEK_FORMAT);
+}
+
 /** R2, R4: the member's fee for the year, in kronor. */
-export function fee(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode): number {
-  return oreToKronor(feeLine(snapshot, memberFor(snapshot, memberQuery), year, mode).amountOre);
+export function fee(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode): FormattedNumber {
+  return money(feeLine(snapshot, memberFor(snapshot, memberQuery), year, mode).amountOre);
 }
 
 /** How the fee was reached: `1,50 kr × 112 112 inv. (31 dec 2024)`. */
-export function feeBasis(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode): string {
-  return feeBasisText(feeLine(snapshot, memberFor(snapshot, memberQuery), year, mode).basis);
+export function feeBasis(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode, lang: Lang): string {
+  return basisText(feeLine(snapshot, memberFor(snapshot, memberQuery), year, mode).basis, lang);
 }
-
-export const FEE_TABLE_HEADER = ['id', 'name', 'kind', 'cluster', 'fee class', 'basis', 'fee'];
 
 /**
  * The fee schedule as a table, register order. A municipality whose figure is missing
  * (exact mode) keeps its row, with #N/A for the fee saying which figure is missing.
  */
-export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode): Table {
+export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode, lang: Lang): Table {
   const { result, lines } = scheduleFor(snapshot, year, mode);
-  if (!result.ok) throw notAvailable(result.error.message);
+  if (!result.ok) throw notAvailable(feeErrorText(result.error));
   const missing = new Map(result.value.missing.map((gap) => [gap.memberId, gap]));
-  const rows: Table = [FEE_TABLE_HEADER];
+  const rows: Table = [[...FEE_TABLE_HEADERS[lang]]];
   for (const member of snapshot.members) {
     const line = lines.get(member.id);
     const gap = missing.get(member.id);
     const fee: [string, TableCell] | undefined = line
-      ? [feeBasisText(line.basis), oreToKronor(line.amountOre)]
-      : gap && [`Folkmängd saknas (${formatDateSv(gap.populationDate)})`, notAvailable(missingPopulationMessage(gap))];
+      ? [basisText(line.basis, lang), money(line.amountOre)]
+      : gap && [populationMissingBasis(gap.populationDate)[lang], notAvailable(missingPopulation(gap))];
     // Members outside the year (R8, R9) have neither and no row. The class and cluster are the year's (R7).
     const terms = termsInYear(member, year);
-    if (fee) rows.push([member.id, member.name, member.kind, terms.cluster ?? '', terms.feeClass, ...fee]);
+    if (fee) rows.push([member.id, member.name, kindWord(member.kind, lang), terms.cluster ?? '', feeClassWord(terms.feeClass, lang), ...fee]);
   }
   return rows;
 }
 
-function missingMessage(gaps: readonly MissingPopulation[], mode: FeeMode): string {
+function missingProblem(gaps: readonly MissingPopulation[], mode: FeeMode): FunctionProblem {
   // By municipality code, as SCB lists them, whatever order the register comes in.
   const missing = [...gaps].sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode));
   const first = missing[0];
-  if (missing.length === 1 && first) return missingPopulationMessage(first);
-  const names = missing.map((gap) => `${gap.name} (${gap.municipalityCode})`).join(', ');
-  const hint = mode === 'exact' ? ' Use mode "estimate" to budget with the latest figures.' : '';
-  return `No population figures on ${formatDateSv(first?.populationDate ?? '')} for ${missing.length} municipalities: ${names}.${hint}`;
+  return notAvailable(missing.length === 1 && first ? missingPopulation(first) : missingPopulations(missing, mode === 'exact'));
 }
 
 /** Total fees of a group; a total with a figure missing would be wrong, so it is #N/A instead. */
-export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: FeeMode): number {
+export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: FeeMode): FormattedNumber {
   const { result } = scheduleFor(snapshot, year, mode);
-  if (!result.ok) throw notAvailable(result.error.message);
+  if (!result.ok) throw notAvailable(feeErrorText(result.error));
   const inGroup = (gap: MissingPopulation): boolean => {
     if (group === 'all') return true;
     const member = snapshot.members.find((m) => m.id === gap.memberId);
     return member !== undefined && groupsOf({ kind: member.kind, ...termsInYear(member, year) }).includes(group);
   };
   const missing = result.value.missing.filter(inGroup);
-  if (missing.length > 0) throw notAvailable(missingMessage(missing, mode));
-  return oreToKronor(result.value.totals[group]);
+  if (missing.length > 0) throw missingProblem(missing, mode);
+  return money(result.value.totals[group]);
 }
 
 /** The population of a municipality on 31 December of the year (no R3 offset: the figure itself). */
 export function population(snapshot: Snapshot, municipalityQuery: string, year: number): number {
   const member = memberFor(snapshot, municipalityQuery);
-  if (member.municipalityCode === undefined) throw badArgument(`${member.name} is not a municipality, so it has no population figure.`);
+  if (member.municipalityCode === undefined) throw badArgument(notAMunicipality(member.name));
   const kept = answersFor(snapshot);
   kept.populations ??= indexPopulations(snapshot.populations);
   const figure = kept.populations.get(member.municipalityCode)?.get(year);
   if (!figure) {
     throw notAvailable(
-      missingPopulationMessage({ memberId: member.id, municipalityCode: member.municipalityCode, name: member.name, populationDate: populationDate(year) }),
+      missingPopulation({ memberId: member.id, municipalityCode: member.municipalityCode, name: member.name, populationDate: populationDate(year) }),
     );
   }
   return figure.population;
 }
 
 /** R2: kronor per inhabitant under the rule in force. */
-export function rate(snapshot: Snapshot, year: number): number {
-  return oreToKronor(ruleFor(snapshot, year).perInhabitantOre);
+export function rate(snapshot: Snapshot, year: number): FormattedNumber {
+  return money(ruleFor(snapshot, year).perInhabitantOre);
 }
 
 /** R4: the single or double actor fee under the rule in force. */
-export function actorFee(snapshot: Snapshot, year: number, feeClass: 'single' | 'double'): number {
+export function actorFee(snapshot: Snapshot, year: number, feeClass: 'single' | 'double'): FormattedNumber {
   const rule = ruleFor(snapshot, year);
-  return oreToKronor(feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre);
+  return money(feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre);
 }
 
-export const MEMBER_TABLE_HEADER = ['id', 'name', 'kind', 'fee class', 'municipality code', 'cluster', 'joined on', 'notice given on'];
-
 /** The register as a table, register order. */
-export function memberTable(snapshot: Snapshot, kind: MemberKind | 'all'): Table {
-  const rows: Table = [MEMBER_TABLE_HEADER];
+export function memberTable(snapshot: Snapshot, kind: MemberKind | 'all', lang: Lang): Table {
+  const rows: Table = [[...MEMBER_TABLE_HEADERS[lang]]];
   for (const m of snapshot.members) {
     if (kind !== 'all' && m.kind !== kind) continue;
-    rows.push([m.id, m.name, m.kind, m.feeClass, m.municipalityCode ?? '', m.cluster ?? '', m.joinedOn, m.noticeGivenOn ?? '']);
+    rows.push([m.id, m.name, kindWord(m.kind, lang), feeClassWord(m.feeClass, lang), m.municipalityCode ?? '', m.cluster ?? '', m.joinedOn, m.noticeGivenOn ?? '']);
   }
   return rows;
 }
 
 /** R6: what the member was reimbursed in the year, for one function or both. */
-export function reimbursed(snapshot: Snapshot, memberQuery: string, year: number, fn: ReimbursedFunction | undefined): number {
+export function reimbursed(snapshot: Snapshot, memberQuery: string, year: number, fn: ReimbursedFunction | undefined): FormattedNumber {
   const member = memberFor(snapshot, memberQuery);
-  return oreToKronor(reimbursedOre(snapshot.reimbursementSums, member.id, year, fn));
+  return money(reimbursedOre(snapshot.reimbursementSums, member.id, year, fn));
 }
 
 /** R6: fee − reimbursement for the year (exact figures, as invoiced under R5). */
-export function net(snapshot: Snapshot, memberQuery: string, year: number): number {
+export function net(snapshot: Snapshot, memberQuery: string, year: number): FormattedNumber {
   const member = memberFor(snapshot, memberQuery);
   const line = feeLine(snapshot, member, year, 'exact');
-  return oreToKronor(memberNet(line.amountOre, reimbursedOre(snapshot.reimbursementSums, member.id, year)));
+  return money(memberNet(line.amountOre, reimbursedOre(snapshot.reimbursementSums, member.id, year)));
 }
 
 /** R10: the municipality's cluster in the year (R7); other actors have none (empty text, as in the tables). */
 export function cluster(snapshot: Snapshot, memberQuery: string, year: number): string {
   return termsInYear(memberFor(snapshot, memberQuery), year).cluster ?? '';
+}
+
+/** A date with the time of day, as Excel shows it: `1 dec 2026 14:32`. */
+export const DATE_TIME_FORMAT = 'd mmm yyyy hh:mm';
+
+const DAY_MS = 86_400_000;
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const STOCKHOLM = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Stockholm',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+/**
+ * A moment as an Excel date serial in Swedish local time (Excel's dates have no time zone;
+ * the register and its users are in Stockholm), whole seconds.
+ */
+export function excelDateTime(epochMs: number): FormattedNumber {
+  const parts = Object.fromEntries(STOCKHOLM.formatToParts(new Date(epochMs)).map((part) => [part.type, Number(part.value)]));
+  const local = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return formattedNumber((local - EXCEL_EPOCH_MS) / DAY_MS, DATE_TIME_FORMAT);
 }

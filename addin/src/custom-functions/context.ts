@@ -1,7 +1,11 @@
-import type { Snapshot } from '@ssr/shared';
+import { langOf } from '@ssr/shared';
+import type { Lang, Snapshot } from '@ssr/shared';
 import { SnapshotUnavailableError } from '../snapshot/client';
-import type { SnapshotClient } from '../snapshot/client';
+import type { SnapshotClient, SnapshotRead } from '../snapshot/client';
+import { isFormattedNumber } from './cell-value';
+import type { FormattedNumber } from './cell-value';
 import { FunctionProblem } from './problems';
+import { registerUnavailableSv, unexpectedFailure } from './texts';
 import type { Table } from './compute';
 
 /** The two Excel errors the functions return: #VALUE! (bad argument) and #N/A (not available). */
@@ -22,6 +26,46 @@ export interface FunctionsContext {
   snapshots: SnapshotClient;
   now: () => number;
   cellError: CellErrorFactory;
+  /**
+   * The language of what the cells say (errors, table headers, words, FEEBASIS): Office's
+   * display language (`langOf(Office.context.displayLanguage)`), the pane's in preview mode.
+   * Left out: English, as the cells spoke before they had a language.
+   */
+  language?: () => Lang;
+  /**
+   * Whether the host takes data types from custom functions, so money comes back as a
+   * formatted number (`supportsDataTypes`). Left out: plain numbers, which every Excel takes.
+   */
+  dataTypes?: boolean;
+}
+
+/**
+ * Excel takes a formatted number (a `Double` cell value with its number format) from a custom
+ * function where it has data types: the ExcelApi 1.16 requirement set. The metadata allows
+ * it (`allowCustomDataForDataTypeAny`); an older Excel gets the plain number instead.
+ */
+export const DATA_TYPES_REQUIREMENT = { set: 'ExcelApi', version: '1.16' } as const;
+
+/** Decide by the host's requirement sets, e.g. `supportsDataTypes((s, v) => Office.context.requirements.isSetSupported(s, v))`. */
+export function supportsDataTypes(isSetSupported: (set: string, version: string) => boolean): boolean {
+  return isSetSupported(DATA_TYPES_REQUIREMENT.set, DATA_TYPES_REQUIREMENT.version);
+}
+
+/** What Office says about the host the cells run in. */
+export interface OfficeCellHost {
+  /** `Office.context.displayLanguage`, e.g. `sv-SE`. */
+  displayLanguage: string | undefined;
+  /** `Office.context.requirements.isSetSupported`. */
+  isSetSupported: (set: string, version: string) => boolean;
+}
+
+/**
+ * The host's part of the context, for the composition root inside Excel:
+ * `configureFunctions({ snapshots, now, cellError, ...cellHost({ displayLanguage, isSetSupported }) })`.
+ */
+export function cellHost(office: OfficeCellHost): Required<Pick<FunctionsContext, 'language' | 'dataTypes'>> {
+  const lang = langOf(office.displayLanguage);
+  return { language: () => lang, dataTypes: supportsDataTypes(office.isSetSupported) };
 }
 
 let context: FunctionsContext | undefined;
@@ -41,13 +85,26 @@ export function currentYear(): number {
   return new Date(configured().now()).getFullYear();
 }
 
+/** The language the cells speak now. */
+export function cellLanguage(): Lang {
+  return configured().language?.() ?? 'en';
+}
+
+/** A formatted number as this host takes it: as it is where Excel has data types, its plain number elsewhere. */
+export function presented(value: FormattedNumber): FormattedNumber | number {
+  return configured().dataTypes === true ? value : value.basicValue;
+}
+
 function asCellError(error: unknown): CellError {
   const { cellError } = configured();
-  if (error instanceof FunctionProblem) return cellError(error.kind, error.message);
-  if (error instanceof SnapshotUnavailableError) return cellError('not-available', error.message);
+  const lang = cellLanguage();
+  if (error instanceof FunctionProblem) return cellError(error.kind, error.messageIn(lang));
+  if (error instanceof SnapshotUnavailableError) {
+    return cellError('not-available', lang === 'en' ? error.message : registerUnavailableSv(error.code, error.detail));
+  }
   // A defect, not a user's mistake: log it with its stack and still settle the cell.
   console.error('SSR: a custom function failed unexpectedly.', error);
-  return cellError('value', `The SSR add-in failed: ${error instanceof Error ? error.message : String(error)}`);
+  return cellError('value', unexpectedFailure(error instanceof Error ? error.message : String(error))[lang]);
 }
 
 /** Reads a cell's arguments and returns the computation to run on the snapshot. */
@@ -59,10 +116,17 @@ export type CellComputation<T> = () => (snapshot: Snapshot) => T;
  * CustomFunctions.Error (#VALUE! or #N/A with its message).
  */
 export async function cell<T>(prepare: CellComputation<T>): Promise<T> {
+  return readCell(() => {
+    const compute = prepare();
+    return (read) => compute(read.snapshot);
+  });
+}
+
+/** The same, for a cell that needs the read itself (when the register was confirmed), not only the snapshot. */
+export async function readCell<T>(prepare: () => (read: SnapshotRead) => T): Promise<T> {
   try {
     const compute = prepare();
-    const { snapshot } = await configured().snapshots.get();
-    return compute(snapshot);
+    return compute(await configured().snapshots.get());
   } catch (error) {
     // Excel shows a rejection with a CustomFunctions.Error (not an Error subclass) as that error.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -80,8 +144,15 @@ export async function plainCell<T>(compute: () => T): Promise<T> {
   }
 }
 
-/** The same for a spilled table, whose cells may each hold an error. */
-export async function tableCell(prepare: CellComputation<Table>): Promise<(string | number | CellError)[][]> {
+/** A cell of kronor, a formatted number where the host takes one. */
+export async function moneyCell(prepare: CellComputation<FormattedNumber>): Promise<FormattedNumber | number> {
+  return presented(await cell(prepare));
+}
+
+/** The same for a spilled table, whose cells may each hold an error or a formatted number. */
+export async function tableCell(prepare: CellComputation<Table>): Promise<(string | number | FormattedNumber | CellError)[][]> {
   const table = await cell(prepare);
-  return table.map((row) => row.map((value) => (value instanceof FunctionProblem ? asCellError(value) : value)));
+  return table.map((row) =>
+    row.map((value) => (value instanceof FunctionProblem ? asCellError(value) : isFormattedNumber(value) ? presented(value) : value)),
+  );
 }

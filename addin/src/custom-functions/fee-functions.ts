@@ -1,23 +1,25 @@
 import { readActorClass, readGroup, readMember, readMode, readYear } from './args';
 import * as compute from './compute';
-import { cell, currentYear, tableCell } from './context';
+import type { FormattedNumber } from './cell-value';
+import { cell, cellLanguage, currentYear, moneyCell, tableCell } from './context';
 
 /*
  * The fee functions of the SSR namespace. The JSDoc of each is its Excel metadata
  * (functions.json is generated from it): keep the tags, parameter names and descriptions
  * in step with docs/functions.md. Excel passes null for a left-out optional argument.
+ * Kronor come back as a formatted number where Excel takes one (result type `any`).
  */
 
 /**
- * The member's fee for the year, in kronor (R2, R4).
+ * The member's fee for the year, in kronor.
  * @customfunction FEE
  * @param member Member: name, id or municipality code, e.g. "Nacka".
  * @param [year] Fee year, e.g. 2025. Left out: the current year.
  * @param [mode] "exact" (default; a missing population is an error) or "estimate" (the latest earlier figure stands in).
  * @returns The fee in kronor.
  */
-export function fee(member: string, year?: number | string | null, mode?: string | null): Promise<number> {
-  return cell(() => {
+export function fee(member: string, year?: number | string | null, mode?: string | null): Promise<FormattedNumber | number> {
+  return moneyCell(() => {
     const [query, feeYear, feeMode] = [readMember(member), readYear(year, currentYear()), readMode(mode)];
     return (snapshot) => compute.fee(snapshot, query, feeYear, feeMode);
   });
@@ -28,12 +30,12 @@ export function fee(member: string, year?: number | string | null, mode?: string
  * @customfunction FEES
  * @param [year] Fee year, e.g. 2025. Left out: the current year.
  * @param [mode] "exact" (default) or "estimate".
- * @returns Columns id, name, kind, cluster, fee class, basis, fee (kronor).
+ * @returns Columns Id, Name, Kind, Cluster, Fee class, Basis, Fee (kronor).
  */
 export function fees(year?: number | string | null, mode?: string | null): Promise<unknown[][]> {
   return tableCell(() => {
-    const [feeYear, feeMode] = [readYear(year, currentYear()), readMode(mode)];
-    return (snapshot) => compute.feeTable(snapshot, feeYear, feeMode);
+    const [feeYear, feeMode, lang] = [readYear(year, currentYear()), readMode(mode), cellLanguage()];
+    return (snapshot) => compute.feeTable(snapshot, feeYear, feeMode, lang);
   });
 }
 
@@ -45,15 +47,15 @@ export function fees(year?: number | string | null, mode?: string | null): Promi
  * @param [mode] "exact" (default) or "estimate".
  * @returns The total in kronor.
  */
-export function total(year?: number | string | null, group?: string | null, mode?: string | null): Promise<number> {
-  return cell(() => {
+export function total(year?: number | string | null, group?: string | null, mode?: string | null): Promise<FormattedNumber | number> {
+  return moneyCell(() => {
     const [feeYear, feeGroup, feeMode] = [readYear(year, currentYear()), readGroup(group), readMode(mode)];
     return (snapshot) => compute.total(snapshot, feeYear, feeGroup, feeMode);
   });
 }
 
 /**
- * How the member's fee was reached, as text, e.g. "1,50 kr × 112 112 inv. (31 dec 2024)".
+ * How the member's fee was reached, as text, e.g. "SEK 1.50 × 112,112 inhabitants (31 Dec 2024)".
  * @customfunction FEEBASIS
  * @param member Member: name, id or municipality code.
  * @param [year] Fee year. Left out: the current year.
@@ -62,33 +64,33 @@ export function total(year?: number | string | null, group?: string | null, mode
  */
 export function feeBasis(member: string, year?: number | string | null, mode?: string | null): Promise<string> {
   return cell(() => {
-    const [query, feeYear, feeMode] = [readMember(member), readYear(year, currentYear()), readMode(mode)];
-    return (snapshot) => compute.feeBasis(snapshot, query, feeYear, feeMode);
+    const [query, feeYear, feeMode, lang] = [readMember(member), readYear(year, currentYear()), readMode(mode), cellLanguage()];
+    return (snapshot) => compute.feeBasis(snapshot, query, feeYear, feeMode, lang);
   });
 }
 
 /**
- * The municipal fee per inhabitant under the fee rule in force for the year, in kronor (R2, R7).
+ * The municipal fee per inhabitant under the fee rule in force for the year, in kronor.
  * @customfunction RATE
  * @param [year] Fee year. Left out: the current year.
  * @returns Kronor per inhabitant.
  */
-export function rate(year?: number | string | null): Promise<number> {
-  return cell(() => {
+export function rate(year?: number | string | null): Promise<FormattedNumber | number> {
+  return moneyCell(() => {
     const feeYear = readYear(year, currentYear());
     return (snapshot) => compute.rate(snapshot, feeYear);
   });
 }
 
 /**
- * The yearly fee of an actor other than a municipality under the fee rule in force, in kronor (R4, R7).
+ * The yearly fee of an actor other than a municipality under the fee rule in force, in kronor.
  * @customfunction ACTORFEE
  * @param [year] Fee year. Left out: the current year.
  * @param [feeClass] "single" (default) or "double".
  * @returns The actor fee in kronor.
  */
-export function actorFee(year?: number | string | null, feeClass?: string | null): Promise<number> {
-  return cell(() => {
+export function actorFee(year?: number | string | null, feeClass?: string | null): Promise<FormattedNumber | number> {
+  return moneyCell(() => {
     const [feeYear, actorClass] = [readYear(year, currentYear()), readActorClass(feeClass)];
     return (snapshot) => compute.actorFee(snapshot, feeYear, actorClass);
   });

@@ -1,33 +1,33 @@
+import type { Lang } from '@ssr/shared';
 import type { CellErrorKind } from './context';
+import type { LocalText } from './texts';
 
 /**
  * Why a custom function cannot give a value: becomes a cell error (#VALUE! or #N/A) with
- * the message the user sees when hovering the cell.
+ * the message the user sees when hovering the cell, in Office's display language.
  */
 export class FunctionProblem extends Error {
   override readonly name = 'FunctionProblem';
 
   constructor(
     readonly kind: CellErrorKind,
-    message: string,
+    readonly text: LocalText,
   ) {
-    super(message);
+    // The English words, for a log or a stack trace.
+    super(text.en);
+  }
+
+  messageIn(lang: Lang): string {
+    return this.text[lang];
   }
 }
 
 /** A bad argument: #VALUE!. */
-export function badArgument(message: string): FunctionProblem {
-  return new FunctionProblem('value', message);
+export function badArgument(text: LocalText): FunctionProblem {
+  return new FunctionProblem('value', text);
 }
 
 /** A figure that does not exist (yet): #N/A. */
-export function notAvailable(message: string): FunctionProblem {
-  return new FunctionProblem('not-available', message);
-}
-
-/** How an argument reads back in a message: text quoted, numbers as they are. */
-export function shown(value: unknown): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return 'a range';
-  return String(value);
+export function notAvailable(text: LocalText): FunctionProblem {
+  return new FunctionProblem('not-available', text);
 }

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStack } from '../../support/stack';
 import type { Stack } from '../../support/stack';
-import { cellError, excel, installCustomFunctionsStandIn, useFunctions } from './support';
+import { cellError, excel, installCustomFunctionsStandIn, sek, useFunctions } from './support';
 
 // The add-in computes fees locally from the snapshot; the API computes them on the server.
-// Both use the shared engine, so for every member and year they must agree to the öre.
+// Both use the shared engine, so for every member and year they must agree to the öre: the
+// cells are formatted numbers (an Excel with data types) whose value is the API's amount exactly.
 
 interface FeeScheduleBody {
   totals: Record<string, number>;
@@ -18,7 +19,7 @@ let memberIds: string[];
 beforeAll(async () => {
   installCustomFunctionsStandIn();
   stack = await startStack();
-  useFunctions(stack.apiUrl);
+  useFunctions(stack.apiUrl, { host: { dataTypes: true } });
   const body = (await (await fetch(`${stack.apiUrl}/members`)).json()) as { members: { id: string }[] };
   memberIds = body.members.map((member) => member.id);
 });
@@ -37,11 +38,11 @@ describe.each(['exact', 'estimate'] as const)('SSR.FEE equals the line of GET /f
       const line = schedule.lines.find((l) => l.memberId === id);
       const gap = schedule.missing.find((m) => m.memberId === id);
       if (line) {
-        await expect(excel('FEE', id, year, mode), `${id} ${year}`).resolves.toBe(line.amountOre / 100);
+        await expect(excel('FEE', id, year, mode), `${id} ${year}`).resolves.toStrictEqual(sek(line.amountOre / 100));
       } else {
         expect(gap, `${id} ${year} is neither a line nor missing`).toBeDefined();
         await expect(excel('FEE', id, year, mode)).rejects.toMatchObject(
-          cellError('#N/A', `No population figure for ${gap?.name ?? ''} (${gap?.municipalityCode ?? ''}) on 31 dec ${year - 1}.`),
+          cellError('#N/A', `No population figure for ${gap?.name ?? ''} (${gap?.municipalityCode ?? ''}) on 31 Dec ${year - 1}.`),
         );
       }
     }
@@ -54,7 +55,7 @@ describe('SSR.TOTAL equals the totals of GET /fees', () => {
     const schedule = (await (await fetch(`${stack.apiUrl}/fees?year=${year}&mode=estimate`)).json()) as FeeScheduleBody;
     const groups = ['all', 'municipalities', 'others', 'Norr', 'Mitt', 'Syd', 'Stockholms stad'];
     for (const group of groups) {
-      await expect(excel('TOTAL', year, group, 'estimate'), group).resolves.toBe((schedule.totals[group] ?? NaN) / 100);
+      await expect(excel('TOTAL', year, group, 'estimate'), group).resolves.toStrictEqual(sek((schedule.totals[group] ?? NaN) / 100));
     }
   });
 });

@@ -22,8 +22,8 @@ describe('Excel date serials (1900 date system)', () => {
   });
 
   test('a date as ISO text, trimmed; a one-cell range as its value', () => {
-    expect(readDate(' 2026-07-01 ', 'Notice date')).toBe('2026-07-01');
-    expect(readDate([[46_204]], 'Notice date')).toBe('2026-07-01');
+    expect(readDate(' 2026-07-01 ')).toBe('2026-07-01');
+    expect(readDate([[46_204]])).toBe('2026-07-01');
   });
 });
 

@@ -57,6 +57,6 @@ describe('SSR.NET (R6): fee − reimbursement', () => {
   });
 
   test('a missing figure leaves the net #N/A', async () => {
-    await expect(excel('NET', 'Vallentuna', 2025)).rejects.toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 dec 2024.'));
+    await expect(excel('NET', 'Vallentuna', 2025)).rejects.toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 Dec 2024.'));
   });
 });

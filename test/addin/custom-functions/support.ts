@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
-import { configureFunctions, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import type { Lang } from '@ssr/shared';
+import { configureFunctions, formattedNumber, SEK_FORMAT, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import type { FormattedNumber } from '../../../addin/src/custom-functions';
 import type { SsrFunctionId } from '../../../addin/src/custom-functions';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import type { SnapshotClient, SnapshotClientOptions } from '../../../addin/src/snapshot/client';
@@ -88,14 +90,34 @@ export async function withinDeadline<T>(promise: Promise<T>, ms: number, what: s
   }
 }
 
+/** A money cell as Excel gets it where it has data types: the exact kronor with the SEK format. */
+export function sek(kronor: number): FormattedNumber {
+  return formattedNumber(kronor, SEK_FORMAT);
+}
+
+/** How the stand-in Excel is set up: its display language (settable), and whether it takes data types. */
+export interface CellHost {
+  /** Office's display language; English unless a test says otherwise. */
+  lang?: Lang | (() => Lang);
+  /** Whether this Excel takes formatted numbers (ExcelApi 1.16); plain numbers unless a test says so. */
+  dataTypes?: boolean;
+}
+
 /** A snapshot client on the API and the functions configured to use it. */
 export function useFunctions(
   apiUrl: string,
-  options: Partial<SnapshotClientOptions> & { clock?: ReturnType<typeof testClock> } = {},
+  options: Partial<SnapshotClientOptions> & { clock?: ReturnType<typeof testClock>; host?: CellHost } = {},
 ): { snapshots: SnapshotClient; clock: ReturnType<typeof testClock>; counter: ReturnType<typeof countingFetch> } {
-  const clock = options.clock ?? testClock();
+  const { clock = testClock(), host = {}, ...clientOptions } = options;
   const counter = countingFetch();
-  const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: counter.fetch, storage: memoryStorage(), now: clock.now, ...options });
-  configureFunctions({ snapshots, now: clock.now, cellError: officeCellError });
+  const snapshots = createSnapshotClient({ baseUrl: apiUrl, fetch: counter.fetch, storage: memoryStorage(), now: clock.now, ...clientOptions });
+  const lang = host.lang ?? 'en';
+  configureFunctions({
+    snapshots,
+    now: clock.now,
+    cellError: officeCellError,
+    language: typeof lang === 'function' ? lang : () => lang,
+    dataTypes: host.dataTypes ?? false,
+  });
   return { snapshots, clock, counter };
 }

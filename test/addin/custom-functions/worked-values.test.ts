@@ -1,18 +1,19 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStack } from '../../support/stack';
 import type { Stack } from '../../support/stack';
-import { cellError, excel, installCustomFunctionsStandIn, useFunctions } from './support';
+import { isFormattedNumber } from '../../../addin/src/custom-functions';
+import { cellError, excel, installCustomFunctionsStandIn, sek, useFunctions } from './support';
 
 // The worked figures of domain.md through each SSR.* function, over real HTTP against the API
-// dev host and a real Azurite seeded with the register. The clock stands in mid-2025.
+// dev host and a real Azurite seeded with the register. The clock stands in mid-2025; the
+// stand-in Excel is an English one that takes data types, so kronor come back formatted.
 
-const NBSP = '\u00a0';
 let stack: Stack;
 
 beforeAll(async () => {
   installCustomFunctionsStandIn();
   stack = await startStack();
-  useFunctions(stack.apiUrl);
+  useFunctions(stack.apiUrl, { host: { lang: 'en', dataTypes: true } });
 });
 
 afterAll(async () => {
@@ -37,15 +38,15 @@ describe('SSR.FEE: R2 municipal fee on the R3 population, R4 actor fees', () => 
     ['estimate mode for 2026: the latest figure', ['Nacka', 2026, 'estimate'], 168_168],
     ['exact mode said out loud', ['Nacka', 2025, 'exact'], 168_168],
   ])('%s', async (_, args, expected) => {
-    await expect(excel('FEE', ...args)).resolves.toBe(expected);
+    await expect(excel('FEE', ...args)).resolves.toStrictEqual(sek(expected));
   });
 
   test.each([
     ['unknown member, with the near name', ['Nakka', 2025], cellError('#VALUE!', "Unknown member 'Nakka'. Did you mean 'Nacka'?")],
     ['unknown member, nothing near', ['Göteborg', 2025], cellError('#VALUE!', "Unknown member 'Göteborg'.")],
     ['member left empty', ['', 2025], cellError('#VALUE!', "Member must be a member's name, id or municipality code; got nothing.")],
-    ['missing figure (exact)', ['Vallentuna', 2025], cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 dec 2024.')],
-    ['missing figure for 2026 (exact)', ['Nacka', 2026], cellError('#N/A', 'No population figure for Nacka (0182) on 31 dec 2025.')],
+    ['missing figure (exact)', ['Vallentuna', 2025], cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 Dec 2024.')],
+    ['missing figure for 2026 (exact)', ['Nacka', 2026], cellError('#N/A', 'No population figure for Nacka (0182) on 31 Dec 2025.')],
     ['not a member yet (R8)', ['Nacka', 2023], cellError('#N/A', 'Nacka is not a member in 2023.')],
     ['a year that is not one', ['Nacka', 'tjugo'], cellError('#VALUE!', "Year must be a whole year such as 2025; got 'tjugo'.")],
     ['a fractional year', ['Nacka', 2025.5], cellError('#VALUE!', 'Year must be a whole year such as 2025; got 2025.5.')],
@@ -72,14 +73,14 @@ describe('SSR.TOTAL: the year\'s fees by group', () => {
     ['2026 in estimate mode: each latest figure', [2026, null, 'estimate'], 7_628_831],
     ['the year left out (2025), others', [null, 'others'], 3_920_000],
   ])('%s', async (_, args, expected) => {
-    await expect(excel('TOTAL', ...args)).resolves.toBe(expected);
+    await expect(excel('TOTAL', ...args)).resolves.toStrictEqual(sek(expected));
   });
 
   test('2025 in exact mode is #N/A naming the six municipalities and the date', async () => {
     await expect(excel('TOTAL', 2025)).rejects.toMatchObject(
       cellError(
         '#N/A',
-        'No population figures on 31 dec 2024 for 6 municipalities: Vallentuna (0115), Värmdö (0120), Salem (0128), ' +
+        'No population figures on 31 Dec 2024 for 6 municipalities: Vallentuna (0115), Värmdö (0120), Salem (0128), ' +
           'Tyresö (0138), Upplands-Bro (0139), Nykvarn (0140). Use mode "estimate" to budget with the latest figures.',
       ),
     );
@@ -87,7 +88,7 @@ describe('SSR.TOTAL: the year\'s fees by group', () => {
 
   test('a cluster with one figure missing names it', async () => {
     await expect(excel('TOTAL', 2025, 'Norr')).rejects.toMatchObject(
-      cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 dec 2024.'),
+      cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 Dec 2024.'),
     );
   });
 
@@ -106,7 +107,7 @@ describe('SSR.POPULATION: the figure of 31 December itself', () => {
   });
 
   test('a figure not in the register is #N/A with the municipality and the date', async () => {
-    await expect(excel('POPULATION', 'Vallentuna', 2024)).rejects.toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 dec 2024.'));
+    await expect(excel('POPULATION', 'Vallentuna', 2024)).rejects.toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 Dec 2024.'));
   });
 
   test('an actor has no population', async () => {
@@ -116,10 +117,10 @@ describe('SSR.POPULATION: the figure of 31 December itself', () => {
 
 describe('SSR.FEEBASIS: how the fee was reached', () => {
   test.each([
-    [['Nacka', 2025], `1,50${NBSP}kr × 112${NBSP}112 inv. (31 dec 2024)`],
-    [['Vallentuna', 2025, 'estimate'], `1,50${NBSP}kr × 35${NBSP}076 inv. (31 dec 2024; uppskattad med 31 dec 2023)`],
-    [['Trafikverket', 2025], `Dubbel avgift 560${NBSP}000,00${NBSP}kr`],
-    [['Kustbevakningen', 2025], `Avgift 280${NBSP}000,00${NBSP}kr`],
+    [['Nacka', 2025], 'SEK 1.50 × 112,112 inhabitants (31 Dec 2024)'],
+    [['Vallentuna', 2025, 'estimate'], 'SEK 1.50 × 35,076 inhabitants (31 Dec 2024; estimated from 31 Dec 2023)'],
+    [['Trafikverket', 2025], 'Double fee SEK 560,000.00'],
+    [['Kustbevakningen', 2025], 'Fee SEK 280,000.00'],
   ])('%j', async (args, expected) => {
     await expect(excel('FEEBASIS', ...args)).resolves.toBe(expected);
   });
@@ -134,7 +135,7 @@ describe('SSR.RATE and SSR.ACTORFEE: the rule in force (R7)', () => {
     ['ACTORFEE', [2025, 'dubbel'], 560_000],
     ['ACTORFEE', [null, 'single'], 280_000],
   ] as const)('SSR.%s%j', async (id, args, expected) => {
-    await expect(excel(id, ...args)).resolves.toBe(expected);
+    await expect(excel(id, ...args)).resolves.toStrictEqual(sek(expected));
   });
 
   test('no rule before 2024', async () => {
@@ -181,25 +182,25 @@ describe('SSR.CLUSTER (R10)', () => {
 describe('spilled tables, header row first', () => {
   test('SSR.FEES(2024): a row per member with basis and fee', async () => {
     const table = (await excel('FEES', 2024)) as unknown[][];
-    expect(table[0]).toEqual(['id', 'name', 'kind', 'cluster', 'fee class', 'basis', 'fee']);
+    expect(table[0]).toEqual(['Id', 'Name', 'Kind', 'Cluster', 'Fee class', 'Basis', 'Fee']);
     expect(table).toHaveLength(38);
-    expect(table).toContainEqual(['nacka', 'Nacka', 'municipality', 'Mitt', 'municipality', `1,50${NBSP}kr × 110${NBSP}633 inv. (31 dec 2023)`, 165_949.5]);
-    expect(table).toContainEqual(['trafikverket', 'Trafikverket', 'actor', '', 'double', `Dubbel avgift 560${NBSP}000,00${NBSP}kr`, 560_000]);
-    const fees = table.slice(1).map((row) => row[6] as number);
+    expect(table).toContainEqual(['nacka', 'Nacka', 'municipality', 'Mitt', 'municipality', 'SEK 1.50 × 110,633 inhabitants (31 Dec 2023)', sek(165_949.5)]);
+    expect(table).toContainEqual(['trafikverket', 'Trafikverket', 'actor', '', 'double', 'Double fee SEK 560,000.00', sek(560_000)]);
+    const fees = table.slice(1).map((row) => (isFormattedNumber(row[6]) ? row[6].basicValue : NaN));
     expect(fees.reduce((sum, fee) => sum + Math.round(fee * 100), 0)).toBe(760_223_150);
   });
 
   test('SSR.FEES(2025) in exact mode keeps a missing municipality with #N/A for its fee', async () => {
     const table = (await excel('FEES', 2025, null)) as unknown[][];
     const vallentuna = table.find((row) => row[0] === 'vallentuna');
-    expect(vallentuna?.slice(0, 6)).toEqual(['vallentuna', 'Vallentuna', 'municipality', 'Norr', 'municipality', 'Folkmängd saknas (31 dec 2024)']);
-    expect(vallentuna?.[6]).toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 dec 2024.'));
-    expect(table.filter((row) => typeof row[6] !== 'number').length).toBe(6 + 1);
+    expect(vallentuna?.slice(0, 6)).toEqual(['vallentuna', 'Vallentuna', 'municipality', 'Norr', 'municipality', 'Population missing (31 Dec 2024)']);
+    expect(vallentuna?.[6]).toMatchObject(cellError('#N/A', 'No population figure for Vallentuna (0115) on 31 Dec 2024.'));
+    expect(table.filter((row) => !isFormattedNumber(row[6])).length).toBe(6 + 1);
   });
 
   test('SSR.MEMBERS(): the register; SSR.MEMBERS("actor"): the other actors', async () => {
     const all = (await excel('MEMBERS', null)) as unknown[][];
-    expect(all[0]).toEqual(['id', 'name', 'kind', 'fee class', 'municipality code', 'cluster', 'joined on', 'notice given on']);
+    expect(all[0]).toEqual(['Id', 'Name', 'Kind', 'Fee class', 'Municipality code', 'Cluster', 'Joined on', 'Notice given on']);
     expect(all).toHaveLength(38);
     expect(all).toContainEqual(['nacka', 'Nacka', 'municipality', 'municipality', '0182', 'Mitt', '2024-01-01', '']);
     const actors = (await excel('MEMBERS', 'actor')) as unknown[][];
