@@ -3,9 +3,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import * as z from 'zod';
-import { FUNCTION_SOURCE_FILES, SSR_FUNCTIONS } from '../../src/custom-functions';
+import { FORMATTED_NUMBER_FUNCTIONS, FUNCTION_SOURCE_FILES, SSR_FUNCTIONS } from '../../src/custom-functions';
 import { SWEDISH_FUNCTIONS } from './swedish';
 import type { SwedishFunctionText } from './swedish';
+import type { SsrFunctionId } from '../../src/custom-functions';
 
 /*
  * functions.json is generated from the functions' JSDoc by custom-functions-metadata, never
@@ -29,7 +30,7 @@ const functionSchema = z.looseObject({
   result: z.looseObject({ type: z.string().optional(), dimensionality: z.string().optional() }),
 });
 
-export const functionsMetadataSchema = z.looseObject({ functions: z.array(functionSchema) });
+export const functionsMetadataSchema = z.looseObject({ allowCustomDataForDataTypeAny: z.boolean().optional(), functions: z.array(functionSchema) });
 export type FunctionsMetadata = z.infer<typeof functionsMetadataSchema>;
 
 export const FUNCTIONS_JSON = 'functions.json';
@@ -51,6 +52,10 @@ export async function generateEnglishMetadata(): Promise<{ metadata: FunctionsMe
   if (generated.join() !== associated.join()) {
     throw new Error(`functions.json has ${generated.join(', ')} but the add-in associates ${associated.join(', ')}.`);
   }
+  // A formatted number reaches the cell only when the metadata allows custom data and the result is `any`.
+  if (metadata.allowCustomDataForDataTypeAny !== true) throw new Error('functions.json does not set allowCustomDataForDataTypeAny: formatted numbers would not reach the cells.');
+  const typed = metadata.functions.filter((fn) => FORMATTED_NUMBER_FUNCTIONS.includes(fn.id as SsrFunctionId) && fn.result.type !== undefined);
+  if (typed.length > 0) throw new Error(`These functions return formatted numbers but their result type is not any: ${typed.map((fn) => fn.id).join(', ')}.`);
   // Written as the generator wrote it.
   return { metadata, text: `${result.metadataJson}\n` };
 }

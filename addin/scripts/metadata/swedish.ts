@@ -16,13 +16,13 @@ const member = { name: 'medlem', description: 'Medlem: namn, id eller kommunkod,
 const feeYear = { name: 'år', description: 'Avgiftsår, t.ex. 2025. Utelämnat: innevarande år.' };
 const mode = {
   name: 'läge',
-  description: '"exact" (standard; saknad folkmängd ger fel) eller "estimate" (senaste tidigare siffra används).',
+  description: '"exakt" (standard; saknad folkmängd ger fel) eller "uppskattning" (senaste tidigare siffra används).',
 };
 
 export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionText>> = {
   FEE: {
     name: 'AVGIFT',
-    description: 'Medlemmens avgift för året, i kronor (R2, R4).',
+    description: 'Medlemmens avgift för året, i kronor.',
     parameters: { member, year: feeYear, mode },
   },
   FEES: {
@@ -37,7 +37,7 @@ export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionTe
       year: feeYear,
       group: {
         name: 'grupp',
-        description: '"all" (standard), "municipalities", "others" eller ett kluster: "Norr", "Mitt", "Syd", "Stockholms stad".',
+        description: '"alla" (standard), "kommuner", "övriga" eller ett kluster: "Norr", "Mitt", "Syd", "Stockholms stad".',
       },
       mode,
     },
@@ -57,29 +57,29 @@ export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionTe
   },
   RATE: {
     name: 'INVÅNARAVGIFT',
-    description: 'Kommunernas avgift per invånare enligt den avgiftsregel som gäller för året, i kronor (R2, R7).',
+    description: 'Kommunernas avgift per invånare enligt den avgiftsregel som gäller för året, i kronor.',
     parameters: { year: feeYear },
   },
   ACTORFEE: {
     name: 'AKTÖRSAVGIFT',
-    description: 'Årsavgiften för en övrig aktör enligt den avgiftsregel som gäller, i kronor (R4, R7).',
-    parameters: { year: feeYear, feeClass: { name: 'klass', description: '"single" (standard, enkel avgift) eller "double" (dubbel avgift).' } },
+    description: 'Årsavgiften för en övrig aktör enligt den avgiftsregel som gäller, i kronor.',
+    parameters: { year: feeYear, feeClass: { name: 'klass', description: '"enkel" (standard, enkel avgift) eller "dubbel" (dubbel avgift).' } },
   },
   MEMBERS: {
     name: 'MEDLEMMAR',
     description: 'Medlemsregistret som en tabell som spills ut: rubrikrad, sedan en rad per medlem.',
-    parameters: { kind: { name: 'typ', description: '"all" (standard), "municipality" (kommuner) eller "actor" (övriga aktörer).' } },
+    parameters: { kind: { name: 'typ', description: '"alla" (standard), "kommun" (kommuner) eller "aktör" (övriga aktörer).' } },
   },
   LASTYEAR: {
     name: 'SISTAAVGIFTSÅR',
-    description: 'Sista året en medlem betalar avgift efter uppsägning den dagen (R9: senast 30 juni samma år, annars året efter).',
+    description: 'Sista året en medlem betalar avgift efter uppsägning den dagen: senast 30 juni ger samma år, senare ger året efter.',
     parameters: {
       noticeDate: { name: 'uppsägningsdatum', description: 'Dagen uppsägningen gjordes: ett Excel-datum eller text som "2026-06-30".' },
     },
   },
   REIMBURSED: {
     name: 'ERSÄTTNING',
-    description: 'Vad medlemmen ersatts för bemanning av beredskapsfunktionerna under året, i kronor (R6).',
+    description: 'Vad medlemmen ersatts för bemanning av beredskapsfunktionerna under året, i kronor.',
     parameters: {
       member,
       year: { name: 'år', description: 'Året då de ersatta perioderna låg.' },
@@ -88,12 +88,17 @@ export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionTe
   },
   NET: {
     name: 'NETTO',
-    description: 'Medlemmens nettoställning för året: avgift minus ersättningar, i kronor (R6).',
+    description: 'Medlemmens nettoställning för året: avgift minus ersättningar, i kronor.',
     parameters: { member, year: { name: 'år', description: 'Avgiftsår.' } },
   },
   CLUSTER: {
     name: 'KLUSTER',
-    description: 'Klustret som företräder kommunen i de stående forumen under året (R10); tomt för övriga aktörer.',
-    parameters: { member, year: { name: 'år', description: 'År, t.ex. 2025. Utelämnat: innevarande år. Ett byte av kluster gäller från ett år (R7).' } },
+    description: 'Klustret som företräder kommunen i de stående forumen under året; tomt för övriga aktörer.',
+    parameters: { member, year: { name: 'år', description: 'År, t.ex. 2025. Utelämnat: innevarande år. Ett byte av kluster gäller från ett visst år.' } },
+  },
+  ASOF: {
+    name: 'UPPGIFTERPER',
+    description: 'När SSR-tjänsten senast bekräftade registret som cellerna räknar med, som datum och tid, t.ex. för "Uppgifter per 1 dec 2026 14:32".',
+    parameters: {},
   },
 };

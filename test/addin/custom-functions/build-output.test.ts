@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
+import { FORMATTED_NUMBER_FUNCTIONS, SSR_FUNCTIONS } from '../../../addin/src/custom-functions';
 import { createAddinRoot, registerCustomFunctions } from '../../../addin/src/runtime/root';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { validateManifest } from '../../../addin/scripts/manifest';
@@ -84,6 +84,43 @@ describe('functions.json', () => {
     expect(matrices.sort()).toEqual(['FEES', 'MEMBERS']);
   });
 
+  test('kronor and the register time may come back as formatted numbers: custom data allowed, result type any', async () => {
+    for (const file of [FUNCTIONS_JSON, FUNCTIONS_SV_JSON]) {
+      const metadata = functionsMetadataSchema.parse(JSON.parse(await built(file)));
+      expect(metadata.allowCustomDataForDataTypeAny, file).toBe(true);
+      const results = Object.fromEntries(metadata.functions.map((fn) => [fn.id, fn.result.type ?? 'any']));
+      expect(results, file).toEqual({
+        FEE: 'any',
+        TOTAL: 'any',
+        RATE: 'any',
+        ACTORFEE: 'any',
+        REIMBURSED: 'any',
+        NET: 'any',
+        ASOF: 'any',
+        FEES: 'any',
+        MEMBERS: 'any',
+        POPULATION: 'number',
+        LASTYEAR: 'number',
+        FEEBASIS: 'string',
+        CLUSTER: 'string',
+      });
+    }
+    expect([...FORMATTED_NUMBER_FUNCTIONS].sort()).toEqual(['ACTORFEE', 'ASOF', 'FEE', 'NET', 'RATE', 'REIMBURSED', 'TOTAL']);
+  });
+
+  test('SSR.ASOF takes no argument', async () => {
+    const metadata = functionsMetadataSchema.parse(JSON.parse(await built(FUNCTIONS_JSON)));
+    expect(metadata.functions.find((fn) => fn.id === 'ASOF')?.parameters).toEqual([]);
+  });
+
+  test('no description a user reads in Excel names a rule number', async () => {
+    for (const file of [FUNCTIONS_JSON, FUNCTIONS_SV_JSON]) {
+      const metadata = functionsMetadataSchema.parse(JSON.parse(await built(file)));
+      const texts = metadata.functions.flatMap((fn) => [fn.description ?? '', ...fn.parameters.map((p) => p.description ?? '')]);
+      expect(texts.filter((text) => /\bR\d+\b/.test(text)), file).toEqual([]);
+    }
+  });
+
   test('Excel gets every function associated under its id', () => {
     installCustomFunctionsStandIn();
     associated.clear();
@@ -108,6 +145,7 @@ describe('functions-sv.json: Swedish names and descriptions', () => {
     ['REIMBURSED', 'ERSÄTTNING'],
     ['NET', 'NETTO'],
     ['CLUSTER', 'KLUSTER'],
+    ['ASOF', 'UPPGIFTERPER'],
   ])('%s is SSR.%s, same id, every parameter in Swedish', async (id, name) => {
     const swedish = functionsMetadataSchema.parse(JSON.parse(await built(FUNCTIONS_SV_JSON)));
     const english = generated.english.functions.find((fn) => fn.id === id);
