@@ -64,7 +64,18 @@ function layout(section: string): { before: string; placeholder: string; after: 
   return { before, placeholder, after, percent };
 }
 
-const GENERAL = (lang: Lang) => new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 10, useGrouping: false });
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and layout: a grid redraws hundreds of cells. */
+function formatter(lang: Lang, useGrouping: boolean, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}|${useGrouping}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(NUMBER_LOCALE[lang], { useGrouping, minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, found);
+  }
+  return found;
+}
 
 /**
  * A number under an Excel format code, with the separators of the display language, as Excel
@@ -72,7 +83,7 @@ const GENERAL = (lang: Lang) => new Intl.NumberFormat(NUMBER_LOCALE[lang], { max
  * Codes beyond digits, grouping, decimals, literals and percent show as General.
  */
 export function formatNumber(value: number, code: string | undefined, lang: Lang): string {
-  const general = (n: number) => GENERAL(lang).format(n).replace('\u2212', '-');
+  const general = (n: number) => formatter(lang, false, 0, 10).format(n).replace('\u2212', '-');
   if (code === undefined || code === '@' || code.toLowerCase() === 'general') return general(value);
   const [positive = '', negative] = sections(code);
   const useNegative = value < 0 && negative !== undefined && negative !== '';
@@ -84,12 +95,7 @@ export function formatNumber(value: number, code: string | undefined, lang: Lang
   // Without a negative section the minus goes before everything, literals included (`-$5`).
   const sign = value < 0 && !useNegative ? '-' : '';
   const n = Math.abs(value) * (percent ? 100 : 1);
-  const digits = new Intl.NumberFormat(NUMBER_LOCALE[lang], {
-    useGrouping: integer.includes(','),
-    minimumFractionDigits: (fraction.match(/0/g) ?? []).length,
-    maximumFractionDigits: fraction.length,
-  })
-    .format(n);
+  const digits = formatter(lang, integer.includes(','), (fraction.match(/0/g) ?? []).length, fraction.length).format(n);
   return `${sign}${before}${digits}${after}`;
 }
 
