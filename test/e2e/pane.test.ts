@@ -166,9 +166,9 @@ describe('the task pane in a browser (preview mode)', () => {
 
     await page.getByRole('img', { name: 'Avgiftsintäkter per grupp 2025' }).waitFor();
     await screenshot(page, 'budget');
-    // Clicking a cell shows its formula in the bar.
+    // Clicking a cell shows its formula in the bar, as Swedish Excel writes it.
     await cell(page, `D${await rowOf(page, 'nacka')}`).click();
-    expect(await page.getByRole('textbox', { name: /^Innehåll i D\d+$/ }).inputValue()).toMatch(/^=SSR\.FEE\(\$A\d+,\$B\$2,\$B\$3\)$/);
+    expect(await page.getByRole('textbox', { name: /^Innehåll i D\d+$/ }).inputValue()).toMatch(/^=SSR\.AVGIFT\(\$A\d+;\$B\$2;\$B\$3\)$/);
   });
 
   it('downloads the invoice CSV with the right lines and a formula-like name made harmless', async () => {

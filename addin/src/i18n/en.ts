@@ -336,7 +336,8 @@ export const en: Messages = {
     deleteRow: 'Delete the table row',
     formulaBox: 'Try a formula',
     formulaLabel: 'Formula',
-    formulaPlaceholder: '=SSR.FEE("Nacka", 2025)',
+    /** The pane's language switch, shown in preview mode; each language is named in itself. */
+    language: 'Language',
     evaluate: 'Evaluate',
     result: 'Result',
     chart: 'Chart',

@@ -8,12 +8,16 @@ export type { Language, Messages } from './messages';
 
 export const CATALOGUES: Readonly<Record<Language, Messages>> = { sv, en };
 
+/** Where preview mode keeps the language last chosen with its switch. */
+export const LANGUAGE_STORAGE_KEY = 'ssr.language';
+
 /**
  * Swedish first; English when Office's display language is English (`en-US`, `en-GB`…). In a
- * plain browser there is no Office, and `?lang=en` asks for English.
+ * plain browser there is no Office: `?lang=en` asks for English, and otherwise the language
+ * last chosen with preview mode's switch (`stored`) holds.
  */
-export function pickLanguage(officeDisplayLanguage: string | undefined, search = ''): Language {
-  const asked = new URLSearchParams(search).get('lang') ?? officeDisplayLanguage ?? '';
+export function pickLanguage(officeDisplayLanguage: string | undefined, search = '', stored?: string | null): Language {
+  const asked = new URLSearchParams(search).get('lang') ?? officeDisplayLanguage ?? stored ?? '';
   return asked.toLowerCase().startsWith('en') ? 'en' : 'sv';
 }
 

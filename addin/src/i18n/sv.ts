@@ -340,7 +340,8 @@ export const sv = {
     deleteRow: 'Ta bort tabellraden',
     formulaBox: 'Prova en formel',
     formulaLabel: 'Formel',
-    formulaPlaceholder: '=SSR.FEE("Nacka", 2025)',
+    /** The pane's language switch, shown in preview mode; each language is named in itself. */
+    language: 'Språk',
     evaluate: 'Beräkna',
     result: 'Resultat',
     chart: 'Diagram',

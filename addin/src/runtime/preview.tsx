@@ -1,6 +1,7 @@
 import { SSR_FUNCTIONS } from '../custom-functions';
 import type { CellErrorKind } from '../custom-functions';
-import { pickLanguage } from '../i18n';
+import { LANGUAGE_STORAGE_KEY, pickLanguage } from '../i18n';
+import type { Language } from '../i18n';
 import { mountPane } from '../pane/PaneRoot';
 import type { PaneServices } from '../pane/shell/services';
 import { cellError } from '../preview/formula/values';
@@ -27,12 +28,45 @@ export function previewServices(root: AddinRoot, functions: FunctionRegistry = S
   return { services: paneServices(root, workbook), workbook };
 }
 
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch (error) {
+    console.warn('SSR preview: the chosen language could not be read; starting from the address and defaults.', error);
+    return null;
+  }
+}
+
+/** Keep the chosen language for a reload: in storage, and in the address, which a shared link carries. */
+function keepLanguage(language: Language): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+  } catch (error) {
+    console.warn('SSR preview: the chosen language could not be stored; the address still carries it.', error);
+  }
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', language);
+  window.history.replaceState(window.history.state, '', url);
+}
+
 /** The pane in a plain browser, with the preview workbook drawn beside it. */
 export function mountPreview(element: HTMLElement, root: AddinRoot): void {
   const { services, workbook } = previewServices(root);
+  const language = pickLanguage(undefined, window.location.search, storedLanguage());
   mountPane(element, {
-    language: pickLanguage(undefined, window.location.search),
+    language,
     services,
-    layout: (pane) => <PreviewLayout pane={pane} workbook={workbook} />,
+    layout: (pane) => (
+      <PreviewLayout
+        pane={pane}
+        workbook={workbook}
+        language={language}
+        onLanguage={(next) => {
+          keepLanguage(next);
+          // Cells compute again, so what the functions say comes in the new language too.
+          void workbook.recalculate();
+        }}
+      />
+    ),
   });
 }

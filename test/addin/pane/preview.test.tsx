@@ -23,25 +23,37 @@ function cell(address: string): HTMLElement {
 }
 
 describe('preview workbook', () => {
-  it('edits cells by typing: values, formulas that read cells, SSR functions; the bar shows the formula', async () => {
+  it('edits cells by typing in Swedish syntax: values, formulas that read cells, SSR functions; the bar shows the formula', async () => {
     const { user } = renderPane(<PreviewWorkbook workbook={pane.workbook} />, pane.services);
     await user.click(cell('A1'));
-    await user.type(screen.getByRole('textbox', { name: 'Innehåll i A1' }), '=SSR.FEE("Nacka",2024){Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Innehåll i A1' }), '=SSR.AVGIFT("Nacka"; 2024){Enter}');
     // Enter moves down, as in Excel: A2 is selected now.
     await user.type(screen.getByRole('textbox', { name: 'Innehåll i A2' }), '2{Enter}');
     await user.click(cell('A3'));
-    await user.keyboard('=A1*A2+SUM(A1:A2)');
+    await user.keyboard('=A1*A2+SUMMA(A1:A2)*1,5');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(cell('A1').textContent).toBe('165949,5'));
-    await waitFor(() => expect(cell('A3').dataset.value).toBe(String(165_949.5 * 2 + 165_951.5)));
+    await waitFor(() => expect(cell('A1').dataset.value).toBe('165949.5'));
+    await waitFor(() => expect(cell('A3').dataset.value).toBe(String(165_949.5 * 2 + 165_951.5 * 1.5)));
+    // The cell keeps the invariant formula; the bar shows it as Swedish Excel does.
+    expect(cell('A1').dataset.formula).toBe('=SSR.FEE("Nacka", 2024)');
+    expect(cell('A3').dataset.formula).toBe('=A1*A2+SUM(A1:A2)*1.5');
     await user.click(cell('A3'));
-    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Innehåll i A3' }).value).toBe('=A1*A2+SUM(A1:A2)');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Innehåll i A3' }).value).toBe('=A1*A2+SUMMA(A1:A2)*1,5');
+  });
+
+  it('in English the bar takes and shows English syntax', async () => {
+    const { user } = renderPane(<PreviewWorkbook workbook={pane.workbook} />, pane.services, 'en');
+    await user.click(cell('D1'));
+    await user.type(screen.getByRole('textbox', { name: 'Contents of D1' }), '=SSR.FEE("Nacka",2024)*1.5{Enter}');
+    await waitFor(() => expect(cell('D1').dataset.value).toBe(String(165_949.5 * 1.5)));
+    await user.click(cell('D1'));
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Contents of D1' }).value).toBe('=SSR.FEE("Nacka",2024)*1.5');
   });
 
   it('shows a function’s error in the cell, with its message on hover', async () => {
     const { user } = renderPane(<PreviewWorkbook workbook={pane.workbook} />, pane.services);
     await user.click(cell('B1'));
-    await user.type(screen.getByRole('textbox', { name: 'Innehåll i B1' }), '=SSR.FEE("Nakka",2024){Enter}');
+    await user.type(screen.getByRole('textbox', { name: 'Innehåll i B1' }), '=SSR.AVGIFT("Nakka";2024){Enter}');
     await waitFor(() => expect(cell('B1').textContent).toBe('#VALUE!'));
     expect(cell('B1').title).toBe("Unknown member 'Nakka'. Did you mean 'Nacka'?");
   });
@@ -51,11 +63,11 @@ describe('preview workbook', () => {
     const box = screen.getByRole('form', { name: 'Prova en formel' });
     const formula = within(box).getByRole('textbox', { name: 'Formel' });
     const result = within(box).getByRole('status', { name: 'Resultat' });
-    await user.type(formula, '=SSR.TOTAL(2024,"all","exact")');
+    await user.type(formula, '=SSR.TOTALAVGIFT(2024;"all";"exact")');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));
     await waitFor(() => expect(result.textContent).toBe('7602231,5'));
     await user.clear(formula);
-    await user.type(formula, '=SSR.FEES(2024)');
+    await user.type(formula, '=SSR.AVGIFTER(2024)');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));
     const table = await within(result).findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(38);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formattedNumber, SEK_FORMAT } from '../../../addin/src/custom-functions/cell-value';
 import { cellAddress, parseCellAddress } from '../../../addin/src/excel/address';
 import type { EvaluationContext } from '../../../addin/src/preview/formula/evaluate';
 import { evaluate } from '../../../addin/src/preview/formula/evaluate';
@@ -152,5 +153,61 @@ describe('A1 addresses', () => {
   ])('%s is row %i, column %i', (address, row, column) => {
     expect(parseCellAddress(address)).toEqual({ row, column });
     expect(cellAddress({ row, column })).toBe(address.replace(/\$/g, ''));
+  });
+});
+
+describe('formula evaluator: money cells (a number with its format)', () => {
+  const fee = formattedNumber(168_168, SEK_FORMAT);
+
+  it('is its number in arithmetic, SUM, comparisons and text', async () => {
+    expect(await run('=A1*2', { A1: fee })).toBe(336_336);
+    expect(await run('=SUM(A1:A2)', { A1: fee, A2: 2 })).toBe(168_170);
+    expect(await run('=A1>168000', { A1: fee })).toBe(true);
+    expect(await run('=A1=168168', { A1: fee })).toBe(true);
+    expect(await run('="Avgift "&A1', { A1: fee })).toBe('Avgift 168168');
+    expect(await run('=IF(A1>1,"hög","låg")', { A1: fee })).toBe('hög');
+  });
+
+  it('a function that returns one computes on: fee minus reimbursement', async () => {
+    const functions = { 'SSR.FEE': () => fee, 'SSR.REIMBURSED': () => formattedNumber(168, SEK_FORMAT) };
+    expect(await run('=SSR.FEE("x",2025)-SSR.REIMBURSED("x",2025)', {}, functions)).toBe(168_000);
+  });
+
+  it('reaches another function as its plain number, as Excel passes a number parameter', async () => {
+    const { context, calls } = contextOf({ A1: fee }, { 'SSR.NET': () => 1 });
+    const parsed = parseFormula('=SSR.NET("x",A1)');
+    if (!parsed.ok) throw new Error('did not parse');
+    await evaluate(parsed.expr, context);
+    expect(calls[0]?.args).toEqual(['x', 168_168]);
+  });
+
+  it('a reference to one is the money cell itself, format included', async () => {
+    expect(await run('=A1', { A1: fee })).toEqual(fee);
+  });
+});
+
+describe('formula evaluator: comparisons and IF', () => {
+  it.each([
+    ['=1<2', true],
+    ['=2<=1', false],
+    ['=1<>1', false],
+    ['="abc"="ABC"', true],
+    ['="b">"a"', true],
+    ['=1<"a"', true],
+    ['=A9=0', true],
+    ['=A9=""', true],
+    ['=1+1=2', true],
+    ['=IF(1>2,"ja","nej")', 'nej'],
+    ['=IF(0,"ja")', false],
+  ])('%s is %j', async (formula, expected) => {
+    expect(await run(formula)).toEqual(expected);
+  });
+
+  it('IF computes only the branch it takes', async () => {
+    const { context, calls } = contextOf({ B3: 'estimate' }, { 'SSR.NET': () => 1 });
+    const parsed = parseFormula('=IF(B3="exact",SSR.NET("x",2025),5-2)');
+    if (!parsed.ok) throw new Error('did not parse');
+    expect(await evaluate(parsed.expr, context)).toBe(3);
+    expect(calls).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formattedNumber, SEK_FORMAT } from '../../../addin/src/custom-functions/cell-value';
+import { formulaLocale } from '../../../addin/src/preview/formula/locale';
 import { cellError } from '../../../addin/src/preview/formula/values';
+import { ssrFunctionCaller } from '../../../addin/src/preview/workbook/ssr-caller';
 import type { FormulaValue, ScalarValue } from '../../../addin/src/preview/formula/values';
 import { MemoryWorkbook } from '../../../addin/src/preview/workbook/workbook';
 
@@ -146,5 +149,71 @@ describe('in-memory workbook: tables and typing', () => {
     await workbook.resetSheet('Medlemmar');
     expect(await workbook.readTable('SSR_Members')).toBeUndefined();
     expect(await values(workbook, 'Medlemmar', 'A1')).toEqual([[null]]);
+  });
+});
+
+describe('in-memory workbook: spilled tables', () => {
+  const table = [
+    ['Id', 'Avgift'],
+    ['nacka', 168_168],
+    ['solna', 125_000],
+  ];
+
+  it('a table fills the cells below and right of its formula, and formulas read them', async () => {
+    const { workbook } = workbookWith({ 'SSR.FEES': () => table });
+    await workbook.writeRange('Blad1', 'A1', [[{ formula: '=SSR.FEES(2025)' }, null, null, { formula: '=SUM(B2:B3)' }]]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:B3')).toEqual(table);
+    expect(await values(workbook, 'Blad1', 'D1')).toEqual([[293_168]]);
+    expect(workbook.shownCell('Blad1', { row: 2, column: 1 })).toMatchObject({ value: 125_000, spilled: true });
+    expect(workbook.shownCell('Blad1', { row: 0, column: 0 })).toMatchObject({ formula: '=SSR.FEES(2025)', spilled: false });
+    // Only the formula's own cell holds a formula.
+    expect((await workbook.readRange('Blad1', 'B2')).formulas).toEqual([['168168']]);
+  });
+
+  it('a value in the way gives #SPILL!; clearing it lets the table spill', async () => {
+    const { workbook } = workbookWith({ 'SSR.FEES': () => table });
+    await workbook.writeRange('Blad1', 'A1', [[{ formula: '=SSR.FEES(2025)' }], [null, 'i vägen']]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:A2')).toEqual([['#SPILL!'], [null]]);
+    await workbook.setCellInput('Blad1', { row: 1, column: 1 }, '');
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:B2')).toEqual(table.slice(0, 2));
+  });
+
+  it('typing a formula into the spill range blocks it', async () => {
+    const { workbook } = workbookWith({ 'SSR.FEES': () => table });
+    await workbook.writeRange('Blad1', 'A1', [[{ formula: '=SSR.FEES(2025)' }]]);
+    await workbook.setCellInput('Blad1', { row: 2, column: 0 }, '=1+1');
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:A3')).toEqual([['#SPILL!'], [null], [2]]);
+  });
+});
+
+describe('in-memory workbook: money cells and Swedish input', () => {
+  const fee = formattedNumber(168_168, SEK_FORMAT);
+
+  it('a function that returns a money cell: Excel reads its number, the grid its format', async () => {
+    const workbook = new MemoryWorkbook(ssrFunctionCaller({ FEE: () => Promise.resolve(fee), FEES: () => Promise.resolve([['Avgift'], [fee]]) }));
+    await workbook.writeRange('Blad1', 'A1', [[{ formula: '=SSR.FEE("nacka",2025)' }, { formula: '=A1*2' }, { formula: '=SSR.FEES(2025)' }]]);
+    await workbook.whenCalculated();
+    expect(await values(workbook, 'Blad1', 'A1:C2')).toEqual([[168_168, 336_336, 'Avgift'], [null, null, 168_168]]);
+    expect(workbook.getCell('Blad1', { row: 0, column: 0 })?.value).toEqual(fee);
+    expect(workbook.shownCell('Blad1', { row: 1, column: 2 })?.value).toEqual(fee);
+  });
+
+  it('a formula typed in Swedish is kept invariant, and computes', async () => {
+    const { workbook, calls } = workbookWith({ 'SSR.FEE': () => 100 });
+    await workbook.setCellInput('Blad1', { row: 0, column: 0 }, '=SSR.AVGIFT("nacka"; 2025)*1,5', formulaLocale('sv'));
+    await workbook.whenCalculated();
+    expect(workbook.getCell('Blad1', { row: 0, column: 0 })?.formula).toBe('=SSR.FEE("nacka", 2025)*1.5');
+    expect(await values(workbook, 'Blad1', 'A1')).toEqual([[150]]);
+    expect(calls).toEqual(['SSR.FEE("nacka",2025)']);
+  });
+
+  it('the formula box takes the pane’s syntax', async () => {
+    const { workbook } = workbookWith({ 'SSR.RATE': () => 1.5 });
+    await workbook.writeRange('Blad1', 'A1', [[1000]]);
+    expect(await workbook.evaluate('=SSR.INVÅNARAVGIFT(2025)*A1+0,5', formulaLocale('sv'))).toBe(1500.5);
   });
 });

@@ -1,7 +1,7 @@
 import type { CellPosition } from '../../excel/address';
-import type { BinaryOp, Expr } from './parse';
+import type { BinaryOp, ComparisonOp, Expr } from './parse';
 import type { FormulaValue, ScalarValue } from './values';
-import { cellError, isCellError, isMatrix, toNumber, toText, topLeft } from './values';
+import { cellError, isCellError, isMatrix, numberOf, plain, toNumber, toText, topLeft } from './values';
 
 /**
  * Evaluates a parsed formula. Pure: cells and functions come from the context, so the same
@@ -44,7 +44,7 @@ async function sum(args: Expr[], context: EvaluationContext): Promise<ScalarValu
       const values = arg.type === 'range' ? await rangeValues(arg, context) : [await context.cell(arg.sheet, arg.cell)];
       for (const value of values) {
         if (isCellError(value)) return value;
-        if (typeof value === 'number') total += value;
+        total += numberOf(value) ?? 0;
       }
       continue;
     }
@@ -53,7 +53,7 @@ async function sum(args: Expr[], context: EvaluationContext): Promise<ScalarValu
     for (const item of values) {
       if (isCellError(item)) return item;
       if (isMatrix(value)) {
-        if (typeof item === 'number') total += item;
+        total += numberOf(item) ?? 0;
         continue;
       }
       const n = toNumber(item);
@@ -64,9 +64,46 @@ async function sum(args: Expr[], context: EvaluationContext): Promise<ScalarValu
   return total;
 }
 
+/** Excel's order across types: numbers, then text (case-insensitive), then TRUE/FALSE; an empty cell is 0, "" or FALSE beside them. */
+function compare(left: Exclude<ScalarValue, null>, right: Exclude<ScalarValue, null>): number {
+  const rank = (value: ScalarValue) => (numberOf(value) !== undefined ? 0 : typeof value === 'string' ? 1 : 2);
+  const difference = rank(left) - rank(right);
+  if (difference !== 0) return difference;
+  const a = numberOf(left);
+  const b = numberOf(right);
+  if (a !== undefined && b !== undefined) return a - b;
+  if (typeof left === 'string' && typeof right === 'string') return left.toLowerCase().localeCompare(right.toLowerCase());
+  return Number(left) - Number(right);
+}
+
+function emptyLike(other: ScalarValue): Exclude<ScalarValue, null> {
+  if (typeof other === 'string') return '';
+  if (typeof other === 'boolean') return false;
+  return 0;
+}
+
+function comparison(op: ComparisonOp, left: ScalarValue, right: ScalarValue): boolean {
+  const order = compare(left ?? emptyLike(right), right ?? emptyLike(left));
+  switch (op) {
+    case '=':
+      return order === 0;
+    case '<>':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '>':
+      return order > 0;
+    case '<=':
+      return order <= 0;
+    case '>=':
+      return order >= 0;
+  }
+}
+
 function arithmetic(op: BinaryOp, left: ScalarValue, right: ScalarValue): ScalarValue {
   if (isCellError(left)) return left;
   if (isCellError(right)) return right;
+  if (op === '=' || op === '<>' || op === '<' || op === '>' || op === '<=' || op === '>=') return comparison(op, left, right);
   if (op === '&') {
     const a = toText(left);
     const b = toText(right);
@@ -90,14 +127,34 @@ function arithmetic(op: BinaryOp, left: ScalarValue, right: ScalarValue): Scalar
   }
 }
 
+/** IF as Excel has it: only the branch taken is computed; a missing "else" is FALSE. */
+async function branch(args: Expr[], context: EvaluationContext): Promise<FormulaValue> {
+  const [test, then, otherwise] = args;
+  if (!test || !then || args.length > 3) return cellError('#VALUE!');
+  const condition = await scalar(test, context);
+  if (isCellError(condition)) return condition;
+  let truth: boolean;
+  if (typeof condition === 'boolean') truth = condition;
+  else if (typeof condition === 'string') {
+    const upper = condition.toUpperCase();
+    if (upper !== 'TRUE' && upper !== 'FALSE') return cellError('#VALUE!');
+    truth = upper === 'TRUE';
+  } else truth = (numberOf(condition) ?? 0) !== 0;
+  const chosen = truth ? then : otherwise;
+  if (!chosen) return false;
+  return chosen.type === 'empty' ? 0 : evaluate(chosen, context);
+}
+
 async function call(expr: Extract<Expr, { type: 'call' }>, context: EvaluationContext): Promise<FormulaValue> {
   if (expr.name === 'SUM') return sum(expr.args, context);
+  if (expr.name === 'IF') return branch(expr.args, context);
   const args: ScalarValue[] = [];
   for (const arg of expr.args) {
     const value = arg.type === 'empty' ? null : await scalar(arg, context);
     // Excel does not call a custom function with an error argument: the error flows on.
     if (isCellError(value)) return value;
-    args.push(value);
+    // A number parameter gets a money cell's number, not its format.
+    args.push(plain(value));
   }
   const result = context.call(expr.name, args);
   return result ?? cellError('#NAME?');

@@ -1,11 +1,15 @@
 import type { CellPosition, RangeBounds } from '../../excel/address';
 import { parseCellAddress } from '../../excel/address';
+import type { FormulaLocale } from './locale';
+import { INVARIANT, invariantName, localName } from './locale';
 
 /**
  * The formulas the in-memory workbook understands: number, text and TRUE/FALSE literals,
  * cell and range references (optionally on another sheet), function calls such as
- * SSR.FEE(…) and SUM(…), unary minus and + - * / &, and parentheses. Enough for the sheets
- * the pane generates; anything else is refused with where and why.
+ * SSR.FEE(…), SUM(…) and IF(…), unary minus, + - * / &, comparisons and parentheses. Enough
+ * for the sheets the pane generates; anything else is refused with where and why. A formula
+ * is read in one locale: invariant (as cells keep it) or as a display language writes it
+ * (`=SSR.AVGIFT("Nacka"; 2025)`); names come out invariant either way.
  */
 
 export type Expr =
@@ -19,7 +23,9 @@ export type Expr =
   | { type: 'unary'; op: '-' | '+'; operand: Expr }
   | { type: 'binary'; op: BinaryOp; left: Expr; right: Expr };
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '&';
+export type ComparisonOp = '=' | '<>' | '<' | '>' | '<=' | '>=';
+export type BinaryOp = '+' | '-' | '*' | '/' | '&' | ComparisonOp;
+const COMPARISONS: readonly string[] = ['=', '<>', '<', '>', '<=', '>='];
 
 export type ParseFailureKind = 'not-a-formula' | 'unclosed-string' | 'unexpected' | 'unknown-name' | 'end-expected';
 export interface ParseFailure {
@@ -31,11 +37,13 @@ export interface ParseFailure {
 }
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; failure: ParseFailure };
 
+/** `separator` is the list separator between arguments, whichever character the locale writes. */
 type Token =
   | { kind: 'number'; value: number; at: number; text: string }
   | { kind: 'string'; value: string; at: number; text: string }
   | { kind: 'word'; value: string; at: number; text: string }
   | { kind: 'sheet'; value: string; at: number; text: string }
+  | { kind: 'separator'; value: string; at: number; text: string }
   | { kind: 'punct'; value: string; at: number; text: string };
 
 class FormulaSyntaxError extends Error {
@@ -44,12 +52,15 @@ class FormulaSyntaxError extends Error {
   }
 }
 
-const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
-const WORD = /^[A-Za-z_$][A-Za-z0-9_.$]*/;
-const PUNCT = '+-*/&(),:';
+const NUMBER_POINT = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+const NUMBER_COMMA = /^(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?/;
+// Letters of any language: Swedish names such as SSR.FOLKMÄNGD.
+const WORD = /^[\p{L}_$][\p{L}\p{N}_.$]*/u;
+const PUNCT = '+-*/&():=<>';
 
-function tokenize(text: string, offset: number): Token[] {
+function tokenize(text: string, offset: number, locale: FormulaLocale): Token[] {
   const tokens: Token[] = [];
+  const number = locale.decimalSeparator === ',' ? NUMBER_COMMA : NUMBER_POINT;
   let i = 0;
   while (i < text.length) {
     const ch = text.charAt(i);
@@ -82,9 +93,9 @@ function tokenize(text: string, offset: number): Token[] {
         tokens.push({ kind: 'string', value, at, text: text.slice(i, j + 1) });
         i = j + 1;
       }
-    } else if (NUMBER.test(rest)) {
-      const match = NUMBER.exec(rest)?.[0] ?? '';
-      tokens.push({ kind: 'number', value: Number(match), at, text: match });
+    } else if (number.test(rest)) {
+      const match = number.exec(rest)?.[0] ?? '';
+      tokens.push({ kind: 'number', value: Number(match.replace(',', '.')), at, text: match });
       i += match.length;
     } else if (WORD.test(rest)) {
       const match = WORD.exec(rest)?.[0] ?? '';
@@ -95,9 +106,14 @@ function tokenize(text: string, offset: number): Token[] {
         tokens.push({ kind: 'word', value: match, at, text: match });
         i += match.length;
       }
-    } else if (PUNCT.includes(ch)) {
-      tokens.push({ kind: 'punct', value: ch, at, text: ch });
+    } else if (ch === locale.argumentSeparator) {
+      tokens.push({ kind: 'separator', value: ch, at, text: ch });
       i += 1;
+    } else if (PUNCT.includes(ch)) {
+      const pair = text.slice(i, i + 2);
+      const value = pair === '<>' || pair === '<=' || pair === '>=' ? pair : ch;
+      tokens.push({ kind: 'punct', value, at, text: value });
+      i += value.length;
     } else {
       throw new FormulaSyntaxError({ kind: 'unexpected', at, found: ch });
     }
@@ -110,6 +126,7 @@ class Parser {
   constructor(
     private readonly tokens: Token[],
     private readonly end: number,
+    private readonly locale: FormulaLocale,
   ) {}
 
   parse(): Expr {
@@ -128,6 +145,10 @@ class Parser {
     return token?.kind === 'punct' && token.value === value;
   }
 
+  private isSeparator(): boolean {
+    return this.peek()?.kind === 'separator';
+  }
+
   private fail(): never {
     const token = this.peek();
     throw new FormulaSyntaxError(token ? { kind: 'unexpected', at: token.at, found: token.text } : { kind: 'unexpected', at: this.end });
@@ -138,8 +159,18 @@ class Parser {
     this.index += 1;
   }
 
-  // Precedence, lowest first: & ; + - ; * / ; unary ; primary.
+  // Precedence, lowest first: comparisons ; & ; + - ; * / ; unary ; primary.
   private expression(): Expr {
+    let left = this.concatenation();
+    for (;;) {
+      const token = this.peek();
+      if (token?.kind !== 'punct' || !COMPARISONS.includes(token.value)) return left;
+      this.index += 1;
+      left = { type: 'binary', op: token.value as ComparisonOp, left, right: this.concatenation() };
+    }
+  }
+
+  private concatenation(): Expr {
     let left = this.additive();
     while (this.isPunct('&')) {
       this.index += 1;
@@ -201,10 +232,10 @@ class Parser {
     if (token.kind === 'word') {
       const next = this.tokens[this.index + 1];
       if (next?.kind === 'punct' && next.value === '(') return this.call(token.value);
-      const upper = token.value.toUpperCase();
-      if (upper === 'TRUE' || upper === 'FALSE') {
+      const name = invariantName(this.locale, token.value);
+      if (name === 'TRUE' || name === 'FALSE') {
         this.index += 1;
-        return { type: 'boolean', value: upper === 'TRUE' };
+        return { type: 'boolean', value: name === 'TRUE' };
       }
       return this.reference(undefined);
     }
@@ -234,38 +265,76 @@ class Parser {
     return { type: 'range', ...on, bounds };
   }
 
-  private call(name: string): Expr {
+  private call(typed: string): Expr {
     this.index += 2; // the name and its opening parenthesis
+    const name = invariantName(this.locale, typed);
     const args: Expr[] = [];
     if (this.isPunct(')')) {
       this.index += 1;
-      return { type: 'call', name: name.toUpperCase(), args };
+      return { type: 'call', name, args };
     }
     for (;;) {
       // An argument left out (`SSR.FEE("nacka",,"estimate")`) is empty, as Excel passes it.
-      args.push(this.isPunct(',') || this.isPunct(')') ? { type: 'empty' } : this.expression());
-      if (this.isPunct(',')) {
+      args.push(this.isSeparator() || this.isPunct(')') ? { type: 'empty' } : this.expression());
+      if (this.isSeparator()) {
         this.index += 1;
         continue;
       }
       this.expect(')');
-      return { type: 'call', name: name.toUpperCase(), args };
+      return { type: 'call', name, args };
     }
   }
 }
 
-/** Parse a formula as typed into a cell: it must start with `=`. */
-export function parseFormula(formula: string): ParseResult {
+function tokensOf(formula: string, locale: FormulaLocale): { tokens: Token[]; offset: number } | { failure: ParseFailure } {
   const trimmed = formula.trimStart();
-  if (!trimmed.startsWith('=')) return { ok: false, failure: { kind: 'not-a-formula', at: 0 } };
+  if (!trimmed.startsWith('=')) return { failure: { kind: 'not-a-formula', at: 0 } };
   const offset = formula.length - trimmed.length + 1;
   try {
-    const tokens = tokenize(trimmed.slice(1), offset);
-    return { ok: true, expr: new Parser(tokens, formula.length).parse() };
+    return { tokens: tokenize(trimmed.slice(1), offset, locale), offset };
+  } catch (error) {
+    if (error instanceof FormulaSyntaxError) return { failure: error.failure };
+    throw error;
+  }
+}
+
+/** Parse a formula as typed into a cell (it must start with `=`), written in `locale`; invariant by default. */
+export function parseFormula(formula: string, locale: FormulaLocale = INVARIANT): ParseResult {
+  const lexed = tokensOf(formula, locale);
+  if ('failure' in lexed) return { ok: false, failure: lexed.failure };
+  try {
+    return { ok: true, expr: new Parser(lexed.tokens, formula.length, locale).parse() };
   } catch (error) {
     if (error instanceof FormulaSyntaxError) return { ok: false, failure: error.failure };
     throw error;
   }
+}
+
+/**
+ * The same formula written in another locale, token by token, so spacing and everything else
+ * stay as typed: list separators, decimal separators and the names of functions and of
+ * TRUE/FALSE change. Text that does not tokenize is returned as it is (it will not compute).
+ */
+export function translateFormula(formula: string, from: FormulaLocale, to: FormulaLocale): string {
+  if (from === to) return formula;
+  const lexed = tokensOf(formula, from);
+  if ('failure' in lexed) return formula;
+  const { tokens } = lexed;
+  let out = formula.slice(0, lexed.offset);
+  let position = lexed.offset;
+  tokens.forEach((token, index) => {
+    out += formula.slice(position, token.at);
+    position = token.at + token.text.length;
+    const next = tokens[index + 1];
+    const isName = token.kind === 'word' && ((next?.kind === 'punct' && next.value === '(') || ['TRUE', 'FALSE'].includes(invariantName(from, token.value)));
+    if (token.kind === 'separator') out += to.argumentSeparator;
+    else if (token.kind === 'number') out += token.text.replace(from.decimalSeparator, to.decimalSeparator);
+    else if (isName) {
+      const invariant = invariantName(from, token.value);
+      out += localName(to, invariant) ?? (to.localNames.size === 0 ? invariant : token.text);
+    } else out += token.text;
+  });
+  return out + formula.slice(position);
 }
 
 export function isFormula(input: string): boolean {

@@ -3,6 +3,8 @@ import { parseRangeAddress } from '../../excel/address';
 import type { MemoryWorkbook } from '../workbook/workbook';
 import { cellValue } from '../workbook/model';
 import type { ChartSpec } from '../../excel/port';
+import { useLanguage } from '../../i18n';
+import { numberOf } from '../formula/values';
 import { displayValue } from './display';
 
 const useStyles = makeStyles({
@@ -19,7 +21,14 @@ const useStyles = makeStyles({
     margin: 0,
     boxSizing: 'border-box',
   },
-  row: { display: 'grid', gridTemplateColumns: '130px 1fr 130px', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  // Label, bar, amount; at the pane's width the label and amount give way before the bar does.
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 130px) minmax(40px, 1fr) minmax(0, 130px)',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: 'anywhere',
+  },
   bar: { height: '16px', backgroundColor: tokens.colorBrandBackground, borderRadius: tokens.borderRadiusSmall },
   value: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
 });
@@ -27,6 +36,7 @@ const useStyles = makeStyles({
 /** A clustered column chart, drawn as bars: labels from the first column of the source, values from the second. */
 export function ChartView({ workbook, chart }: { workbook: MemoryWorkbook; chart: ChartSpec }) {
   const styles = useStyles();
+  const lang = useLanguage();
   const sheet = workbook.getSheet(chart.sheet);
   const bounds = parseRangeAddress(chart.source);
   if (!sheet || !bounds) return null;
@@ -35,7 +45,7 @@ export function ChartView({ workbook, chart }: { workbook: MemoryWorkbook; chart
     const label = cellValue(sheet, { row, column: bounds.left });
     const value = cellValue(sheet, { row, column: bounds.left + 1 });
     const format = sheet.cells.get(`${row}:${bounds.left + 1}`)?.numberFormat;
-    points.push({ label: displayValue(label), value: typeof value === 'number' ? value : 0, shown: displayValue(value, format) });
+    points.push({ label: displayValue(label, undefined, lang), value: numberOf(value) ?? 0, shown: displayValue(value, format, lang) });
   }
   const max = Math.max(1, ...points.map((point) => point.value));
   return (

@@ -2,11 +2,14 @@ import { Button, Spinner, Tab, TabList, makeStyles, tokens } from '@fluentui/rea
 import { useRef, useState, useSyncExternalStore } from 'react';
 import type { CellPosition } from '../../excel/address';
 import { cellAddress } from '../../excel/address';
+import type { FormulaLocale } from '../formula/locale';
+import { formulaLocale, INVARIANT, localName } from '../formula/locale';
+import { translateFormula } from '../formula/parse';
 import type { FormulaValue } from '../formula/values';
-import { isCellError, topLeft } from '../formula/values';
+import { isCellError, numberOf, topLeft } from '../formula/values';
 import { tableRowAt } from '../workbook/tables';
 import type { MemoryWorkbook } from '../workbook/workbook';
-import { useMessages } from '../../i18n';
+import { useLanguage, useMessages } from '../../i18n';
 import { CellBar } from './CellBar';
 import { ChartView } from './ChartView';
 import { FormulaBox } from './FormulaBox';
@@ -14,23 +17,32 @@ import { SheetGrid } from './SheetGrid';
 
 const useStyles = makeStyles({
   workbook: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
-  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
-  grow: { flexGrow: 1 },
-  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 560px))', gap: tokens.spacingHorizontalM },
+  // Many sheets scroll sideways in their own strip, as Excel's sheet tabs do.
+  tabs: { overflowX: 'auto', minWidth: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, minHeight: '32px' },
+  grow: { flexGrow: 1, flexBasis: '200px', minWidth: 0 },
+  grid: { minWidth: 0 },
+  charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 360px), 560px))', gap: tokens.spacingHorizontalM },
 });
 
-/** What typing would reproduce the value: the text of a plain value. */
-function inputText(value: FormulaValue): string {
+/** What typing would reproduce the value, in the formula bar's language: `12,5` and SANT in Swedish. */
+function inputText(value: FormulaValue, locale: FormulaLocale): string {
   const scalar = topLeft(value);
   if (scalar === null) return '';
   if (isCellError(scalar)) return scalar.error;
-  if (typeof scalar === 'boolean') return scalar ? 'TRUE' : 'FALSE';
-  return String(scalar);
+  if (typeof scalar === 'boolean') {
+    const name = scalar ? 'TRUE' : 'FALSE';
+    return localName(locale, name) ?? name;
+  }
+  const n = numberOf(scalar);
+  if (n !== undefined) return String(n).replace('.', locale.decimalSeparator);
+  return typeof scalar === 'string' ? scalar : '';
 }
 
 /** Preview mode's stand-in for Excel's window: sheet tabs, formula bar, the grid, charts, a formula box. */
 export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
   const t = useMessages();
+  const locale = formulaLocale(useLanguage());
   const styles = useStyles();
   useSyncExternalStore(workbook.subscribe, workbook.getVersion);
   const input = useRef<HTMLInputElement>(null);
@@ -42,7 +54,8 @@ export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
   const address = cellAddress(selected);
   const key = `${active}!${address}`;
   const cell = workbook.getCell(active, selected);
-  const content = cell?.formula ?? (cell ? inputText(cell.value) : '');
+  // The bar shows what Excel's formulasLocal would: the formula in the pane's language.
+  const content = cell?.formula !== undefined ? translateFormula(cell.formula, INVARIANT, locale) : cell ? inputText(cell.value, locale) : '';
   const [draft, setDraft] = useState<{ key: string; text: string } | undefined>();
   const shown = draft?.key === key ? draft.text : content;
   const inTable = tableRowAt(workbook.tablesOn(active), selected);
@@ -69,12 +82,12 @@ export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
     const next = { row: selected.row + 1, column: selected.column };
     setSelection((current) => ({ ...current, [active]: next }));
     focusCell(next);
-    await workbook.setCellInput(active, selected, text);
+    await workbook.setCellInput(active, selected, text, locale);
   };
 
   return (
     <section className={styles.workbook} aria-label={t.preview.workbook} data-calculating={workbook.calculating ? 'true' : 'false'}>
-      <TabList size="small" selectedValue={active} onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))} aria-label={t.preview.sheets}>
+      <TabList className={styles.tabs} size="small" selectedValue={active} onTabSelect={(_, data) => workbook.setActiveSheet(String(data.value))} aria-label={t.preview.sheets}>
         {sheets.map((sheet) => (
           <Tab key={sheet.name} value={sheet.name}>
             {sheet.name}
@@ -102,7 +115,7 @@ export function PreviewWorkbook({ workbook }: { workbook: MemoryWorkbook }) {
         ) : null}
         {workbook.calculating ? <Spinner size="extra-tiny" label={t.preview.calculating} /> : null}
       </div>
-      <div ref={grid}>
+      <div ref={grid} className={styles.grid}>
         <SheetGrid
           key={active}
           workbook={workbook}

@@ -2,7 +2,8 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { KeyboardEvent } from 'react';
 import type { CellPosition } from '../../excel/address';
 import { cellAddress } from '../../excel/address';
-import { isCellError, topLeft } from '../formula/values';
+import { useLanguage } from '../../i18n';
+import { isCellError, numberOf, topLeft } from '../formula/values';
 import type { MemoryWorkbook } from '../workbook/workbook';
 import { displayValue, rawValue } from './display';
 
@@ -20,6 +21,8 @@ const useStyles = makeStyles({
   number: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
   bold: { fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
+  // Excel draws a spilled table's range with a thin blue frame; a tint says the same here.
+  spilled: { backgroundColor: tokens.colorNeutralBackground1Hover },
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px', backgroundColor: tokens.colorBrandBackground2 },
 });
 
@@ -42,7 +45,8 @@ export function SheetCell({
   onKeyDown: (event: KeyboardEvent<HTMLTableCellElement>) => void;
 }) {
   const styles = useStyles();
-  const cell = workbook.getCell(sheet, position);
+  const lang = useLanguage();
+  const cell = workbook.shownCell(sheet, position);
   const value = cell ? topLeft(cell.value) : null;
   return (
     <td
@@ -52,10 +56,12 @@ export function SheetCell({
       data-address={cellAddress(position)}
       data-value={cell ? rawValue(cell.value) : ''}
       {...(cell?.formula ? { 'data-formula': cell.formula } : {})}
+      {...(cell?.spilled ? { 'data-spilled': 'true' } : {})}
       title={isCellError(value) ? (value.message ?? value.error) : undefined}
       className={mergeClasses(
         styles.cell,
-        typeof value === 'number' && styles.number,
+        numberOf(value) !== undefined && styles.number,
+        cell?.spilled && styles.spilled,
         cell?.bold && styles.bold,
         isCellError(value) && styles.error,
         isSelected && styles.selected,
@@ -64,7 +70,7 @@ export function SheetCell({
       onDoubleClick={() => onStartEdit()}
       onKeyDown={onKeyDown}
     >
-      {cell ? displayValue(cell.value, cell.numberFormat) : ''}
+      {cell ? displayValue(cell.value, cell.numberFormat, lang) : ''}
     </td>
   );
 }

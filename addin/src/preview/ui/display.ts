@@ -1,28 +1,120 @@
-import { formatCount, formatSek, kronorToOre } from '@ssr/shared';
+import type { Lang } from '@ssr/shared';
+import { isFormattedNumber } from '../../custom-functions/cell-value';
 import type { FormulaValue } from '../formula/values';
-import { isCellError, topLeft } from '../formula/values';
+import { isCellError, numberOf, topLeft } from '../formula/values';
 
-const GENERAL = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 10, useGrouping: false });
+const NUMBER_LOCALE: Readonly<Record<Lang, string>> = { sv: 'sv-SE', en: 'en-US' };
+const BOOLEAN: Readonly<Record<Lang, readonly [string, string]>> = { sv: ['SANT', 'FALSKT'], en: ['TRUE', 'FALSE'] };
 
-/** A cell's value as Excel would show it under its number format: SEK, grouped counts, or general. */
-export function displayValue(value: FormulaValue, numberFormat?: string): string {
+/** The sections of a format code (positive;negative;zero;text), split where `;` is not quoted. */
+function sections(code: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < code.length; i += 1) {
+    const ch = code.charAt(i);
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\\' && !quoted) {
+      current += code.slice(i, i + 2);
+      i += 1;
+    } else if (ch === ';' && !quoted) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+/** One section as literal text before and after its number placeholder (`#,##0.00`). */
+function layout(section: string): { before: string; placeholder: string; after: string; percent: boolean } {
+  let before = '';
+  let after = '';
+  let placeholder = '';
+  let percent = false;
+  const add = (text: string) => {
+    if (placeholder === '') before += text;
+    else after += text;
+  };
+  for (let i = 0; i < section.length; i += 1) {
+    const ch = section.charAt(i);
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      add(section.slice(i + 1, end === -1 ? undefined : end));
+      i = end === -1 ? section.length : end;
+    } else if (ch === '\\') {
+      add(section.charAt(i + 1));
+      i += 1;
+    } else if (ch === '_') {
+      add(' ');
+      i += 1;
+    } else if (ch === '*') {
+      i += 1;
+    } else if (ch === '[') {
+      // Colours and conditions: nothing to show.
+      const end = section.indexOf(']', i);
+      i = end === -1 ? section.length : end;
+    } else if ('#0?,.'.includes(ch) && (placeholder === '' || after === '')) {
+      placeholder += ch;
+    } else {
+      if (ch === '%') percent = true;
+      add(ch);
+    }
+  }
+  return { before, placeholder, after, percent };
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** One formatter per language and layout: a grid redraws hundreds of cells. */
+function formatter(lang: Lang, useGrouping: boolean, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}|${useGrouping}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(NUMBER_LOCALE[lang], { useGrouping, minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * A number under an Excel format code, with the separators of the display language, as Excel
+ * shows it: `#,##0.00 "kr"` is `168 168,00 kr` in Swedish and `168,168.00 kr` in English.
+ * Codes beyond digits, grouping, decimals, literals and percent show as General.
+ */
+export function formatNumber(value: number, code: string | undefined, lang: Lang): string {
+  const general = (n: number) => formatter(lang, false, 0, 10).format(n).replace('\u2212', '-');
+  if (code === undefined || code === '@' || code.toLowerCase() === 'general') return general(value);
+  const [positive = '', negative] = sections(code);
+  const useNegative = value < 0 && negative !== undefined && negative !== '';
+  const { before, placeholder, after, percent } = layout(useNegative ? negative : positive);
+  if (placeholder === '' || !/[#0?]/.test(placeholder)) return general(value);
+  const point = placeholder.indexOf('.');
+  const integer = point === -1 ? placeholder : placeholder.slice(0, point);
+  const fraction = point === -1 ? '' : placeholder.slice(point + 1).replace(/,/g, '');
+  // Without a negative section the minus goes before everything, literals included (`-$5`).
+  const sign = value < 0 && !useNegative ? '-' : '';
+  const n = Math.abs(value) * (percent ? 100 : 1);
+  const digits = formatter(lang, integer.includes(','), (fraction.match(/0/g) ?? []).length, fraction.length).format(n);
+  return `${sign}${before}${digits}${after}`;
+}
+
+/** A cell's value as Excel would show it: a number under its own format, else the cell's; TRUE/FALSE in the language. */
+export function displayValue(value: FormulaValue, numberFormat: string | undefined, lang: Lang): string {
   const scalar = topLeft(value);
   if (scalar === null) return '';
   if (isCellError(scalar)) return scalar.error;
-  if (typeof scalar === 'boolean') return scalar ? 'TRUE' : 'FALSE';
+  if (typeof scalar === 'boolean') return BOOLEAN[lang][scalar ? 0 : 1];
   if (typeof scalar === 'string') return scalar;
-  if (numberFormat?.includes('"kr"')) {
-    const ore = kronorToOre(scalar);
-    return ore === undefined ? GENERAL.format(scalar) : formatSek(ore);
-  }
-  if (numberFormat === '#,##0') return formatCount(scalar);
-  return GENERAL.format(scalar).replace('\u2212', '-');
+  if (isFormattedNumber(scalar)) return formatNumber(scalar.basicValue, scalar.numberFormat, lang);
+  return formatNumber(scalar, numberFormat, lang);
 }
 
-/** The raw value for tests and tools: numbers as numbers, errors as their code. */
+/** The raw value for tests and tools: numbers as numbers (a money cell's too), errors as their code. */
 export function rawValue(value: FormulaValue): string {
   const scalar = topLeft(value);
   if (scalar === null) return '';
   if (isCellError(scalar)) return scalar.error;
-  return String(scalar);
+  if (typeof scalar === 'string' || typeof scalar === 'boolean') return String(scalar);
+  return String(numberOf(scalar) ?? '');
 }

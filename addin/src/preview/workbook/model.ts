@@ -20,6 +20,8 @@ export interface MemorySheet {
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
   charts: ChartSpec[];
+  /** Values spilled by a formula into the empty cells below and right of it, by cell key. */
+  spills: Map<string, ScalarValue>;
 }
 
 export interface MemoryTable {
@@ -42,14 +44,14 @@ export function keyPosition(key: string): CellPosition {
 }
 
 export function emptySheet(name: string, hidden = false): MemorySheet {
-  return { name, hidden, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), charts: [] };
+  return { name, hidden, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), charts: [], spills: new Map() };
 }
 
 /** The used area of a sheet: from A1 to the last row and column holding a value, a formula or a format. */
 export function usedExtent(sheet: MemorySheet): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
-  for (const key of sheet.cells.keys()) {
+  for (const key of [...sheet.cells.keys(), ...sheet.spills.keys()]) {
     const { row, column } = keyPosition(key);
     rows = Math.max(rows, row + 1);
     columns = Math.max(columns, column + 1);
@@ -57,7 +59,10 @@ export function usedExtent(sheet: MemorySheet): { rows: number; columns: number 
   return { rows, columns };
 }
 
+/** What a cell holds, as a formula reading it sees it: its own value, or what spilled into it. */
 export function cellValue(sheet: MemorySheet | undefined, position: CellPosition): ScalarValue {
-  const value = sheet?.cells.get(cellKey(position))?.value ?? null;
+  const key = cellKey(position);
+  const value = sheet?.cells.get(key)?.value ?? null;
+  if (value === null) return sheet?.spills.get(key) ?? null;
   return Array.isArray(value) ? (value[0]?.[0] ?? null) : value;
 }

@@ -1,6 +1,8 @@
 import type { CellPosition } from '../../excel/address';
 import type { EvaluationContext } from '../formula/evaluate';
 import { evaluate } from '../formula/evaluate';
+import type { FormulaLocale } from '../formula/locale';
+import { INVARIANT } from '../formula/locale';
 import { parseFormula } from '../formula/parse';
 import type { FormulaValue, ScalarValue } from '../formula/values';
 import { cellError, topLeft } from '../formula/values';
@@ -85,8 +87,9 @@ export async function evaluateDetached(
   sheets: ReadonlyMap<string, MemorySheet>,
   currentSheet: string,
   call: FunctionCaller,
+  locale: FormulaLocale = INVARIANT,
 ): Promise<FormulaValue> {
-  const parsed = parseFormula(formula);
+  const parsed = parseFormula(formula, locale);
   if (!parsed.ok) return cellError('#NAME?');
   const context: EvaluationContext = {
     cell: (ref, at) => Promise.resolve(cellValue(findSheet(sheets, ref ?? currentSheet), at)),

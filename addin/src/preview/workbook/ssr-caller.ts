@@ -1,3 +1,5 @@
+import { isFormattedNumber } from '../../custom-functions/cell-value';
+import { SSR_NAMESPACE } from '../formula/locale';
 import type { FormulaValue, ScalarValue } from '../formula/values';
 import { cellError, isCellError } from '../formula/values';
 import type { FunctionCaller } from './recalc';
@@ -18,6 +20,8 @@ function asCellError(thrown: unknown) {
 function asScalar(value: unknown): ScalarValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  // A money cell (Excel's DoubleCellValue) keeps its format: the grid shows it as Excel would.
+  if (isFormattedNumber(value)) return value;
   if (isCellError(value)) return value;
   return asCellError(value);
 }
@@ -29,8 +33,9 @@ function asScalar(value: unknown): ScalarValue {
  */
 export function ssrFunctionCaller(registry: FunctionRegistry): FunctionCaller {
   return (name, args) => {
-    if (!name.startsWith('SSR.')) return undefined;
-    const fn = registry[name.slice(4)] as ((...values: ScalarValue[]) => Promise<unknown>) | undefined;
+    const prefix = `${SSR_NAMESPACE}.`;
+    if (!name.startsWith(prefix)) return undefined;
+    const fn = registry[name.slice(prefix.length)] as ((...values: ScalarValue[]) => Promise<unknown>) | undefined;
     if (!fn) return undefined;
     const run = async (): Promise<FormulaValue> => {
       try {

@@ -1,8 +1,10 @@
 import type { CellPosition } from '../../excel/address';
 import { parseCellAddress, parseRangeAddress } from '../../excel/address';
-import { isFormula } from '../formula/parse';
-import type { FormulaValue } from '../formula/values';
-import { cellError, isCellError, topLeft } from '../formula/values';
+import type { FormulaLocale } from '../formula/locale';
+import { INVARIANT } from '../formula/locale';
+import { isFormula, translateFormula } from '../formula/parse';
+import type { FormulaValue, ScalarValue } from '../formula/values';
+import { cellError, isCellError, plain, topLeft } from '../formula/values';
 import type {
   CellInput,
   CellReadValue,
@@ -19,11 +21,27 @@ import type { MemoryCell, MemorySheet, MemoryTable } from './model';
 import { cellKey, cellValue, emptySheet } from './model';
 import type { FunctionCaller } from './recalc';
 import { evaluateDetached, recalculate } from './recalc';
+import { layOutSpills, sameSpills, SPILL_BLOCKED } from './spill';
 import { tableRowForEdit } from './tables';
 
+/** As Excel's `values` reads a cell: a money cell is its number, an error its code. */
 function readValue(value: FormulaValue): CellReadValue {
-  const scalar = topLeft(value);
+  const scalar = plain(topLeft(value));
   return isCellError(scalar) ? scalar.error : scalar;
+}
+
+/** Passes over the workbook while spilled tables still move (a formula reading a spilled cell). */
+const MAX_SPILL_PASSES = 3;
+
+/** What the grid shows in a cell: its own value and format, or a value spilled into it. */
+export interface ShownCell {
+  value: FormulaValue;
+  numberFormat?: string;
+  bold?: boolean;
+  /** The invariant formula, for a cell that has one. */
+  formula?: string;
+  /** The value came from a table spilled by a formula above or left of it. */
+  spilled: boolean;
 }
 
 /**
@@ -77,27 +95,41 @@ export class MemoryWorkbook implements WorkbookPort {
     const generation = this.generation;
     this.pending += 1;
     this.changed();
-    const run = recalculate(this.sheets, this.call).then(
-      (results) => {
-        // A later edit started a newer pass: its values win, these are already stale.
-        if (generation !== this.generation) return;
-        for (const [sheetName, values] of results) {
-          const sheet = this.sheets.get(sheetName);
-          for (const [key, value] of values) {
-            const cell = sheet?.cells.get(key);
-            if (cell?.formula !== undefined) cell.value = value;
-          }
-        }
-      },
-      (error: unknown) => {
-        console.error('Preview workbook: recalculation failed', error);
-      },
-    );
+    const run = this.recalculateAll(generation).catch((error: unknown) => {
+      console.error('Preview workbook: recalculation failed', error);
+    });
     this.calculation = run.finally(() => {
       this.pending -= 1;
       this.changed();
     });
     return this.calculation;
+  }
+
+  /**
+   * Compute every formula and lay out the spilled tables; while spills move, compute again, so
+   * formulas that read spilled cells see them. A newer pass (a later edit) makes this one stale.
+   */
+  private async recalculateAll(generation: number): Promise<void> {
+    for (let pass = 0; pass < MAX_SPILL_PASSES; pass += 1) {
+      const results = await recalculate(this.sheets, this.call);
+      if (generation !== this.generation) return;
+      let moved = false;
+      for (const sheet of this.sheets.values()) {
+        const values = results.get(sheet.name) ?? new Map<string, FormulaValue>();
+        for (const [key, value] of values) {
+          const cell = sheet.cells.get(key);
+          if (cell?.formula !== undefined) cell.value = value;
+        }
+        const layout = layOutSpills(sheet, values);
+        for (const key of layout.blocked) {
+          const cell = sheet.cells.get(key);
+          if (cell) cell.value = SPILL_BLOCKED;
+        }
+        if (!sameSpills(sheet.spills, layout.spills)) moved = true;
+        sheet.spills = layout.spills;
+      }
+      if (!moved) return;
+    }
   }
 
   // ---- reading, for the grid ----
@@ -113,6 +145,16 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.get(sheet)?.cells.get(cellKey(position));
   }
 
+  /** A cell as the grid shows it, spilled values included. */
+  shownCell(sheet: string, position: CellPosition): ShownCell | undefined {
+    const model = this.sheets.get(sheet);
+    const key = cellKey(position);
+    const cell = model?.cells.get(key);
+    const spilled: ScalarValue | undefined = cell?.formula === undefined && (cell?.value ?? null) === null ? model?.spills.get(key) : undefined;
+    if (spilled !== undefined) return { ...cell, value: spilled, spilled: true };
+    return cell ? { ...cell, spilled: false } : undefined;
+  }
+
   tablesOn(sheet: string): MemoryTable[] {
     return [...this.tables.values()].filter((table) => table.sheet === sheet);
   }
@@ -123,17 +165,18 @@ export class MemoryWorkbook implements WorkbookPort {
     this.changed();
   }
 
-  /** A formula typed into the formula box, evaluated against the active sheet. */
-  evaluate(formula: string): Promise<FormulaValue> {
-    return evaluateDetached(formula, this.sheets, this.activeSheet, this.call);
+  /** A formula typed into the formula box (in `locale`), evaluated against the active sheet. */
+  evaluate(formula: string, locale: FormulaLocale = INVARIANT): Promise<FormulaValue> {
+    return evaluateDetached(formula, this.sheets, this.activeSheet, this.call, locale);
   }
 
   // ---- editing, as a person types into the grid ----
   /**
    * What typing into a cell does: `=…` is a formula, a number is a number unless the cell is
    * formatted as text, empty clears. Typing just below a table grows the table, as Excel does.
+   * A formula is typed in `locale` (the formula bar's language) and kept invariant, as Excel does.
    */
-  async setCellInput(sheetName: string, position: CellPosition, text: string): Promise<void> {
+  async setCellInput(sheetName: string, position: CellPosition, text: string, locale: FormulaLocale = INVARIANT): Promise<void> {
     const sheet = this.requireSheet(sheetName);
     const key = cellKey(position);
     const existing = sheet.cells.get(key);
@@ -145,7 +188,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (existing?.bold) cell.bold = true;
     // A text-formatted cell keeps what is typed, `=` included, as Excel does.
     if (format !== '@' && isFormula(trimmed)) {
-      cell.formula = trimmed;
+      cell.formula = translateFormula(trimmed, locale, INVARIANT);
       cell.value = cellError('#BUSY!');
     } else if (format !== '@' && /^-?\d+(?:[.,]\d+)?$/.test(trimmed)) {
       cell.value = Number(trimmed.replace(',', '.'));
@@ -341,7 +384,7 @@ export class MemoryWorkbook implements WorkbookPort {
       const formulaRow: string[] = [];
       for (let column = bounds.left; column <= bounds.right; column += 1) {
         const cell = sheet.cells.get(cellKey({ row, column }));
-        const value = readValue(cell?.value ?? null);
+        const value = readValue(cellValue(sheet, { row, column }));
         valueRow.push(value);
         formulaRow.push(cell?.formula ?? (value === null ? '' : String(value)));
       }
