@@ -22,8 +22,13 @@ function previewCellError(kind: CellErrorKind, message: string) {
  * Preview mode: no Excel, so the in-memory workbook stands in for it, and the very custom
  * functions Excel runs answer its SSR.* cells.
  */
-export function previewServices(root: AddinRoot, functions: FunctionRegistry = SSR_FUNCTIONS): { services: PaneServices; workbook: MemoryWorkbook } {
-  configureCellFunctions(root, previewCellError);
+export function previewServices(
+  root: AddinRoot,
+  functions: FunctionRegistry = SSR_FUNCTIONS,
+  language: () => Language = () => 'sv',
+): { services: PaneServices; workbook: MemoryWorkbook } {
+  // The preview shows formatted numbers as Excel with data types does.
+  configureCellFunctions(root, previewCellError, { language, dataTypes: true });
   const workbook = new MemoryWorkbook(ssrFunctionCaller(functions));
   return { services: paneServices(root, workbook), workbook };
 }
@@ -51,8 +56,9 @@ function keepLanguage(language: Language): void {
 
 /** The pane in a plain browser, with the preview workbook drawn beside it. */
 export function mountPreview(element: HTMLElement, root: AddinRoot): void {
-  const { services, workbook } = previewServices(root);
   const language = pickLanguage(undefined, window.location.search, storedLanguage());
+  let cellsLanguage = language;
+  const { services, workbook } = previewServices(root, SSR_FUNCTIONS, () => cellsLanguage);
   mountPane(element, {
     language,
     services,
@@ -63,6 +69,7 @@ export function mountPreview(element: HTMLElement, root: AddinRoot): void {
         language={language}
         onLanguage={(next) => {
           keepLanguage(next);
+          cellsLanguage = next;
           // Cells compute again, so what the functions say comes in the new language too.
           void workbook.recalculate();
         }}

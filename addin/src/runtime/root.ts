@@ -1,7 +1,7 @@
 import { createAuthorizedFetch, getTokenSource } from '../auth';
 import type { Fetch, TokenSource } from '../auth';
-import { configureFunctions, SSR_FUNCTIONS } from '../custom-functions';
-import type { CellErrorFactory } from '../custom-functions';
+import { cellHost, configureFunctions, SSR_FUNCTIONS } from '../custom-functions';
+import type { CellErrorFactory, FunctionsContext } from '../custom-functions';
 import { apiBaseUrl } from '../api/base';
 import { createSnapshotClient } from '../snapshot/client';
 import type { SnapshotClient } from '../snapshot/client';
@@ -61,9 +61,16 @@ export function pageRoot(): AddinRoot {
   return runtime[PAGE_ROOT];
 }
 
-/** Point the SSR.* functions at the root's snapshots and clock, with the cell errors of the host. */
-export function configureCellFunctions(root: AddinRoot, cellError: CellErrorFactory): void {
-  configureFunctions({ snapshots: root.snapshots, now: root.now, cellError });
+/**
+ * Point the SSR.* functions at the root's snapshots and clock, with the cell errors of the host,
+ * the language the cells speak and whether the host shows formatted numbers.
+ */
+export function configureCellFunctions(
+  root: AddinRoot,
+  cellError: CellErrorFactory,
+  host: Pick<FunctionsContext, 'language' | 'dataTypes'>,
+): void {
+  configureFunctions({ snapshots: root.snapshots, now: root.now, cellError, ...host });
 }
 
 const REGISTERED = Symbol.for('ssr.customFunctions.registered');
@@ -72,7 +79,14 @@ const REGISTERED = Symbol.for('ssr.customFunctions.registered');
 export function registerCustomFunctions(root: AddinRoot): void {
   const runtime = globalThis as { [REGISTERED]?: true };
   if (runtime[REGISTERED]) return;
-  configureCellFunctions(root, officeCellError);
+  configureCellFunctions(
+    root,
+    officeCellError,
+    cellHost({
+      displayLanguage: Office.context.displayLanguage,
+      isSetSupported: (set, version) => Office.context.requirements.isSetSupported(set, version),
+    }),
+  );
   associateCustomFunctions(SSR_FUNCTIONS);
   runtime[REGISTERED] = true;
 }

@@ -55,7 +55,7 @@ describe('preview workbook', () => {
     await user.click(cell('B1'));
     await user.type(screen.getByRole('textbox', { name: 'Innehåll i B1' }), '=SSR.AVGIFT("Nakka";2024){Enter}');
     await waitFor(() => expect(cell('B1').textContent).toBe('#VALUE!'));
-    expect(cell('B1').title).toBe("Unknown member 'Nakka'. Did you mean 'Nacka'?");
+    expect(cell('B1').title).toBe("Okänd medlem 'Nakka'. Menade du 'Nacka'?");
   });
 
   it('the formula box evaluates SSR calls, spills tables, and says what is wrong with a formula', async () => {
@@ -65,7 +65,7 @@ describe('preview workbook', () => {
     const result = within(box).getByRole('status', { name: 'Resultat' });
     await user.type(formula, '=SSR.TOTALAVGIFT(2024;"all";"exact")');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));
-    await waitFor(() => expect(result.textContent).toBe('7602231,5'));
+    await waitFor(() => expect(result.textContent).toBe('7 602 231,50 kr'));
     await user.clear(formula);
     await user.type(formula, '=SSR.AVGIFTER(2024)');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));

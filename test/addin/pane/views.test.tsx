@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formattedNumber, SEK_FORMAT } from '../../../addin/src/custom-functions/cell-value';
 import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
 import { FeeRulesView } from '../../../addin/src/pane/fee-rules/FeeRulesView';
 import { InvoicesView } from '../../../addin/src/pane/invoices/InvoicesView';
@@ -125,7 +126,7 @@ describe('Reimbursements view', () => {
       'Nacka RKK 2025-01-01 – 2025-06-30 125 000,50 kr Första halvåret RättaTa bort',
       'Summa 125 000,50 kr',
     ]);
-    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(125_000.5);
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toEqual(formattedNumber(125_000.5, SEK_FORMAT));
   });
 
   it('corrects a listed claim and removes one, and the formulas follow', async () => {
@@ -153,7 +154,7 @@ describe('Reimbursements view', () => {
     expect(screen.queryByRole('region', { name: 'Rätta ersättning' })).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Registrera ersättning' })).getByRole<HTMLInputElement>('textbox', { name: 'Anteckning' }).value).toBe('Påbörjad');
     await user.clear(within(screen.getByRole('region', { name: 'Registrera ersättning' })).getByRole('textbox', { name: 'Anteckning' }));
-    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(100_000);
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toEqual(formattedNumber(100_000, SEK_FORMAT));
 
     const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: { id: string }[] };
     const corrected = within(screen.getByRole('table', { name: 'Registrerade ersättningar' })).getAllByRole('row')[1];
@@ -167,7 +168,7 @@ describe('Reimbursements view', () => {
     expect(await screen.findByText('Ersättningen är borttagen och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('Inga ersättningar är registrerade för 2025.')).toBeTruthy();
     expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(404);
-    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toBe(0);
+    expect(await pane.workbook.evaluate('=SSR.REIMBURSED("Nacka",2025,"RKK")')).toEqual(formattedNumber(0, SEK_FORMAT));
 
     // Recorded again, as the next test and the budget sheet below expect.
     const form2 = screen.getByRole('region', { name: 'Registrera ersättning' });
