@@ -58,12 +58,17 @@ export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & 
         <Select value={ruleId} disabled={locked} onChange={(_, data) => setRuleId(data.value)}>
           {rules.map((candidate) => (
             <option key={candidate.rule.id} value={candidate.rule.id}>
-              {candidate.rule.id} ({candidate.status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft})
+              {t.feeRules.versionOption(candidate.rule.id, candidate.status === 'draft')}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t.feeRules.party} validationMessage={errors.memberId} validationState={errors.memberId ? 'error' : 'none'}>
+      <Field
+        label={t.feeRules.party}
+        hint={rule && parties.length === 0 ? t.feeRules.noParty : undefined}
+        validationMessage={errors.memberId}
+        validationState={errors.memberId ? 'error' : 'none'}
+      >
         <Select value={party} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
           {parties.map((member) => (
             <option key={member.id} value={member.id}>
