@@ -4,7 +4,16 @@ import type { MemoryWorkbook } from '../workbook/workbook';
 import { PreviewWorkbook } from './PreviewWorkbook';
 
 const useStyles = makeStyles({
-  preview: { display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)', alignItems: 'stretch', minHeight: '100vh' },
+  preview: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(320px, 400px) minmax(0, 1fr)',
+    alignItems: 'stretch',
+    minHeight: '100vh',
+    // A window about as narrow as the pane: the workbook goes under it instead of beside it.
+    '@media (max-width: 719px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  // The workbook scrolls inside its own area, never the window sideways.
+  workbook: { minWidth: 0, overflowX: 'auto' },
   pane: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -18,7 +27,7 @@ export function PreviewLayout({ pane, workbook }: { pane: ReactNode; workbook: M
   return (
     <div className={styles.preview}>
       <aside className={styles.pane}>{pane}</aside>
-      <main>
+      <main className={styles.workbook}>
         <PreviewWorkbook workbook={workbook} />
       </main>
     </div>
