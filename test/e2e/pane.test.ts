@@ -146,7 +146,7 @@ describe('the task pane in a browser (preview mode)', () => {
     await page.getByRole('tab', { name: 'Budget' }).click();
     const view = page.getByRole('tabpanel', { name: 'Budget' });
     await view.getByRole('textbox', { name: 'År' }).fill('2025');
-    await view.getByRole('radio', { name: 'Exakt (kräver befolkningstalen för året)' }).check();
+    await view.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2024' }).check();
     await view.getByRole('button', { name: 'Skapa budgetblad' }).click();
     await page.getByText('Bladet "SSR budget 2025" är skapat med 38 medlemmar och levande formler.').waitFor({ timeout: 30_000 });
     await calculated(page);
