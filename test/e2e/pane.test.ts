@@ -146,7 +146,7 @@ describe('the task pane in a browser (preview mode)', () => {
     await page.getByRole('tab', { name: 'Budget' }).click();
     const view = page.getByRole('tabpanel', { name: 'Budget' });
     await view.getByRole('textbox', { name: 'År' }).fill('2025');
-    await view.getByRole('radio', { name: 'Exakt (kräver befolkningstalen för året)' }).check();
+    await view.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2024' }).check();
     await view.getByRole('button', { name: 'Skapa budgetblad' }).click();
     await page.getByText('Bladet "SSR budget 2025" är skapat med 38 medlemmar och levande formler.').waitFor({ timeout: 30_000 });
     await calculated(page);
@@ -155,7 +155,7 @@ describe('the task pane in a browser (preview mode)', () => {
     expect(await cell(page, 'B3').getAttribute('data-value')).toBe('exakt');
     expect(await cell(page, 'D6').getAttribute('data-formula')).toBe('=SSR.FEE($A6,$B$2,$B$3)');
     expect(await cell(page, 'E6').getAttribute('data-formula')).toBe('=SSR.REIMBURSED($A6,$B$2)');
-    expect(await cell(page, 'F6').getAttribute('data-formula')).toBe('=SSR.NET($A6,$B$2)');
+    expect(await cell(page, 'F6').getAttribute('data-formula')).toBe('=D6-E6');
     const totalRow = Number((await page.locator('td[role="gridcell"][data-value="Totalt"]').getAttribute('data-address'))?.slice(1));
     const total = Number(await cell(page, `B${totalRow}`).getAttribute('data-value'));
     const fees = (await (await site.api('/fees?year=2025')).json()) as { totals: { all: number }; missing: unknown[] };

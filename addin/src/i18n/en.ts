@@ -221,7 +221,7 @@ export const en: Messages = {
     missingList: (year: number, n: number) => `${n} municipalities lack population figures for fee year ${year}:`,
   },
   feeRules: {
-    heading: 'Fee rules (R7)',
+    heading: 'Fee rules',
     intro: 'A version applies only once every party that is a member in its first year has approved it.',
     version: 'Version',
     effectiveFrom: 'Effective from',
@@ -229,29 +229,43 @@ export const en: Messages = {
     singleFee: 'Single fee',
     doubleFee: 'Double fee',
     offset: 'Population year before the fee year',
-    status: 'Status',
-    approvals: 'Approvals',
-    approvalsOf: (n: number, of: number) => `${n} of ${of}`,
+    populationBasis: 'Population as of',
+    populationBasisOf: (offset: number) =>
+      offset === 0 ? '31 December of the same year' : offset === 1 ? '31 December of the year before' : `31 December, ${offset} years before`,
     draft: 'Draft',
     adopted: 'Adopted',
-    adoptedOn: (date: string) => `Adopted on ${date}`,
+    adoptedOn: (date: string) => `Adopted on ${englishDate(date)}`,
+    money: (ore: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'SEK' }).format(ore / 100),
+    moneyInput: (ore: number) => (ore / 100).toFixed(2),
+    date: (iso: string) => englishDate(iso),
+    approvalCount: (approved: number, required: number) => `${approved} of ${required} ${required === 1 ? 'party has' : 'parties have'} approved`,
+    approvedBy: (n: number) => `Approved by (${n})`,
+    pendingFor: (n: number) => `Waiting for ${n} ${n === 1 ? 'party' : 'parties'}`,
+    noneApproved: 'No party has approved yet.',
     loading: 'Fetching versions…',
     none: 'There are no versions.',
     proposeHeading: 'Propose a new version',
-    id: 'Id',
+    id: 'Version name',
+    idHint: 'a–z, 0–9 and hyphens, for example avgifter-2026',
+    idInvalid: 'Use only a–z, 0–9 and hyphens (at most 64 characters), for example avgifter-2026.',
+    idTaken: (id: string) => `The name ${id} already has a version. Choose another name.`,
+    yearTaken: (year: number, id: string, draft: boolean) =>
+      draft
+        ? `${year} already has the version ${id}, and a year can have only one version. Choose another year or withdraw the draft ${id}.`
+        : `${year} already has the adopted version ${id}, and a year can have only one version. Choose another year.`,
     perInhabitantKr: 'Fee per inhabitant (SEK)',
     singleFeeKr: 'Single fee (SEK)',
     doubleFeeKr: 'Double fee (SEK)',
     propose: 'Propose version',
     proposed: (id: string) => `The version ${id} is proposed. It applies once every party has approved it.`,
     approveHeading: 'Record an approval',
+    versionOption: (id: string, draft: boolean) => `${id} (${draft ? 'draft' : 'adopted'})`,
     party: 'Party',
+    noParty: 'Every party has already approved this version.',
     approvedOn: 'Decision date',
     reference: 'Decision reference',
     approve: 'Record approval',
     approved: (party: string, id: string) => `${party} has approved ${id}.`,
-    pending: 'Waiting for',
-    actions: 'Actions',
     withdraw: 'Withdraw',
     withdrawLabel: (id: string) => `Withdraw the draft ${id}`,
     withdrawQuestion: 'Withdraw the draft?',
@@ -291,12 +305,22 @@ export const en: Messages = {
     heading: 'Budget sheet',
     intro: 'A sheet with a row per member and live SSR formulas, totals per group and a chart of the fee income.',
     mode: 'Calculation',
-    exact: 'Exact (needs the population figures for the year)',
-    estimate: 'Estimate (latest known population figures)',
+    populationDate: (iso: string) => englishDate(iso, 'long'),
+    exact: (date: string) => `Exact: needs the population on ${date}`,
+    exactAnyYear: 'Exact: needs the population on 31 December of the year before',
+    estimate: (date: string) => `Estimate: the population on ${date}, or the latest before it where that is missing`,
+    estimateAnyYear: 'Estimate: the latest known population',
     create: 'Create budget sheet',
     creating: 'Creating the budget sheet…',
-    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} members and live formulas.`,
+    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} ${n === 1 ? 'member' : 'members'} and live formulas.`,
     noMembers: (year: number) => `No members belong to ${year}. Choose another year.`,
+    noRule: (year: number) =>
+      `No adopted fee rule applies to ${year}, so the formulas cannot compute the fees. The sheet was not created; a version is adopted under Fee rules.`,
+    missingTitle: (date: string) => `The population on ${date} is missing`,
+    missing: (n: number, names: string, date: string) =>
+      `${n} ${n === 1 ? 'member lacks' : 'members lack'} the population on ${date}: ${names}. In exact mode ${n === 1 ? 'its fee' : 'their fees'} and the totals would show #N/A, so the sheet was not created. Import the population figures or create the sheet as an estimate.`,
+    importFigures: 'Import population figures',
+    buildEstimate: 'Create as an estimate',
     sheetName: (year: number) => `SSR budget ${year}`,
     title: (year: number) => `SSR budget ${year}`,
     yearLabel: 'Year',
@@ -350,3 +374,11 @@ export const en: Messages = {
     },
   },
 };
+
+const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2024-07-05` as `5 Jul 2024`, or `5 July 2024` with `long`: the dates of the fee-rule and budget views. */
+function englishDate(iso: string, month: 'short' | 'long' = 'short'): string {
+  const name = ENGLISH_MONTHS[Number(iso.slice(5, 7)) - 1] ?? '';
+  return `${Number(iso.slice(8, 10))} ${month === 'short' ? name.slice(0, 3) : name} ${iso.slice(0, 4)}`;
+}

@@ -1,4 +1,4 @@
-import { formatDateSv } from '@ssr/shared';
+import { formatDateSv, formatSek } from '@ssr/shared';
 
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
@@ -224,7 +224,7 @@ export const sv = {
     missingList: (year: number, n: number) => `${n} kommuner saknar befolkningstal för avgiftsår ${year}:`,
   },
   feeRules: {
-    heading: 'Avgiftsregler (R7)',
+    heading: 'Avgiftsregler',
     intro: 'En version gäller först när alla parter som är medlemmar det första året har godkänt den.',
     version: 'Version',
     effectiveFrom: 'Gäller från',
@@ -232,29 +232,45 @@ export const sv = {
     singleFee: 'Enkel avgift',
     doubleFee: 'Dubbel avgift',
     offset: 'Befolkningsår före avgiftsåret',
-    status: 'Status',
-    approvals: 'Godkännanden',
-    approvalsOf: (n: number, of: number) => `${n} av ${of}`,
+    populationBasis: 'Befolkning per',
+    populationBasisOf: (offset: number) =>
+      offset === 0 ? '31 december samma år' : offset === 1 ? '31 december året före' : `31 december ${offset} år före`,
     draft: 'Utkast',
     adopted: 'Antagen',
     adoptedOn: (date: string) => `Antagen ${formatDateSv(date)}`,
+    /** A sum of öre as the pane shows money. */
+    money: (ore: number) => formatSek(ore),
+    /** A sum of öre as a form field starts out, in a form the amount fields read back. */
+    moneyInput: (ore: number) => formatSek(ore, { unit: false }),
+    date: (iso: string) => formatDateSv(iso),
+    approvalCount: (approved: number, required: number) => `${approved} av ${required} ${required === 1 ? 'part' : 'parter'} har godkänt`,
+    approvedBy: (n: number) => `Har godkänt (${n})`,
+    pendingFor: (n: number) => `Väntar på ${n} ${n === 1 ? 'part' : 'parter'}`,
+    noneApproved: 'Ingen part har godkänt ännu.',
     loading: 'Hämtar versioner…',
     none: 'Inga versioner finns.',
     proposeHeading: 'Föreslå en ny version',
-    id: 'Id',
+    id: 'Versionens namn',
+    idHint: 'a–z, 0–9 och bindestreck, till exempel avgifter-2026',
+    idInvalid: 'Använd bara a–z, 0–9 och bindestreck (högst 64 tecken), till exempel avgifter-2026.',
+    idTaken: (id: string) => `Namnet ${id} har redan en version. Välj ett annat namn.`,
+    yearTaken: (year: number, id: string, draft: boolean) =>
+      draft
+        ? `${year} har redan versionen ${id}, och ett år kan bara ha en version. Välj ett annat år eller dra tillbaka utkastet ${id}.`
+        : `${year} har redan den antagna versionen ${id}, och ett år kan bara ha en version. Välj ett annat år.`,
     perInhabitantKr: 'Avgift per invånare (kr)',
     singleFeeKr: 'Enkel avgift (kr)',
     doubleFeeKr: 'Dubbel avgift (kr)',
     propose: 'Föreslå version',
     proposed: (id: string) => `Versionen ${id} är föreslagen. Den gäller när alla parter har godkänt den.`,
     approveHeading: 'Registrera ett godkännande',
+    versionOption: (id: string, draft: boolean) => `${id} (${draft ? 'utkast' : 'antagen'})`,
     party: 'Part',
+    noParty: 'Alla parter har redan godkänt den här versionen.',
     approvedOn: 'Beslutsdatum',
     reference: 'Beslutsreferens',
     approve: 'Registrera godkännande',
     approved: (party: string, id: string) => `${party} har godkänt ${id}.`,
-    pending: 'Väntar på',
-    actions: 'Åtgärder',
     withdraw: 'Dra tillbaka',
     withdrawLabel: (id: string) => `Dra tillbaka utkastet ${id}`,
     withdrawQuestion: 'Dra tillbaka utkastet?',
@@ -294,12 +310,26 @@ export const sv = {
     heading: 'Budgetblad',
     intro: 'Ett blad med en rad per medlem och levande SSR-formler, summor per grupp och ett diagram över avgiftsintäkterna.',
     mode: 'Beräkning',
-    exact: 'Exakt (kräver befolkningstalen för året)',
-    estimate: 'Uppskattning (senaste kända befolkningstal)',
+    /** The population date a mode needs, as the labels name it: `31 december 2024`. */
+    populationDate: (iso: string) => {
+      const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+      return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
+    },
+    exact: (date: string) => `Exakt: kräver befolkningen ${date}`,
+    exactAnyYear: 'Exakt: kräver befolkningen 31 december året före',
+    estimate: (date: string) => `Uppskattning: befolkningen ${date}, eller den senaste före när den saknas`,
+    estimateAnyYear: 'Uppskattning: senaste kända befolkningen',
     create: 'Skapa budgetblad',
     creating: 'Skapar budgetbladet…',
-    created: (sheet: string, n: number) => `Bladet "${sheet}" är skapat med ${n} medlemmar och levande formler.`,
+    created: (sheet: string, n: number) => `Bladet "${sheet}" är skapat med ${n} ${n === 1 ? 'medlem' : 'medlemmar'} och levande formler.`,
     noMembers: (year: number) => `Inga medlemmar är med ${year}. Välj ett annat år.`,
+    noRule: (year: number) =>
+      `Ingen antagen avgiftsregel gäller för ${year}, så formlerna kan inte räkna fram avgifterna. Bladet skapades inte; en version antas under Avgiftsregler.`,
+    missingTitle: (date: string) => `Befolkningen ${date} saknas`,
+    missing: (n: number, names: string, date: string) =>
+      `${n} ${n === 1 ? 'medlem saknar' : 'medlemmar saknar'} befolkningen ${date}: ${names}. I exakt läge skulle ${n === 1 ? 'dess avgift' : 'deras avgifter'} och summorna visa #N/A, så bladet skapades inte. Importera befolkningstalen eller skapa bladet med uppskattning.`,
+    importFigures: 'Importera befolkningstal',
+    buildEstimate: 'Skapa med uppskattning',
     sheetName: (year: number) => `SSR budget ${year}`,
     title: (year: number) => `SSR budget ${year}`,
     yearLabel: 'År',

@@ -11,6 +11,8 @@ import { PopulationsView } from './populations/PopulationsView';
 import { ReimbursementsView } from './reimbursements/ReimbursementsView';
 import { formatAge } from './shell/age';
 import { NoticeBar } from './shell/NoticeBar';
+import type { ViewId } from './shell/navigation';
+import { NavigationProvider } from './shell/navigation';
 import { useServices } from './shell/services';
 import { useSession } from './shell/session';
 import { StatusView } from './status/StatusView';
@@ -19,8 +21,6 @@ const useStyles = makeStyles({
   pane: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0 },
   tabs: { flexWrap: 'wrap' },
 });
-
-type ViewId = 'status' | 'members' | 'populations' | 'feeRules' | 'reimbursements' | 'budget' | 'invoices';
 
 const VIEWS: readonly { id: ViewId; label: (t: Messages) => string; View: ComponentType }[] = [
   { id: 'status', label: (t) => t.app.status, View: StatusView },
@@ -80,7 +80,9 @@ export function App() {
       </TabList>
       {VIEWS.map(({ id, View }) => (
         <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={view !== id}>
-          <View />
+          <NavigationProvider value={setView}>
+            <View />
+          </NavigationProvider>
         </div>
       ))}
     </div>

@@ -29,7 +29,7 @@ describe('the budget sheet plan', () => {
     const budget = plan(2025, 'exact');
     expect(budget.memberCount).toBe(37);
     expect(budget.cells[4]).toEqual(['Id', 'Medlem', 'Grupp', 'Avgift', 'Ersättning', 'Netto']);
-    expect(budget.cells[5]?.slice(2)).toEqual(['Norr', { formula: '=SSR.FEE($A6,$B$2,$B$3)' }, { formula: '=SSR.REIMBURSED($A6,$B$2)' }, { formula: '=SSR.NET($A6,$B$2)' }]);
+    expect(budget.cells[5]?.slice(2)).toEqual(['Norr', { formula: '=SSR.FEE($A6,$B$2,$B$3)' }, { formula: '=SSR.REIMBURSED($A6,$B$2)' }, { formula: '=D6-E6' }]);
     expect(budget.cells[41]?.[2]).toBe('Övriga aktörer');
     expect(budget.chart).toMatchObject({ source: 'A45:B49', title: 'Avgiftsintäkter per grupp 2025' });
   });
@@ -52,8 +52,8 @@ describe('the budget sheet plan', () => {
     expect(groupOfNacka(2026)).toBe('Mitt');
   });
 
-  it('nets its own columns in estimate mode, since SSR.NET works on exact figures', () => {
-    expect(plan(2026, 'estimate').cells[5]?.[5]).toEqual({ formula: '=D6-E6' });
+  it('nets its own columns in either mode, so Netto follows the mode cell as the fee does', () => {
+    for (const mode of FEE_MODES) expect(plan(2026, mode).cells[5]?.[5]).toEqual({ formula: '=D6-E6' });
   });
 });
 
@@ -95,5 +95,30 @@ describe('the budget sheet in the preview workbook, computed by the SSR function
     const row = budget.cells.findIndex((cells) => cells[0] === 'salem') + 1;
     expect(await cellValue(budget.sheet, `D${row}`)).toBe('#N/A');
     expect(await cellValue(budget.sheet, budget.totalCell)).toBe('#N/A');
+  });
+
+  it('follows its mode cell: built exact for 2025, switched to estimate in B3, every formula gives a number, Netto included', async () => {
+    const budget = plan(2025, 'exact');
+    await writeBudgetSheet(pane.workbook, budget);
+    await pane.workbook.whenCalculated();
+    const salem = budget.cells.findIndex((cells) => cells[0] === 'salem') + 1;
+    expect((await pane.workbook.readRange(budget.sheet, `D${salem}:F${salem}`)).values[0]).toEqual(['#N/A', 0, '#N/A']);
+
+    // As a person types it in the cell: row 3, column B.
+    await pane.workbook.setCellInput(budget.sheet, { row: 2, column: 1 }, 'uppskattning');
+    await pane.workbook.whenCalculated();
+    const formulaCells: string[] = [];
+    budget.cells.forEach((row, r) =>
+      row.forEach((input, c) => {
+        if (typeof input === 'object' && input !== null) formulaCells.push(`${String.fromCharCode(65 + c)}${r + 1}`);
+      }),
+    );
+    expect(formulaCells.length).toBeGreaterThan(37 * 3);
+    for (const address of formulaCells) expect([address, typeof (await cellValue(budget.sheet, address))]).toEqual([address, 'number']);
+    // Salem 2025 on its 31 Dec 2023 figure: 17 451 × 1,50 kr.
+    expect((await pane.workbook.readRange(budget.sheet, `D${salem}:F${salem}`)).values[0]).toEqual([26_176.5, 0, 26_176.5]);
+    const fees = (await (await pane.api('/fees?year=2025&mode=estimate')).json()) as { totals: { all: number } };
+    expect(Math.round(Number(await cellValue(budget.sheet, budget.totalCell)) * 100)).toBe(fees.totals.all);
+    expect(Math.round(Number(await cellValue(budget.sheet, budget.checkCell)) * 100)).toBe(fees.totals.all);
   });
 });

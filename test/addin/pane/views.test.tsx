@@ -1,9 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formattedNumber, SEK_FORMAT } from '../../../addin/src/custom-functions/cell-value';
 import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
-import { FeeRulesView } from '../../../addin/src/pane/fee-rules/FeeRulesView';
 import { InvoicesView } from '../../../addin/src/pane/invoices/InvoicesView';
 import { ReimbursementsView } from '../../../addin/src/pane/reimbursements/ReimbursementsView';
 import { StatusView } from '../../../addin/src/pane/status/StatusView';
@@ -42,68 +41,6 @@ describe('Status view', () => {
     expect(rows).toContain('Användare Testaren');
     // The strongest of the effective roles.
     expect(rows).toContain('Roll Administratör');
-  });
-});
-
-describe('Fee rules view', () => {
-  it('lists the adopted version with 37 of 37 approvals; an admin proposes a version and records an approval', async () => {
-    const { user } = renderPane(<FeeRulesView />, pane.services);
-    const table = await screen.findByRole('table', { name: 'Avgiftsregler (R7)' }, { timeout: 20_000 });
-    expect(within(table).getAllByRole('row').slice(1).map(cells)).toEqual(['avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 5 jul 2024 37 av 37']);
-
-    const propose = screen.getByRole('region', { name: 'Föreslå en ny version' });
-    expect(within(propose).getByRole<HTMLInputElement>('textbox', { name: 'Id' }).value).toBe('avgifter-2026');
-    const perInhabitant = within(propose).getByRole('textbox', { name: 'Avgift per invånare (kr)' });
-    await user.clear(perInhabitant);
-    await user.type(perInhabitant, 'en och femtio');
-    await user.click(within(propose).getByRole('button', { name: 'Föreslå version' }));
-    expect(await within(propose).findByText('Ange ett belopp i kronor, till exempel 125 000 eller 125000,50.')).toBeTruthy();
-
-    await user.clear(perInhabitant);
-    await user.type(perInhabitant, '1,75');
-    await user.click(within(propose).getByRole('button', { name: 'Föreslå version' }));
-    expect(await screen.findByText('Versionen avgifter-2026 är föreslagen. Den gäller när alla parter har godkänt den.', {}, { timeout: 20_000 })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
-      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 0 av 37 Dra tillbaka',
-    );
-
-    const approve = screen.getByRole('region', { name: 'Registrera ett godkännande' });
-    await user.selectOptions(within(approve).getByRole('combobox', { name: 'Version' }), 'avgifter-2026');
-    await user.selectOptions(within(approve).getByRole('combobox', { name: 'Part' }), 'nacka');
-    await user.type(within(approve).getByRole('textbox', { name: 'Beslutsreferens' }), 'KF 2025-09-22 § 12');
-    await user.click(within(approve).getByRole('button', { name: 'Registrera godkännande' }));
-    expect(await screen.findByText('Nacka har godkänt avgifter-2026.', {}, { timeout: 20_000 })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toContain(
-      'avgifter-2026 2026 1,75 kr 280 000,00 kr 560 000,00 kr Utkast 1 av 37 Dra tillbaka',
-    );
-    const stored = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string; approvals: { memberId: string; reference: string }[] }[] };
-    expect(stored.feeRules.find((rule) => rule.id === 'avgifter-2026')?.approvals).toEqual([
-      { memberId: 'nacka', approvedOn: '2025-10-01', reference: 'KF 2025-09-22 § 12' },
-    ]);
-
-    // R7: a draft can be withdrawn, after a second press; the adopted version offers no such button.
-    const rulesTable = screen.getByRole('table', { name: 'Avgiftsregler (R7)' });
-    expect(within(rulesTable).queryByRole('button', { name: 'Dra tillbaka utkastet avgifter-2024' })).toBeNull();
-    await user.click(within(rulesTable).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
-    const asking = await screen.findByRole('alertdialog', { name: 'Dra tillbaka utkastet?' });
-    expect(within(asking).getByText('Dra tillbaka utkastet avgifter-2026')).toBeTruthy();
-    await user.click(within(asking).getByRole('button', { name: 'Avbryt' }));
-    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
-    const kept = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string }[] };
-    expect(kept.feeRules.map((rule) => rule.id)).toEqual(['avgifter-2024', 'avgifter-2026']);
-    // Opened again in a fresh view: jsdom does not reliably reopen a Fluent dialog in the same
-    // render once it was dismissed (Chromium does; checked in a browser).
-    cleanup();
-    const again = renderPane(<FeeRulesView />, pane.services);
-    const reloaded = await screen.findByRole('table', { name: 'Avgiftsregler (R7)' }, { timeout: 20_000 });
-    await again.user.click(within(reloaded).getByRole('button', { name: 'Dra tillbaka utkastet avgifter-2026' }));
-    await again.user.click(within(await screen.findByRole('alertdialog', { name: 'Dra tillbaka utkastet?' })).getByRole('button', { name: 'Ja, dra tillbaka' }));
-    expect(await screen.findByText('Utkastet avgifter-2026 är tillbakadraget.', {}, { timeout: 20_000 })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Avgiftsregler (R7)' })).getAllByRole('row').slice(1).map(cells)).toEqual([
-      'avgifter-2024 2024 1,50 kr 280 000,00 kr 560 000,00 kr Antagen 5 jul 2024 37 av 37',
-    ]);
-    const after = (await (await pane.api('/fee-rules')).json()) as { feeRules: { id: string }[] };
-    expect(after.feeRules.map((rule) => rule.id)).toEqual(['avgifter-2024']);
   });
 });
 
@@ -164,7 +101,8 @@ describe('Reimbursements view', () => {
     const asking = await screen.findByRole('alertdialog', { name: 'Ta bort ersättningen?' });
     expect(within(asking).getByText('Ta bort RKK för Nacka, 2025-01-01 – 2025-06-30')).toBeTruthy();
     expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(200);
-    await user.click(within(asking).getByRole('button', { name: 'Ja, ta bort' }));
+    // By its text: jsdom can leave tabster's aria-hidden on the first Fluent dialog of a file (Chromium does not).
+    await user.click(within(asking).getByText('Ja, ta bort'));
     expect(await screen.findByText('Ersättningen är borttagen och formlerna omräknade.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(screen.getByText('Inga ersättningar är registrerade för 2025.')).toBeTruthy();
     expect((await pane.api(`/reimbursements/${stored.reimbursements[0]?.id ?? ''}`)).status).toBe(404);
@@ -200,7 +138,7 @@ describe('Reimbursements view', () => {
 describe('Budget view', () => {
   it('creates the year’s budget sheet with live formulas, estimate mode by default', async () => {
     const { user } = renderPane(<BudgetView />, pane.services);
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Uppskattning (senaste kända befolkningstal)' }).checked).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Uppskattning: befolkningen 31 december 2024, eller den senaste före när den saknas' }).checked).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
     expect(await screen.findByText('Bladet "SSR budget 2025" är skapat med 37 medlemmar och levande formler.', {}, { timeout: 20_000 })).toBeTruthy();
     await pane.workbook.whenCalculated();

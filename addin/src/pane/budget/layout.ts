@@ -2,6 +2,7 @@ import type { Cluster, FeeMode, Member } from '@ssr/shared';
 import { CLUSTERS, termsInYear } from '@ssr/shared';
 import { blockAddress, cellAddress } from '../../excel/address';
 import type { CellInput, ChartSpec, ColumnFormat, RangeFormat } from '../../excel/port';
+import { SEK_FORMAT } from '../../custom-functions/cell-value';
 
 /**
  * The budget sheet of a year, planned as data: a row per member with live SSR formulas,
@@ -9,7 +10,7 @@ import type { CellInput, ChartSpec, ColumnFormat, RangeFormat } from '../../exce
  * fee income by group. Pure, so the plan is tested without a workbook.
  */
 
-export const SEK_FORMAT = '#,##0.00 "kr"';
+export { SEK_FORMAT };
 
 export interface BudgetLabels {
   sheetName: string;
@@ -71,8 +72,8 @@ export function planBudgetSheet(input: { year: number; mode: FeeMode; members: r
       groupLabel(group),
       { formula: `=SSR.FEE($A${n},$B$2,$B$3)` },
       { formula: `=SSR.REIMBURSED($A${n},$B$2)` },
-      // R6 net. SSR.NET works on exact figures (as invoiced); an estimate budget nets its own columns.
-      { formula: mode === 'exact' ? `=SSR.NET($A${n},$B$2)` : `=D${n}-E${n}` },
+      // R6 net of the row's own columns, so it follows the mode cell as the fee does (SSR.NET is exact only).
+      { formula: `=D${n}-E${n}` },
     ]);
   });
   const lastMemberRow = FIRST_MEMBER_ROW + members.length - 1;

@@ -12,6 +12,8 @@ import { useServices } from '../shell/services';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option ("Försvarsmakten, Mellersta militärregionen"): held to the pane.
+  select: { minWidth: 0, width: '100%' },
 });
 
 /** R7: record one party's approval of a version, with the date and reference of its decision (admin). */
@@ -55,16 +57,21 @@ export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & 
         {t.feeRules.approveHeading}
       </Text>
       <Field label={t.feeRules.version}>
-        <Select value={ruleId} disabled={locked} onChange={(_, data) => setRuleId(data.value)}>
+        <Select className={styles.select} value={ruleId} disabled={locked} onChange={(_, data) => setRuleId(data.value)}>
           {rules.map((candidate) => (
             <option key={candidate.rule.id} value={candidate.rule.id}>
-              {candidate.rule.id} ({candidate.status === 'adopted' ? t.feeRules.adopted : t.feeRules.draft})
+              {t.feeRules.versionOption(candidate.rule.id, candidate.status === 'draft')}
             </option>
           ))}
         </Select>
       </Field>
-      <Field label={t.feeRules.party} validationMessage={errors.memberId} validationState={errors.memberId ? 'error' : 'none'}>
-        <Select value={party} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
+      <Field
+        label={t.feeRules.party}
+        hint={rule && parties.length === 0 ? t.feeRules.noParty : undefined}
+        validationMessage={errors.memberId}
+        validationState={errors.memberId ? 'error' : 'none'}
+      >
+        <Select className={styles.select} value={party} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
           {parties.map((member) => (
             <option key={member.id} value={member.id}>
               {member.name}

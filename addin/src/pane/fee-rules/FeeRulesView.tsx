@@ -1,5 +1,4 @@
-import { Badge, Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from '@fluentui/react-components';
-import { feeRuleApprovalState, formatSek } from '@ssr/shared';
+import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import { useMessages } from '../../i18n';
@@ -14,11 +13,16 @@ import { useTask } from '../shell/useTask';
 import { ApproveForm } from './ApproveForm';
 import { ProposeForm } from './ProposeForm';
 import { ViewSection } from '../shell/ViewSection';
-import { ConfirmButton } from '../shell/ConfirmButton';
+import { VersionCard } from './VersionCard';
 
-/** Fee rules (R7): versions with status, adoption date and approvals; admins propose versions and record approvals. */
+const useStyles = makeStyles({
+  versions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** Fee rules (R7): each version with its status, who approved it and who is pending; admins propose, approve and withdraw. */
 export function FeeRulesView() {
   const t = useMessages();
+  const styles = useStyles();
   const { api } = useServices();
   const session = useSession();
   const task = useTask();
@@ -55,7 +59,6 @@ export function FeeRulesView() {
       return { intent: 'success', body: t.feeRules.withdrawn(stored.rule.id) };
     });
 
-  const latest = rules?.at(-1)?.rule;
   // R7 versions and approvals are the admins' to record; others see the forms, disabled, and why.
   const blocked = blockedReason(session, 'admin', t);
   return (
@@ -64,59 +67,22 @@ export function FeeRulesView() {
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       {rules && rules.length === 0 ? <Text>{t.feeRules.none}</Text> : null}
       {rules && rules.length > 0 ? (
-        <Table size="small" aria-labelledby="fee-rules-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.feeRules.version}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.effectiveFrom}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.perInhabitant}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.singleFee}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.doubleFee}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.status}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.approvals}</TableHeaderCell>
-              <TableHeaderCell>{t.feeRules.actions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rules.map((stored) => {
-              const { rule, status, approvalState } = stored;
-              const state = approvalState ?? feeRuleApprovalState(rule, members);
-              return (
-                <TableRow key={rule.id}>
-                  <TableCell>{rule.id}</TableCell>
-                  <TableCell>{rule.effectiveFrom}</TableCell>
-                  <TableCell>{formatSek(rule.perInhabitantOre)}</TableCell>
-                  <TableCell>{formatSek(rule.singleFeeOre)}</TableCell>
-                  <TableCell>{formatSek(rule.doubleFeeOre)}</TableCell>
-                  <TableCell>
-                    <Badge appearance="tint" color={status === 'adopted' ? 'success' : 'warning'}>
-                      {status === 'draft' ? t.feeRules.draft : rule.adoptedOn ? t.feeRules.adoptedOn(rule.adoptedOn) : t.feeRules.adopted}
-                    </Badge>
-                  </TableCell>
-                  <TableCell>{t.feeRules.approvalsOf(state.approved, state.required)}</TableCell>
-                  <TableCell>
-                    {status === 'draft' ? (
-                      <ConfirmButton
-                        text={t.feeRules.withdraw}
-                        label={t.feeRules.withdrawLabel(rule.id)}
-                        question={t.feeRules.withdrawQuestion}
-                        confirm={t.feeRules.withdrawConfirm}
-                        cancel={t.common.cancel}
-                        disabled={task.busy !== undefined || blocked !== undefined}
-                        onConfirm={() => withdraw(stored)}
-                      />
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
+        <div className={styles.versions}>
+          {rules.map((stored) => (
+            <VersionCard
+              key={stored.rule.id}
+              stored={stored}
+              members={members}
+              withdrawDisabled={task.busy !== undefined || blocked !== undefined}
+              onWithdraw={() => withdraw(stored)}
+            />
+          ))}
+        </div>
       ) : null}
       {rules ? (
         <>
           <Divider />
-          <ProposeForm key={latest?.id ?? 'none'} {...(latest ? { latest } : {})} busy={task.busy !== undefined} blocked={blocked} run={write} />
+          <ProposeForm key={rules.map((stored) => stored.rule.id).join(' ')} rules={rules} busy={task.busy !== undefined} blocked={blocked} run={write} />
           {rules.length > 0 ? (
             <>
               <Divider />

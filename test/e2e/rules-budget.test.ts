@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Site } from './browser';
+import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+
+/*
+ * The fee-rule and budget views in Chromium, at Excel's task-pane width (320 px) and on a wide
+ * screen, in Swedish and in English: who approved a version and who is pending, the budget's
+ * warning when exact mode lacks figures, and nothing wider than the window.
+ */
+
+let site: Site;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  browser = await launchChromium();
+  site = await startSite();
+  // A draft out for approval: Nacka has approved it, 36 parties are pending.
+  const created = await site.api('/fee-rules', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      id: 'avgifter-2026',
+      effectiveFrom: 2026,
+      perInhabitantOre: 175,
+      singleFeeOre: 28_000_000,
+      doubleFeeOre: 56_000_000,
+      populationYearOffset: 1,
+      approvals: [{ memberId: 'nacka', approvedOn: '2025-09-22', reference: 'KF 2025-09-22 § 12' }],
+    }),
+  });
+  expect(created.status).toBe(201);
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+});
+
+const WORDS = {
+  sv: {
+    locale: 'sv-SE',
+    query: '',
+    feeRulesTab: 'Avgiftsregler',
+    budgetTab: 'Budget',
+    populationsTab: 'Befolkning',
+    approvedBy: 'Har godkänt (37)',
+    adoptedNacka: 'Nacka 5 jul 2024, Överenskommelse om en gemensam plattform för regional samverkan (2024)',
+    draftNacka: 'Nacka 22 sep 2025, KF 2025-09-22 § 12',
+    pending: 'Väntar på 36 parter',
+    year: 'År',
+    exact: 'Exakt: kräver befolkningen 31 december 2024',
+    create: 'Skapa budgetblad',
+    missingTitle: 'Befolkningen 31 december 2024 saknas',
+    missing: '6 medlemmar saknar befolkningen 31 december 2024: Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö.',
+    importFigures: 'Importera befolkningstal',
+    buildEstimate: 'Skapa med uppskattning',
+  },
+  en: {
+    locale: 'en-GB',
+    query: '?lang=en',
+    feeRulesTab: 'Fee rules',
+    budgetTab: 'Budget',
+    populationsTab: 'Population',
+    approvedBy: 'Approved by (37)',
+    adoptedNacka: 'Nacka 5 Jul 2024, Överenskommelse om en gemensam plattform för regional samverkan (2024)',
+    draftNacka: 'Nacka 22 Sep 2025, KF 2025-09-22 § 12',
+    pending: 'Waiting for 36 parties',
+    year: 'Year',
+    exact: 'Exact: needs the population on 31 December 2024',
+    create: 'Create budget sheet',
+    missingTitle: 'The population on 31 December 2024 is missing',
+    missing: '6 members lack the population on 31 December 2024: Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö.',
+    importFigures: 'Import population figures',
+    buildEstimate: 'Create as an estimate',
+  },
+} as const;
+
+/** What sticks out of the window sideways: the document's overflow, and the elements of the view past its right edge. */
+async function overflow(page: Page, panel: string) {
+  return page.evaluate((panelName) => {
+    const root = document.documentElement;
+    const view = Array.from(document.querySelectorAll('[role="tabpanel"]')).find((element) => !(element as HTMLElement).hidden);
+    const right = view?.getBoundingClientRect().right ?? 0;
+    const past = Array.from(view?.querySelectorAll('*') ?? [])
+      .filter((element) => element.getBoundingClientRect().right > right + 0.5 && element.getClientRects().length > 0)
+      .map((element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').slice(0, 40)}"`);
+    return { panel: panelName, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, past: past.slice(0, 5) };
+  }, panel);
+}
+
+async function expectNoOverflow(page: Page, panel: string) {
+  const found = await overflow(page, panel);
+  expect(found.past).toEqual([]);
+  expect(found.scrollWidth, JSON.stringify(found)).toBeLessThanOrEqual(found.clientWidth);
+}
+
+describe.each([
+  ['sv', 320],
+  ['sv', 1400],
+  ['en', 320],
+  ['en', 1400],
+] as const)('fee rules and budget (%s, %i px)', (language, width) => {
+  const words = WORDS[language];
+  let page: Page;
+
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: words.locale });
+    page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error));
+    await page.goto(`${site.server.url}${words.query}`);
+    await page.getByRole('tab', { name: words.feeRulesTab }).waitFor({ timeout: 30_000 });
+  });
+
+  afterAll(async () => {
+    await page.context().close();
+  });
+
+  it('the fee-rule view names who approved each version, with date and reference, and who is pending', async () => {
+    await page.getByRole('tab', { name: words.feeRulesTab }).click();
+    const view = page.getByRole('tabpanel', { name: words.feeRulesTab });
+    const adopted = view.getByRole('article', { name: 'avgifter-2024' });
+    await adopted.waitFor({ timeout: 30_000 });
+    await adopted.getByText(words.approvedBy, { exact: true }).click();
+    const approvers = adopted.getByRole('list', { name: words.approvedBy });
+    await approvers.getByRole('listitem').filter({ hasText: 'Trafikverket' }).waitFor();
+    expect(await approvers.getByRole('listitem').count()).toBe(37);
+    expect((await approvers.getByRole('listitem').filter({ hasText: 'Nacka' }).innerText()).replace(/\s+/g, ' ')).toBe(words.adoptedNacka);
+
+    const draft = view.getByRole('article', { name: 'avgifter-2026' });
+    expect((await draft.getByRole('listitem').filter({ hasText: 'Nacka' }).innerText()).replace(/\s+/g, ' ')).toBe(words.draftNacka);
+    await draft.getByText(words.pending, { exact: true }).click();
+    const pending = draft.getByRole('list', { name: words.pending });
+    await pending.getByRole('listitem').filter({ hasText: 'Botkyrka' }).waitFor();
+    expect(await pending.getByRole('listitem').count()).toBe(36);
+    await expectNoOverflow(page, words.feeRulesTab);
+    await screenshot(page, `fee-rules-${language}-${width}`);
+  });
+
+  it('the budget view names the members without the figure exact mode needs, offers both ways forward, and fits', async () => {
+    await page.getByRole('tab', { name: words.budgetTab }).click();
+    const view = page.getByRole('tabpanel', { name: words.budgetTab });
+    await view.getByRole('textbox', { name: words.year }).fill('2025');
+    await view.getByRole('radio', { name: words.exact }).check();
+    await view.getByRole('button', { name: words.create }).click();
+    const warning = view.getByRole('group', { name: words.missingTitle });
+    await warning.waitFor({ timeout: 30_000 });
+    expect((await warning.innerText()).replace(/\s+/g, ' ')).toContain(words.missing);
+    await warning.getByRole('button', { name: words.buildEstimate }).waitFor();
+    await expectNoOverflow(page, words.budgetTab);
+    await screenshot(page, `budget-missing-${language}-${width}`);
+
+    await warning.getByRole('button', { name: words.importFigures }).click();
+    await page.getByRole('tabpanel', { name: words.populationsTab }).waitFor();
+    expect(await page.getByRole('tab', { name: words.populationsTab }).getAttribute('aria-selected')).toBe('true');
+  });
+});
