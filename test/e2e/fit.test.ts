@@ -12,7 +12,7 @@ import { SCREENSHOTS, calculated, cell, ensureBuilt, launchChromium, rowOf, star
  * Every view of the pane fits Excel's task pane: at 320 px (and at 1 400 px, where preview mode
  * gives the pane 400 px), in Swedish and English, nothing sticks out past the pane's right edge
  * and the page never scrolls sideways. Each view is visited in the states that draw the most:
- * members loaded into the sheet with a change under review, an SCB file read, a claim listed
+ * members loaded into the sheet with a change under review and then in conflict, an SCB file read, a claim listed
  * and its correction form open, the budget and invoice sheets built. The Swedish views at
  * 320 px are saved as screenshots (screenshots/screens/; `npm run screenshots` copies them to docs/).
  */
@@ -193,6 +193,27 @@ describe.each(['sv', 'en'] as const)('the pane fits at 320 and 1 400 px (%s)', (
     await panel('members').getByRole('button', { name: t.members.review }).click();
     await panel('members').getByRole('table', { name: t.members.reviewTable }).waitFor({ timeout: 30_000 });
     await fits('members', 'members-review');
+  });
+
+  it('Members, a colleague changed the same member: the conflict card', async () => {
+    // The colleague changes the very field under review, so that saving it is a conflict.
+    const current = (await (await site.api('/members/nacka')).json()) as { etag: string };
+    const theirs = await site.api('/members/nacka', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'If-Match': current.etag },
+      body: JSON.stringify({ ...current, name: language === 'sv' ? 'Nacka (ändrad av en kollega)' : 'Nacka (changed by a colleague)' }),
+    });
+    expect(theirs.status).toBe(200);
+    await panel('members').getByRole('button', { name: t.members.save(1) }).click();
+    // The card is named after the member; whichever name it shows, the rest of its heading is the catalogue's.
+    const [before = '', after = ''] = t.members.conflictHeading('\u0000').split('\u0000');
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await panel('members')
+      .getByRole('region', { name: new RegExp(`^${escape(before)}.+${escape(after)}$`) })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await settled('members');
+    await fits('members', 'members-conflict');
   });
 
   it('Populations, an SCB file read', async () => {
