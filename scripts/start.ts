@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { sideloadInstructions, startAddinServer } from '../addin/scripts/serve';
+import { DEV_PORT, sideloadInstructions, startAddinServer } from '../addin/scripts/serve';
 import { localConfig, portSetting, startLocalApi, stopOnSignals } from './api';
 import { startAzurite } from './azurite';
 
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
 
   const config = localConfig(azurite.connectionString);
   const api = await start('API', startLocalApi({ port: portSetting('SSR_API_PORT', 7071), config }));
-  const addin = await start('Add-in', startAddinServer({ apiUrl: api.url }));
+  const addin = await start('Add-in', startAddinServer({ apiUrl: api.url, port: DEV_PORT }));
 
   const user = config.auth.mode === 'dev' ? `dev mode, acting as ${config.auth.devUser} (${config.auth.devRole})` : 'App Service principals only';
   console.log(`\nAzurite tables  ${running[0]?.url ?? ''}   (data in ${location})`);

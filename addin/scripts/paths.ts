@@ -7,3 +7,5 @@ export const repoRoot = resolve(addinRoot, '..');
 export const distDir = join(addinRoot, 'dist');
 export const assetsDir = join(addinRoot, 'assets');
 export const devManifestPath = join(repoRoot, 'manifest.xml');
+/** Vite's dependency cache for `npm start`'s dev server (Vite's default for this root). */
+export const devViteCacheDir = join(addinRoot, 'node_modules', '.vite');

@@ -10,17 +10,22 @@ import { sideloadInstructions } from './sideload';
 
 export { sideloadInstructions } from './sideload';
 
+/** The port Office opens the dev add-in on (the dev manifest's https://localhost:3000). */
+export const DEV_PORT = Number(new URL(DEV_ORIGIN).port);
+
 export interface AddinServerOptions {
   /** The API base that /api is proxied to, e.g. http://127.0.0.1:7071/api (an origin alone means its /api). */
   apiUrl: string;
-  /** 3000 by default, as the dev manifest says; 0 picks a free port. */
-  port?: number;
+  /** DEV_PORT (3000) for Office, as the dev manifest says; 0 picks a free port (tests). */
+  port: number;
   /** https with the office-addin-dev-certs certificates (default); false for plain http. */
   https?: boolean;
   /** Serve the built add-in in addin/dist instead of the Vite dev server. */
   dist?: boolean;
   /** With dist: another build folder than addin/dist. */
   distDir?: string;
+  /** The dev server's Vite dependency cache, if not the one ADDIN_VITE_CACHE_DIR or the default names. */
+  viteCacheDir?: string;
 }
 
 export interface AddinServer {
@@ -42,13 +47,18 @@ function apiProxy(apiUrl: string): Record<string, ProxyOptions> {
  * to the API, so the page and the API share one origin as in Azure.
  */
 export async function startAddinServer(options: AddinServerOptions): Promise<AddinServer> {
-  const port = options.port ?? 3000;
+  const port = options.port;
   const secure = options.https ?? true;
   // Office opens https://localhost:3000, which is what the certificate names; tests use 127.0.0.1.
   const host = secure ? 'localhost' : '127.0.0.1';
   const https = secure ? await devCertificates() : undefined;
   const serverOptions = { port, strictPort: port !== 0, host, proxy: apiProxy(options.apiUrl), ...(https ? { https } : {}) };
-  const config = { ...addinViteConfig(readBuildEnv()), configFile: false as const, logLevel: 'warn' as const };
+  const env = readBuildEnv();
+  const config = {
+    ...addinViteConfig({ ...env, viteCacheDir: options.viteCacheDir ?? env.viteCacheDir }),
+    configFile: false as const,
+    logLevel: 'warn' as const,
+  };
 
   const server = options.dist
     ? await preview({ ...config, preview: serverOptions, build: { ...config.build, outDir: options.distDir ?? distDir } })
@@ -66,7 +76,7 @@ export async function startAddinServer(options: AddinServerOptions): Promise<Add
 
 async function main(): Promise<void> {
   const apiUrl = readDevApiUrl();
-  const server = await startAddinServer({ apiUrl, dist: process.argv.includes('--dist') });
+  const server = await startAddinServer({ apiUrl, port: DEV_PORT, dist: process.argv.includes('--dist') });
   process.stdout.write(`The add-in is served at ${server.url} (/api → ${apiUrl}).\n\n${sideloadInstructions({ manifestPath: devManifestPath, addinUrl: DEV_ORIGIN })}\n`);
   const stop = () => {
     server.close().then(

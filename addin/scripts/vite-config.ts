@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import type { InlineConfig } from 'vite';
 import type { AddinBuildEnv } from './env';
-import { addinRoot } from './paths';
+import { addinRoot, devViteCacheDir } from './paths';
 import { pageInputs, ssrAddin } from './vite-plugin';
 
 /*
@@ -16,6 +16,8 @@ export function addinViteConfig(env: AddinBuildEnv): InlineConfig {
   return {
     root: addinRoot,
     base,
+    // Spelled out: the dev server's cache unless the environment names another (the tests do).
+    cacheDir: env.viteCacheDir ?? devViteCacheDir,
     publicDir: false,
     plugins: [react(), ssrAddin(env)],
     build: {

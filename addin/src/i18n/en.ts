@@ -273,7 +273,7 @@ export const en: Messages = {
     withdrawn: (id: string) => `The draft ${id} is withdrawn.`,
   },
   reimbursements: {
-    heading: 'Reimbursements for RSIB and RKK (R6)',
+    heading: 'Reimbursements for RSIB and RKK',
     intro: "Record a party's self-cost for the on-call functions. Reimbursements are not netted against the invoice.",
     member: 'Party',
     function: 'Function',

@@ -278,7 +278,7 @@ export const sv = {
     withdrawn: (id: string) => `Utkastet ${id} är tillbakadraget.`,
   },
   reimbursements: {
-    heading: 'Ersättningar för RSIB och RKK (R6)',
+    heading: 'Ersättningar för RSIB och RKK',
     intro: 'Registrera en parts självkostnad för beredskapsfunktionerna. Ersättningar kvittas inte mot fakturan.',
     member: 'Part',
     function: 'Funktion',

@@ -11,6 +11,9 @@ import { useServices } from '../shell/services';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  // A native select is as wide as its longest option unless told otherwise; the pane is 320 px.
+  select: { minWidth: 0, maxWidth: '100%' },
+  selectInput: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
 });
 
 /** A claim's id: readable (member, function, start) and unique enough to never meet another. */
@@ -22,7 +25,7 @@ export function claimId(memberId: string, fn: ReimbursedFunction, periodStart: s
 }
 
 /**
- * R6: record a member's self-cost for RSIB or RKK over a period within one year (editor), or,
+ * Record a member's self-cost for RSIB or RKK over a period within one year (editor), or,
  * given `editing`, correct a recorded claim on the etag it was listed with.
  */
 export function RecordForm({
@@ -80,7 +83,7 @@ export function RecordForm({
         {heading}
       </Text>
       <Field label={t.reimbursements.member} {...state('memberId')}>
-        <Select value={member} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
+        <Select className={styles.select} select={{ className: styles.selectInput }} value={member} disabled={locked} onChange={(_, data) => setMemberId(data.value)}>
           {sorted.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.name}

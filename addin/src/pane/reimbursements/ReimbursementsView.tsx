@@ -1,4 +1,4 @@
-import { Button, Divider, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReimbursementView } from '@ssr/shared';
 import { formatSek, parseYear } from '@ssr/shared';
 import { useCallback, useEffect, useState } from 'react';
@@ -16,12 +16,26 @@ import { ConfirmButton } from '../shell/ConfirmButton';
 import { RecordForm } from './RecordForm';
 import { ViewSection } from '../shell/ViewSection';
 
+// Claims as cards, not a table: six columns never fit a task pane of 320 px.
 const useStyles = makeStyles({
-  number: { textAlign: 'right' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    overflowWrap: 'anywhere',
+  },
+  line: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM },
+  amount: { fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, marginTop: tokens.spacingVerticalXS },
+  total: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalM, padding: `0 ${tokens.spacingHorizontalM}` },
 });
 
-/** Reimbursements (R6): record RSIB/RKK claims, list a year's claims, correct or remove one (editor). */
+/** Reimbursements: record RSIB/RKK claims, list a year's claims, correct or remove one (editor). */
 export function ReimbursementsView() {
   const t = useMessages();
   const styles = useStyles();
@@ -89,32 +103,27 @@ export function ReimbursementsView() {
       </div>
       {listed && listed.claims.length === 0 ? <Text>{t.reimbursements.none(listed.year)}</Text> : null}
       {listed && listed.claims.length > 0 ? (
-        <Table size="small" aria-labelledby="reimbursements-list-heading">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.reimbursements.member}</TableHeaderCell>
-              <TableHeaderCell>{t.reimbursements.function}</TableHeaderCell>
-              <TableHeaderCell>{t.reimbursements.period}</TableHeaderCell>
-              <TableHeaderCell>{t.reimbursements.amount}</TableHeaderCell>
-              <TableHeaderCell>{t.reimbursements.note}</TableHeaderCell>
-              <TableHeaderCell>{t.reimbursements.actions}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {listed.claims.map((claim) => (
-              <TableRow key={claim.id}>
-                <TableCell>{names.get(claim.memberId) ?? claim.memberId}</TableCell>
-                <TableCell>{claim.function}</TableCell>
-                <TableCell>
-                  {claim.periodStart} – {claim.periodEnd}
-                </TableCell>
-                <TableCell className={styles.number}>{formatSek(claim.amountOre)}</TableCell>
-                <TableCell>{claim.note}</TableCell>
-                <TableCell>
+        <>
+          <ul className={styles.list} aria-labelledby="reimbursements-list-heading">
+            {listed.claims.map((claim) => {
+              const name = names.get(claim.memberId) ?? claim.memberId;
+              return (
+                <li key={claim.id} className={styles.card}>
+                  <div className={styles.line}>
+                    <Text weight="semibold">{name}</Text>
+                    <Text>{claim.function}</Text>
+                  </div>
+                  <div className={styles.line}>
+                    <Text>
+                      {claim.periodStart} – {claim.periodEnd}
+                    </Text>
+                    <Text className={styles.amount}>{formatSek(claim.amountOre)}</Text>
+                  </div>
+                  {claim.note === '' ? null : <Text>{claim.note}</Text>}
                   <div className={styles.actions}>
                     <Button
                       size="small"
-                      aria-label={t.reimbursements.correctLabel(names.get(claim.memberId) ?? claim.memberId, claim.function, claim.periodStart, claim.periodEnd)}
+                      aria-label={t.reimbursements.correctLabel(name, claim.function, claim.periodStart, claim.periodEnd)}
                       disabled={busy || blocked !== undefined}
                       onClick={() => setEditing(claim)}
                     >
@@ -122,7 +131,7 @@ export function ReimbursementsView() {
                     </Button>
                     <ConfirmButton
                       text={t.reimbursements.remove}
-                      label={t.reimbursements.removeLabel(names.get(claim.memberId) ?? claim.memberId, claim.function, claim.periodStart, claim.periodEnd)}
+                      label={t.reimbursements.removeLabel(name, claim.function, claim.periodStart, claim.periodEnd)}
                       question={t.reimbursements.removeQuestion}
                       confirm={t.reimbursements.removeConfirm}
                       cancel={t.common.cancel}
@@ -130,23 +139,17 @@ export function ReimbursementsView() {
                       onConfirm={() => remove(claim)}
                     />
                   </div>
-                </TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell>
-                <strong>{t.reimbursements.total}</strong>
-              </TableCell>
-              <TableCell />
-              <TableCell />
-              <TableCell className={styles.number}>
-                <strong>{formatSek(total)}</strong>
-              </TableCell>
-              <TableCell />
-              <TableCell />
-            </TableRow>
-          </TableBody>
-        </Table>
+                </li>
+              );
+            })}
+          </ul>
+          <div className={styles.total}>
+            <Text weight="semibold">{t.reimbursements.total}</Text>
+            <Text weight="semibold" className={styles.amount}>
+              {formatSek(total)}
+            </Text>
+          </div>
+        </>
       ) : null}
       {editing ? (
         <>

@@ -9,7 +9,9 @@ import { roleName } from '../shell/roles';
 import type { StatusFacts } from './useStatus';
 
 const useStyles = makeStyles({
-  label: { fontWeight: tokens.fontWeightSemibold, width: '40%' },
+  label: { fontWeight: tokens.fontWeightSemibold, width: '40%', overflowWrap: 'anywhere' },
+  // An account name or address has no place to break; the pane is 320 px.
+  value: { overflowWrap: 'anywhere' },
 });
 
 function upperFirst(text: string): string {
@@ -71,7 +73,7 @@ export function StatusTable({ facts }: { facts: StatusFacts }) {
         {rowsOf(facts, t).map(([label, value]) => (
           <TableRow key={label}>
             <TableCell className={styles.label}>{label}</TableCell>
-            <TableCell>{value}</TableCell>
+            <TableCell className={styles.value}>{value}</TableCell>
           </TableRow>
         ))}
       </TableBody>
