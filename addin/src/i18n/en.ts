@@ -14,7 +14,7 @@ export const en: Messages = {
     budget: 'Budget',
     invoices: 'Invoices',
     previewTitle: 'Preview',
-    previewBody: 'The add-in runs in a plain browser. The workbook on the right lives in the browser only; in Excel it is your own workbook.',
+    previewBody: 'The add-in runs in a plain browser. The workbook shown beside the pane (or below it, in a narrow window) lives in the browser only; in Excel it is your own workbook.',
     offlineTitle: 'The API cannot be reached',
     offlineBody: (age: string) => `Formulas use the saved snapshot (${age} old). Changes cannot be saved until the connection is back.`,
     offlineAction: 'Try again',

@@ -14,7 +14,7 @@ export const sv = {
     budget: 'Budget',
     invoices: 'Fakturor',
     previewTitle: 'Förhandsvisning',
-    previewBody: 'Tillägget körs i en vanlig webbläsare. Arbetsboken till höger finns bara i webbläsaren; i Excel är det din egen arbetsbok.',
+    previewBody: 'Tillägget körs i en vanlig webbläsare. Arbetsboken bredvid panelen (under den i ett smalt fönster) finns bara i webbläsaren; i Excel är det din egen arbetsbok.',
     offlineTitle: 'Ingen kontakt med API:t',
     offlineBody: (age: string) => `Formlerna räknar med den sparade ögonblicksbilden (${age} gammal). Ändringar kan inte sparas förrän kontakten är tillbaka.`,
     offlineAction: 'Försök igen',
