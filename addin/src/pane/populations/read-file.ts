@@ -11,3 +11,9 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
     reader.readAsArrayBuffer(file);
   });
 }
+
+/** Raw deflate, as the parts of an .xlsx are compressed, with the platform's own decompressor. */
+export async function inflateRaw(compressed: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([compressed.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
