@@ -19,6 +19,7 @@ export type { InflateRaw };
 export const STOCKHOLM_COUNTY = {
   code: '01',
   name: 'Stockholms län',
+  nameEn: 'Stockholm County',
   municipalities: {
     '0114': 'Upplands Väsby', '0115': 'Vallentuna', '0117': 'Österåker', '0120': 'Värmdö', '0123': 'Järfälla',
     '0125': 'Ekerö', '0126': 'Huddinge', '0127': 'Botkyrka', '0128': 'Salem', '0136': 'Haninge', '0138': 'Tyresö',
@@ -72,7 +73,7 @@ export interface ScbOptions {
    * Only this county's regions are read (default Stockholms län, the register's area); the
    * rest are listed as ignored. null reads every county.
    */
-  county?: { code: string; name: string; municipalities?: Readonly<Record<string, string>> } | null;
+  county?: { code: string; name: string; nameEn?: string; municipalities?: Readonly<Record<string, string>> } | null;
 }
 
 type Layout =
@@ -88,6 +89,7 @@ interface Header {
 }
 /** What every step of a parse shares: the language, the county read, and what was found. */
 interface Context {
+  lang: Lang;
   text: ScbText;
   county: ScbOptions['county'];
   errors: ScbLineError[];
@@ -228,7 +230,7 @@ function isOutside(region: Region, line: number, ctx: Context): boolean {
   const county = ctx.county;
   if (!county || region.kind === 'country' || region.code.startsWith(county.code)) return false;
   if (!ctx.ignored.some((ignored) => ignored.code === region.code)) {
-    ctx.ignored.push({ code: region.code, name: region.name, line, reason: ctx.text.outsideCounty(county.name) });
+    ctx.ignored.push({ code: region.code, name: region.name, line, reason: ctx.text.outsideCounty(ctx.lang === 'en' ? (county.nameEn ?? county.name) : county.name) });
   }
   return true;
 }
@@ -398,14 +400,15 @@ function rowsAsLines(rows: string[][]): string[] {
  * Every error is returned, each with its line (a worksheet's row number).
  */
 export function parseScbPopulation(input: Uint8Array | string | { rows: string[][] }, opts?: ScbOptions): ScbParseResult {
-  const text = SCB_TEXT[opts?.lang ?? 'sv'];
+  const lang = opts?.lang ?? 'sv';
+  const text = SCB_TEXT[lang];
   const fromSheet = typeof input === 'object' && 'rows' in input;
   let lines: string[];
   if (fromSheet) lines = rowsAsLines(input.rows);
   else lines = (typeof input === 'string' ? input : decodeScbBytes(input)).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const header = findHeader(lines, fromSheet, text);
   if (!('layout' in header)) return { ok: false, errors: [header] };
-  const ctx: Context = { text, county: opts?.county === undefined ? STOCKHOLM_COUNTY : opts.county, errors: [], ignored: [] };
+  const ctx: Context = { lang, text, county: opts?.county === undefined ? STOCKHOLM_COUNTY : opts.county, errors: [], ignored: [] };
   checkHeaderYears(header, ctx);
   const entries = readTable(lines, header, ctx);
   rejectDuplicates(entries, ctx);

@@ -238,7 +238,7 @@ describe('what PxWeb adds around the table, and regions outside the county', () 
     ]);
     // An error in an ignored row does not stop the import.
     expect(parsed(parseScbPopulation(csv('region,2023', '0180 Stockholm,5', '0305 Håbo,ca 22000'))).ignored.map((r) => r.code)).toEqual(['0305']);
-    expect(parsed(parseScbPopulation(text, { lang: 'en' })).ignored[1]?.reason).toBe('is outside Stockholms län and is not saved');
+    expect(parsed(parseScbPopulation(text, { lang: 'en' })).ignored[1]?.reason).toBe('is outside Stockholm County and is not saved');
   });
 
   it('warns, without refusing the file, when the county check is incomplete because municipalities are not in the file', () => {

@@ -14,6 +14,24 @@ export function readFileBytes(file: Blob): Promise<Uint8Array> {
 
 /** Raw deflate, as the parts of an .xlsx are compressed, with the platform's own decompressor. */
 export async function inflateRaw(compressed: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([compressed.slice()]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const source = new ReadableStream<BufferSource>({
+    start(controller) {
+      controller.enqueue(compressed.slice());
+      controller.close();
+    },
+  });
+  const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    chunks.push(next.value);
+    length += next.value.length;
+  }
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
