@@ -7,9 +7,21 @@ import type { FigureChange } from './changes';
 const NARROW = '@container (max-width: 480px)';
 
 const useStyles = makeStyles({
-  frame: { containerType: 'inline-size', minWidth: 0 },
+  frame: { containerType: 'inline-size', minWidth: 0, position: 'relative' },
   table: { [NARROW]: { display: 'block' } },
-  header: { [NARROW]: { display: 'none' } },
+  // In cards the header row is for screen readers only: each card labels its own figures.
+  header: {
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clipPath: 'inset(50%)',
+      whiteSpace: 'nowrap',
+      // Its row and cells too, or the row keeps the table's width beyond the pane's edge.
+      '& *': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden' },
+    },
+  },
   body: { [NARROW]: { display: 'block' } },
   row: {
     [NARROW]: {
