@@ -109,6 +109,7 @@ describe('the SCB fixtures', () => {
       sumOfMunicipalities: total,
       municipalitiesCounted: 26,
       matches: true,
+      complete: true,
     });
     expect(result.countyChecks).toEqual([check(2023, COUNTY_2023), check(2024, COUNTY_2024)]);
     expect(result.missing).toEqual([]);
@@ -165,7 +166,7 @@ describe('the SCB fixtures', () => {
     expect(result.figures).toHaveLength(46);
     expect(result.missing.map((m) => m.municipalityCode)).toEqual(UNSEEDED_2024);
     expect(result.missing[0]).toEqual({ municipalityCode: '0115', name: 'Vallentuna', year: 2024, line: 4 });
-    expect(result.countyChecks.find((c) => c.year === 2024)).toMatchObject({ municipalitiesCounted: 20, matches: false });
+    expect(result.countyChecks.find((c) => c.year === 2024)).toMatchObject({ municipalitiesCounted: 20, matches: false, complete: false });
     expectOneWarning(result, /6 av 26 kommuner.*2024/);
   });
 
@@ -191,6 +192,86 @@ describe('the SCB fixtures', () => {
       [3, /2 fält.*rad 1.*3/],
       [4, /4 fält.*rad 1.*3/],
     ]);
+  });
+});
+
+describe('what PxWeb adds around the table, and regions outside the county', () => {
+  const referenceText = readFileSync(new URL('../fixtures/scb/stockholm-2023-2024-comma-bom.csv', import.meta.url), 'utf8');
+  const csv = (...lines: string[]) => lines.join('\n');
+
+  it('ignores footnote and source lines after the table, commas in them included', () => {
+    const footnotes = ['', '"Källa: SCB, Befolkningsstatistik"', 'Källa: SCB, Befolkningsstatistik', '.. uppgift saknas', '', 'Fotnot:', '"Folkmängden den 31 december, enligt indelningen 1 januari 2025."'];
+    const result = parsed(parseScbPopulation(referenceText.trimEnd() + '\n' + footnotes.join('\r\n')));
+    expect(result.figures).toEqual(reference.figures);
+    expect(result.warnings).toEqual([]);
+    const semicolon = parsed(parseScbPopulation(csv('"region";"2023"', '"0180 Stockholm";5', ';', 'Källa: SCB', '"Fotnot: ""..""; uppgift saknas"')));
+    expect(semicolon.figures).toHaveLength(1);
+  });
+
+  it('still reads a region row after a note, and still refuses a data row with a broken label', () => {
+    const result = parsed(parseScbPopulation(csv('region,2023', '0180 Stockholm,5', 'Obs: preliminärt', '0182 Nacka,7')));
+    expect(result.figures.map((f) => f.municipalityCode)).toEqual(['0180', '0182']);
+    expectErrors(parseScbPopulation(csv('region,2023', '0180 Stockholm,5', 'Nacka kommun,7')), [[3, /"Nacka kommun"/]]);
+  });
+
+  it('lists every error in the file, of every kind, each with its line', () => {
+    const text = csv('region,2023,2024', '01 Stockholms län,2,3', '0180 Stockholm,1,x', 'Nacka,1,2', '0186 Lidingö,1', '0180 Stockholm,1,1', '0187 Vaxholm,1,20000000', 'Källa: SCB');
+    expectErrors(parseScbPopulation(text), [
+      [3, /"x"/],
+      [4, /"Nacka"/],
+      [5, /2 fält/],
+      [6, /0180 Stockholm finns redan/],
+      [7, /20\u00a0000\u00a0000/],
+    ]);
+  });
+
+  it('shows municipalities and counties outside Stockholms län as ignored, named, with why, and never as figures', () => {
+    const text = referenceText.trimEnd() + '\n' + ['"03 Uppsala län",395026,397800', '"0305 Håbo",22000,22198', '"0380 Uppsala",240000,242140', '"00 Riket",10551707,10587710'].join('\n');
+    const result = parsed(parseScbPopulation(text));
+    expect(result.figures).toEqual(reference.figures);
+    expect(result.names['0305']).toBeUndefined();
+    expect(result.countyChecks.map((c) => c.countyCode)).toEqual(['01', '01']);
+    expect(result.ignored).toEqual([
+      { code: '03', name: 'Uppsala län', line: 31, reason: 'ligger utanför Stockholms län och sparas inte' },
+      { code: '0305', name: 'Håbo', line: 32, reason: 'ligger utanför Stockholms län och sparas inte' },
+      { code: '0380', name: 'Uppsala', line: 33, reason: 'ligger utanför Stockholms län och sparas inte' },
+    ]);
+    // An error in an ignored row does not stop the import.
+    expect(parsed(parseScbPopulation(csv('region,2023', '0180 Stockholm,5', '0305 Håbo,ca 22000'))).ignored.map((r) => r.code)).toEqual(['0305']);
+    expect(parsed(parseScbPopulation(text, { lang: 'en' })).ignored[1]?.reason).toBe('is outside Stockholm County and is not saved');
+  });
+
+  it('warns, without refusing the file, when the county check is incomplete because municipalities are not in the file', () => {
+    const lines = referenceText.split('\n').filter((line) => !/"01(15|20|28) /.test(line));
+    const result = parsed(parseScbPopulation(lines.join('\n')));
+    expect(result.figures).toHaveLength(46);
+    expect(result.countyChecks.map((c) => [c.year, c.matches, c.complete])).toEqual([[2023, false, false], [2024, false, false]]);
+    expect(result.warnings).toEqual([
+      '3 av 26 kommuner i 01 Stockholms län finns inte i filen (0115 Vallentuna, 0120 Värmdö och 0128 Salem), så länets summa kunde inte kontrolleras helt.',
+    ]);
+    const one = parsed(parseScbPopulation(referenceText.split('\n').filter((line) => !line.startsWith('"0115 ')).join('\n'), { lang: 'en' }));
+    expect(one.warnings).toEqual([
+      "1 of 26 municipalities in 01 Stockholms län is not in the file (0115 Vallentuna), so the county's total could not be fully checked.",
+    ]);
+  });
+
+  it('speaks English when asked: every error and warning, with English plurals and nothing Swedish', () => {
+    const text = csv('region,2023,2024', '0180 Stockholm,1,x', 'Nacka,1,2', '0186 Lidingö,1', '0180 Stockholm,1,1', '"0187 Vaxholm,1');
+    const errors = errorsOf(parseScbPopulation(text, { lang: 'en' })).map((e) => e.message);
+    expect(errors).toEqual([
+      'The population for 2024 (column "2024") is "x", which is not a whole number (0 or more).',
+      'The region "Nacka" should be a code and a name, for example "0180 Stockholm" (municipality) or "01 Stockholms län" (county).',
+      'The line has 2 fields but the header row (line 1) has 3 (separator: comma).',
+      'The region 0180 Stockholm is already there for 2023 on line 2.',
+      'A quotation mark (") is never closed on the line.',
+    ]);
+    const warnings = parsed(parseScbPopulation(fixture('stockholm-2024-with-missing.csv'), { lang: 'en' })).warnings;
+    expect(warnings).toEqual(["6 of 26 municipalities in 01 Stockholms län lack figures for 2024, so the county's total could not be fully checked."]);
+    expect(errorsOf(parseScbPopulation(fixture('broken-county-sum.csv'), { lang: 'en' }))[0]?.message).toMatch(
+      /^The county's total 2\u00a0454\u00a0821 does not match the sum of the municipalities, 2\u00a0454\u00a0820, for 2023 \(01 Stockholms län, 26 municipalities\)\.$/,
+    );
+    expect(errorsOf(parseScbPopulation('', { lang: 'en' }))[0]?.message).toBe('The file is empty.');
+    expect(errorsOf(parseScbPopulation(fixture('broken-no-header.csv'), { lang: 'en' }))[0]?.message).toMatch(/^No header row found/);
   });
 });
 
@@ -356,7 +437,8 @@ describe('a generated valid export parses back to what was generated', () => {
   it('in every layout, separator, grouping and encoding', () => {
     fc.assert(
       fc.property(generatedExport, (generated) => {
-        const result = parsed(parseScbPopulation(renderExport(generated)));
+        // Codes of every county: read them all.
+        const result = parsed(parseScbPopulation(renderExport(generated), { county: null }));
         const { cells, municipalities, g } = generated;
         const source = 'SCB BE0101N1 (import)';
         const expected = cells.flatMap(({ code, year, value }) =>

@@ -1,10 +1,47 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles } from '@fluentui/react-components';
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatCount } from '@ssr/shared';
 import { useMessages } from '../../i18n';
 import type { FigureChange } from './changes';
 
+/** Below this width of the view (Excel's task pane is about 320–350 px) each row becomes a card. */
+const NARROW = '@container (max-width: 480px)';
+
 const useStyles = makeStyles({
-  number: { textAlign: 'right' },
+  frame: { containerType: 'inline-size', minWidth: 0, position: 'relative' },
+  table: { [NARROW]: { display: 'block' } },
+  // In cards the header row is for screen readers only: each card labels its own figures.
+  header: {
+    [NARROW]: {
+      position: 'absolute',
+      width: '1px',
+      height: '1px',
+      overflow: 'hidden',
+      clipPath: 'inset(50%)',
+      whiteSpace: 'nowrap',
+      // Its row and cells too, or the row keeps the table's width beyond the pane's edge.
+      '& *': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden' },
+    },
+  },
+  body: { [NARROW]: { display: 'block' } },
+  row: {
+    [NARROW]: {
+      display: 'block',
+      paddingTop: tokens.spacingVerticalXS,
+      paddingBottom: tokens.spacingVerticalXS,
+    },
+  },
+  name: { overflowWrap: 'anywhere', [NARROW]: { display: 'block', height: 'auto', fontWeight: tokens.fontWeightSemibold } },
+  // In a card each figure carries its column's name, from data-label.
+  field: {
+    [NARROW]: {
+      display: 'flex',
+      height: 'auto',
+      justifyContent: 'space-between',
+      gap: tokens.spacingHorizontalS,
+      '::before': { content: 'attr(data-label)', color: tokens.colorNeutralForeground3 },
+    },
+  },
+  number: { textAlign: 'right', whiteSpace: 'nowrap' },
 });
 
 function signed(n: number): string {
@@ -15,36 +52,47 @@ function signed(n: number): string {
 export function FigureChangesTable({ changes }: { changes: readonly FigureChange[] }) {
   const t = useMessages();
   const styles = useStyles();
+  const p = t.populations;
   return (
     <>
-      <Text weight="semibold">{t.populations.changesHeading}</Text>
+      <Text weight="semibold">{p.changesHeading}</Text>
       {changes.length === 0 ? (
-        <Text>{t.populations.noChanges}</Text>
+        <Text>{p.noChanges}</Text>
       ) : (
-        <Table size="small" aria-label={t.populations.changesHeading}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t.populations.municipality}</TableHeaderCell>
-              <TableHeaderCell>{t.common.year}</TableHeaderCell>
-              <TableHeaderCell>{t.populations.stored}</TableHeaderCell>
-              <TableHeaderCell>{t.populations.incoming}</TableHeaderCell>
-              <TableHeaderCell>{t.populations.difference}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {changes.map((change) => (
-              <TableRow key={`${change.municipalityCode}-${change.year}`}>
-                <TableCell>
-                  {change.name} ({change.municipalityCode})
-                </TableCell>
-                <TableCell>{change.year}</TableCell>
-                <TableCell className={styles.number}>{change.stored === undefined ? t.populations.none : formatCount(change.stored)}</TableCell>
-                <TableCell className={styles.number}>{formatCount(change.incoming)}</TableCell>
-                <TableCell className={styles.number}>{change.stored === undefined ? t.populations.none : signed(change.incoming - change.stored)}</TableCell>
+        <div className={styles.frame}>
+          <Table size="small" aria-label={p.changesHeading} className={styles.table}>
+            <TableHeader className={styles.header}>
+              <TableRow>
+                <TableHeaderCell>{p.municipality}</TableHeaderCell>
+                <TableHeaderCell>{t.common.year}</TableHeaderCell>
+                <TableHeaderCell>{p.stored}</TableHeaderCell>
+                <TableHeaderCell>{p.incoming}</TableHeaderCell>
+                <TableHeaderCell>{p.difference}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody className={styles.body}>
+              {changes.map((change) => (
+                <TableRow key={`${change.municipalityCode}-${change.year}`} className={styles.row}>
+                  <TableCell className={styles.name}>
+                    {change.name} ({change.municipalityCode})
+                  </TableCell>
+                  <TableCell className={styles.field} data-label={t.common.year}>
+                    {change.year}
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.field, styles.number)} data-label={p.stored}>
+                    {change.stored === undefined ? p.none : formatCount(change.stored)}
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.field, styles.number)} data-label={p.incoming}>
+                    {formatCount(change.incoming)}
+                  </TableCell>
+                  <TableCell className={mergeClasses(styles.field, styles.number)} data-label={p.difference}>
+                    {change.stored === undefined ? p.none : signed(change.incoming - change.stored)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
     </>
   );

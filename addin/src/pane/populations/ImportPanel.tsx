@@ -9,10 +9,22 @@ import { ImportSummary } from './ImportSummary';
 import { useScbImport } from './useScbImport';
 
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  // The native file input is as wide as its button and the file name; in a narrow pane it must shrink.
+  input: { maxWidth: '100%', minWidth: 0 },
 });
 
-/** Import an SCB export: parse with the shared parser, preview against stored figures, save per year. */
+const ACCEPT = [
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.xlsx',
+  'text/csv',
+  'text/tab-separated-values',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+].join(',');
+
+/** Import an SCB export (CSV or Excel): parse with the shared parser, preview against stored figures, save per year. */
 export function ImportPanel() {
   const t = useMessages();
   const styles = useStyles();
@@ -22,7 +34,7 @@ export function ImportPanel() {
   return (
     <div className={styles.panel}>
       <Label htmlFor={inputId}>{t.populations.file}</Label>
-      <input id={inputId} ref={fileInput} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={onFile} />
+      <input id={inputId} className={styles.input} ref={fileInput} type="file" accept={ACCEPT} onChange={onFile} />
       {task.busy ? <Progress busy={task.busy} /> : null}
       {task.notice ? <NoticeBar notice={task.notice} onDismiss={() => task.setNotice(undefined)} /> : null}
       {preview ? (

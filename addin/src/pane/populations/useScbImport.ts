@@ -1,8 +1,8 @@
 import type { PopulationFigure, ScbImport } from '@ssr/shared';
-import { parseScbPopulation } from '@ssr/shared';
+import { parseScbFile } from '@ssr/shared';
 import { useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import { useMessages } from '../../i18n';
+import { useLanguage, useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
 import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
@@ -10,7 +10,7 @@ import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import type { FigureChange } from './changes';
 import { figureChanges, figuresByYear } from './changes';
-import { readFileBytes } from './read-file';
+import { inflateRaw, readFileBytes } from './read-file';
 
 export interface ImportPreview {
   fileName: string;
@@ -20,9 +20,14 @@ export interface ImportPreview {
   etags: Map<number, string>;
 }
 
-/** Import an SCB export: parse with the shared parser, preview against stored figures, save per year. */
+/**
+ * Import an SCB export (CSV or Excel): parse with the shared parser, preview against stored
+ * figures, save per year. Only the county's figures are in the result; regions outside it are
+ * listed as ignored and never sent.
+ */
 export function useScbImport() {
   const t = useMessages();
+  const lang = useLanguage();
   const { api } = useServices();
   const session = useSession();
   const task = useTask();
@@ -32,12 +37,12 @@ export function useScbImport() {
   const read = (file: File) =>
     task.run(t.populations.reading, async () => {
       setPreview(undefined);
-      const parsed = parseScbPopulation(await readFileBytes(file), { fileName: file.name });
+      const parsed = await parseScbFile(await readFileBytes(file), inflateRaw, { fileName: file.name, lang });
       if (!parsed.ok) {
         return {
           intent: 'error',
           title: t.populations.fileErrorsTitle,
-          body: file.name,
+          body: t.populations.fileErrorsBody(file.name, parsed.errors.length),
           action: t.populations.fileErrorsAction,
           details: parsed.errors.map((error) => `${t.populations.line(error.line)}: ${error.message}`),
         };
