@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { cell, ensureBuilt, launchChromium, rowOf, screenshot, startSite, typeInCell } from './browser';
+import { cell, ensureBuilt, launchChromium, rowOf, screenshot, startSite } from './browser';
 
 /*
  * The members view in Chromium against the built add-in, the dev host and Azurite, in Swedish
@@ -65,13 +65,16 @@ async function apiMember(id: string): Promise<ApiMember> {
 }
 
 /**
- * What sticks out sideways: the page's own horizontal scroll, and every visible element of the
- * pane whose right edge lies beyond the pane's.
+ * What sticks out sideways: the pane's own horizontal scroll (the whole page's when the pane is
+ * all there is), and every visible element of the pane whose right edge lies beyond the pane's.
+ * In preview mode the pane is the `aside` beside the workbook; the workbook's layout is not the
+ * members view's.
  */
 async function overflow(page: Page): Promise<{ page: number; elements: string[] }> {
   return page.evaluate(() => {
-    const root = document.documentElement;
-    const pane = document.querySelector('aside') ?? document.body;
+    const aside = document.querySelector('aside');
+    const root = aside ?? document.documentElement;
+    const pane = aside ?? document.body;
     const edge = pane.getBoundingClientRect().right;
     const elements = [...pane.querySelectorAll('*')]
       .filter((element) => {
@@ -81,6 +84,14 @@ async function overflow(page: Page): Promise<{ page: number; elements: string[] 
       .map((element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}" right ${Math.round(element.getBoundingClientRect().right)} > ${Math.round(edge)}`);
     return { page: root.scrollWidth - root.clientWidth, elements };
   });
+}
+
+/** Type into a cell through the preview's cell bar, whose label is in the pane's language. */
+async function typeInCell(page: Page, address: string, text: string): Promise<void> {
+  await cell(page, address).click();
+  const input = page.getByRole('textbox', { name: new RegExp(` ${address}$`) });
+  await input.fill(text);
+  await input.press('Enter');
 }
 
 async function expectFits(page: Page): Promise<void> {

@@ -201,6 +201,7 @@ export const en: Messages = {
     historyHeading: 'Fee class and cluster over time',
     historyIntro: 'The sheet shows the current values. In earlier years they were:',
     historyYears: 'Years',
+    historyTerms: 'Fee class and cluster',
     periodUntil: (year: number) => `up to ${year}`,
     periodRange: (from: number, until: number) => `${from}–${until}`,
     periodFrom: (year: number) => `from ${year}`,

@@ -204,6 +204,7 @@ export const sv = {
     historyHeading: 'Avgiftsklass och kluster över tid',
     historyIntro: 'Bladet visar nuvarande värden. Så här såg de ut tidigare år:',
     historyYears: 'År',
+    historyTerms: 'Avgiftsklass och kluster',
     periodUntil: (year: number) => `till och med ${year}`,
     periodRange: (from: number, until: number) => `${from}–${until}`,
     periodFrom: (year: number) => `från ${year}`,

@@ -67,9 +67,9 @@ describe('Members view: R7 class and cluster history', () => {
     const history = await screen.findByRole('table', { name: 'Avgiftsklass och kluster över tid' });
     await waitFor(() =>
       expect(within(history).getAllByRole('row').map((row) => row.textContent)).toEqual([
-        'MedlemÅrAvgiftsklassKluster',
-        'Järfällatill och med 2025kommunMitt',
-        'Järfällafrån 2026kommunNorr',
+        'MedlemÅrAvgiftsklass och kluster',
+        'Järfällatill och med 2025kommun, Mitt',
+        'Järfällafrån 2026kommun, Norr',
         'Kustbevakningentill och med 2025enkel',
         'Kustbevakningenfrån 2026dubbel',
       ]),

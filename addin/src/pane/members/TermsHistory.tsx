@@ -4,7 +4,7 @@ import { termsHistory } from '@ssr/shared';
 import { useId } from 'react';
 import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
-import { headerLabel, sheetText } from './columns';
+import { sheetText } from './columns';
 import { useNarrowTableStyles } from './table-styles';
 
 function periodText(period: { fromYear?: number; untilYear?: number }, t: Messages): string {
@@ -36,8 +36,7 @@ export function TermsHistory({ members }: { members: readonly Member[] }) {
           <TableRow>
             <TableHeaderCell className={table.cell}>{t.members.memberColumn}</TableHeaderCell>
             <TableHeaderCell className={table.cell}>{t.members.historyYears}</TableHeaderCell>
-            <TableHeaderCell className={table.cell}>{headerLabel('feeClass', language)}</TableHeaderCell>
-            <TableHeaderCell className={table.cell}>{headerLabel('cluster', language)}</TableHeaderCell>
+            <TableHeaderCell className={table.cell}>{t.members.historyTerms}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -46,8 +45,9 @@ export function TermsHistory({ members }: { members: readonly Member[] }) {
               <TableRow key={`${member.id}-${period.fromYear ?? ''}`}>
                 <TableCell className={table.cell}>{member.name}</TableCell>
                 <TableCell className={table.cell}>{periodText(period, t)}</TableCell>
-                <TableCell className={table.cell}>{sheetText('feeClass', period.feeClass, language)}</TableCell>
-                <TableCell className={table.cell}>{period.cluster ?? ''}</TableCell>
+                <TableCell className={table.cell}>
+                  {[sheetText('feeClass', period.feeClass, language), period.cluster].filter((part) => part !== undefined).join(', ')}
+                </TableCell>
               </TableRow>
             )),
           )}

@@ -6,7 +6,8 @@ import { makeStyles, tokens } from '@fluentui/react-components';
  */
 export const useNarrowTableStyles = makeStyles({
   table: { tableLayout: 'auto', width: '100%' },
-  cell: { overflowWrap: 'anywhere', verticalAlign: 'top', minWidth: 0 },
+  // Words stay whole (a column is never narrower than its longest word); lines break between them.
+  cell: { overflowWrap: 'break-word', verticalAlign: 'top', minWidth: 0 },
   narrow: { width: '3em', verticalAlign: 'top' },
   badge: { whiteSpace: 'normal', height: 'auto', minHeight: tokens.lineHeightBase200 },
 });
