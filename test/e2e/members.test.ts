@@ -31,6 +31,7 @@ const TEXT = {
     loaded: /medlemmar är inlästa till bladet/,
     municipality: 'kommun',
     review: 'Granska ändringar',
+    reviewTable: 'Ändringar i bladet',
     save: 'Spara 1 ändring',
     card: (name: string) => `${name} har ändrats av någon annan`,
     fields: 'Fält som skiljer',
@@ -44,6 +45,7 @@ const TEXT = {
     loaded: /members loaded into the sheet/,
     municipality: 'municipality',
     review: 'Review changes',
+    reviewTable: 'Changes in the sheet',
     save: 'Save 1 change',
     card: (name: string) => `${name} was changed by someone else`,
     fields: 'Fields that differ',
@@ -137,6 +139,8 @@ describe('the members view in a browser', () => {
 
         await page.setViewportSize({ width: run.width, height: 900 });
         await page.getByRole('button', { name: text.review }).click();
+        await page.getByRole('table', { name: text.reviewTable }).waitFor({ timeout: 30_000 });
+        await expectFits(page);
         await page.getByRole('button', { name: text.save }).click();
         const card = page.getByRole('region', { name: text.card(run.name) });
         await card.waitFor({ timeout: 30_000 });
