@@ -250,6 +250,21 @@ describe('a conflict three ways', () => {
   });
 });
 
+describe('counts in the members view’s words', () => {
+  it.each([
+    ['sv', sv, 1, 'Ändringen är sparad och formlerna omräknade.', '1 ändring är sparad.', '1 rad är ogiltig och sparades inte', 'Bladet har 1 ändring som inte är sparad.', '1 medlem är inläst'],
+    ['sv', sv, 2, 'Alla 2 ändringar är sparade och formlerna omräknade.', '2 ändringar är sparade.', '2 rader är ogiltiga och sparades inte', 'Bladet har 2 ändringar som inte är sparade.', '2 medlemmar är inlästa'],
+    ['en', en, 1, 'The change is saved and the formulas recalculated.', '1 change is saved.', '1 row is invalid and was not saved', 'The sheet has 1 unsaved change.', '1 member loaded'],
+    ['en', en, 2, 'All 2 changes are saved and the formulas recalculated.', '2 changes are saved.', '2 rows are invalid and were not saved', 'The sheet has 2 unsaved changes.', '2 members loaded'],
+  ] as const)('%s, %i', (_language, catalogue, n, allSaved, savedSome, invalid, unsaved, loaded) => {
+    expect(catalogue.members.allSaved(n)).toBe(allSaved);
+    expect(catalogue.members.savedSome(n)).toBe(savedSome);
+    expect(catalogue.members.invalidNotSaved(n)).toContain(invalid);
+    expect(catalogue.members.unsavedBody(n)).toContain(unsaved);
+    expect(catalogue.members.loaded(n, 'SSR Medlemmar')).toContain(loaded);
+  });
+});
+
 describe('after a save', () => {
   it('saved members take their new etag, deleted ones leave, conflicts keep the old copy', () => {
     const next = baselineAfter(baseline, [
