@@ -106,12 +106,13 @@ describe('the task pane in a browser (preview mode)', () => {
     await page.getByRole('button', { name: 'Spara 1 ändring' }).click();
     const card = page.getByRole('region', { name: 'Nacka kommun har ändrats av någon annan' });
     await card.waitFor({ timeout: 30_000 });
-    expect((await card.getByRole('row').nth(1).innerText()).replace(/\s+/g, ' ').trim()).toBe('Fakturareferens Från bladet Från någon annan');
+    const field = card.getByRole('list', { name: 'Fält som skiljer' }).getByRole('listitem');
+    expect((await field.innerText()).replace(/\s+/g, ' ').trim()).toBe('Fakturareferens (ändrat på båda håll) Inläst (tomt) I bladet Från bladet På servern Från någon annan');
     expect((await apiMember('nacka')).invoiceReference).toBe('Från någon annan');
     await screenshot(page, 'members-conflict');
 
     await card.getByRole('button', { name: 'Använd serverns värden' }).click();
-    await page.getByText('Serverns värden för Nacka kommun står nu i bladet.').waitFor({ timeout: 30_000 });
+    await page.getByText(`Serverns värden har lagts in i bladet på rad ${nacka} (Nacka kommun). Inget sparades.`).waitFor({ timeout: 30_000 });
     expect(await cell(page, `J${nacka}`).getAttribute('data-value')).toBe('Från någon annan');
     expect((await apiMember('nacka')).invoiceReference).toBe('Från någon annan');
   });

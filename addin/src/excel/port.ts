@@ -74,6 +74,12 @@ export interface WorkbookPort {
   /** Values (computed) and formulas of a range; a plain value's formula is the value as text. */
   readRange(sheet: string, address: string): Promise<{ values: CellReadValue[][]; formulas: string[][] }>;
   addChart(spec: ChartSpec): Promise<void>;
+  /**
+   * A drop-down of `values` in every cell of `address` (`C2:C38`), replacing any rule there.
+   * Other text is let through without an alert: the pane reviews what was typed, and words of
+   * the other language are accepted there.
+   */
+  setListValidation(sheet: string, address: string, values: readonly string[]): Promise<void>;
   /** Recalculate every formula, so SSR.* cells show what the refreshed snapshot says. */
   recalculate(): Promise<void>;
 }

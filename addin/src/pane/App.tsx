@@ -10,6 +10,7 @@ import { MembersView } from './members/MembersView';
 import { PopulationsView } from './populations/PopulationsView';
 import { ReimbursementsView } from './reimbursements/ReimbursementsView';
 import { formatAge } from './shell/age';
+import { FACTS } from './shell/notice';
 import { NoticeBar } from './shell/NoticeBar';
 import type { ViewId } from './shell/navigation';
 import { NavigationProvider } from './shell/navigation';
@@ -57,10 +58,13 @@ export function App() {
       {workbook.kind === 'preview' ? <NoticeBar notice={{ intent: 'info', title: t.app.previewTitle, body: t.app.previewBody }} /> : null}
       {session.offline ? (
         <NoticeBar
+          standing
           notice={{
             intent: 'warning',
             title: t.app.offlineTitle,
-            body: t.app.offlineBody(session.snapshot ? formatAge(now() - session.snapshot.fetchedAt, t) : '?'),
+            // What the formulas use: the saved copy and its age, or nothing at all until the API answers.
+            body: session.snapshot ? t.app.offlineBodySaved(formatAge(now() - session.snapshot.fetchedAt, t)) : t.app.offlineBodyNone,
+            fact: FACTS.offline,
           }}
           actions={<Button onClick={() => void session.recheck()}>{t.app.offlineAction}</Button>}
         />

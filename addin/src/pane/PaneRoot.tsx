@@ -6,6 +6,7 @@ import { CATALOGUES, I18nProvider } from '../i18n';
 import type { Language } from '../i18n';
 import { App } from './App';
 import type { PaneServices } from './shell/services';
+import { NoticeFacts } from './shell/notice-facts';
 import { ServicesProvider } from './shell/services';
 import { SessionProvider } from './shell/session';
 
@@ -17,7 +18,9 @@ const useStyles = makeStyles({
 export function PaneProviders({ services, children }: { services: PaneServices; children: ReactNode }) {
   return (
     <ServicesProvider value={services}>
-      <SessionProvider>{children}</SessionProvider>
+      <SessionProvider>
+        <NoticeFacts>{children}</NoticeFacts>
+      </SessionProvider>
     </ServicesProvider>
   );
 }

@@ -30,6 +30,8 @@ export interface FakeWorkbook {
   sheets: Map<string, FakeSheet>;
   tables: Map<string, { sheet: string; bounds: RangeBounds }>;
   calculations: string[];
+  /** Data-validation rules by `Sheet!A1:B2`, with their error alert. */
+  validations: Map<string, { rule: unknown; errorAlert: unknown }>;
   activeSheet?: string;
   syncs: number;
 }
@@ -59,7 +61,7 @@ function mockOf(data: Record<string, unknown>): Mock {
 }
 
 export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batch: (context: never) => Promise<T>) => Promise<T> } } {
-  const model: FakeWorkbook = { sheets: new Map(), tables: new Map(), calculations: [], syncs: 0 };
+  const model: FakeWorkbook = { sheets: new Map(), tables: new Map(), calculations: [], validations: new Map(), syncs: 0 };
   // Watchers notice property writes on every sync of the run; actions (delete, activate…) run once.
   let watchers: (() => void)[] = [];
   const actions: (() => void)[] = [];
@@ -114,9 +116,21 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
         ...initial,
         columnHidden: false,
         format: { font: { bold: false } },
+        dataValidation: { rule: '', errorAlert: '' },
       }),
     );
     addresses.set(mock, address);
+    const validation = mock.dataValidation as Record<string, unknown>;
+    let validationCleared = false;
+    validation.clear = () => {
+      validationCleared = true;
+    };
+    watchers.push(() => {
+      const key = `${sheet.name}!${address}`;
+      if (validationCleared) model.validations.delete(key);
+      validationCleared = false;
+      if (validation.rule !== '') model.validations.set(key, { rule: validation.rule, errorAlert: validation.errorAlert });
+    });
     const before = { formulas: mock.formulas, values: mock.values, numberFormat: mock.numberFormat };
     const written = (name: keyof typeof initial) => mock[name] !== before[name] && mock[name] !== initial[name];
     const font = (mock.format as Record<string, Record<string, unknown>>).font ?? {};

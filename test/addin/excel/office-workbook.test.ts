@@ -120,6 +120,18 @@ describe('Office.js Excel layer', () => {
     ]);
   });
 
+  it('sets a drop-down list on a range, replacing the rule there and letting other text through', async () => {
+    await workbook.resetSheet('SSR Medlemmar');
+    await workbook.setListValidation('SSR Medlemmar', 'C2:C38', ['kommun', 'aktör']);
+    await workbook.setListValidation('SSR Medlemmar', 'C2:C38', ['municipality', 'actor']);
+    expect([...model.validations]).toEqual([
+      [
+        'SSR Medlemmar!C2:C38',
+        { rule: { list: { inCellDropDown: true, source: 'municipality,actor' } }, errorAlert: { showAlert: false, style: 'Stop', title: '', message: '' } },
+      ],
+    ]);
+  });
+
   it('recalculates the whole workbook and activates sheets', async () => {
     await workbook.resetSheet('Budget');
     await workbook.activateSheet('Budget');

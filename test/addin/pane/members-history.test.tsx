@@ -46,7 +46,7 @@ describe('Members view: R7 class and cluster history', () => {
     await pane.workbook.setCellInput(MEMBERS_SHEET, { row: await rowOf('jarfalla'), column: CLUSTER_COLUMN }, 'Norr');
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     const review = await screen.findByRole('table', { name: 'Ändringar i bladet' });
-    expect(within(review).getByText('Avgiftsklass: single → double')).toBeTruthy();
+    expect(within(review).getByText('Avgiftsklass: enkel → dubbel')).toBeTruthy();
     expect(within(review).getByText('Kluster: Mitt → Norr')).toBeTruthy();
     expect(within(review).getAllByText('Gäller från 2026; åren före behåller tidigare avgiftsklass och kluster.')).toHaveLength(2);
 
@@ -67,11 +67,11 @@ describe('Members view: R7 class and cluster history', () => {
     const history = await screen.findByRole('table', { name: 'Avgiftsklass och kluster över tid' });
     await waitFor(() =>
       expect(within(history).getAllByRole('row').map((row) => row.textContent)).toEqual([
-        'MedlemÅrAvgiftsklassKluster',
-        'Järfällatill och med 2025municipalityMitt',
-        'Järfällafrån 2026municipalityNorr',
-        'Kustbevakningentill och med 2025single',
-        'Kustbevakningenfrån 2026double',
+        'MedlemÅrAvgiftsklass och kluster',
+        'Järfällatill och med 2025kommun, Mitt',
+        'Järfällafrån 2026kommun, Norr',
+        'Kustbevakningentill och med 2025enkel',
+        'Kustbevakningenfrån 2026dubbel',
       ]),
     );
     // The sheet keeps the current values only.

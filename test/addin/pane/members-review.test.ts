@@ -3,7 +3,8 @@ import type { Member } from '@ssr/shared';
 import { describe, expect, it } from 'vitest';
 import type { StoredMember } from '../../../addin/src/api/client';
 import type { CellReadValue } from '../../../addin/src/excel/port';
-import { cellText, excelSerialToIso, memberHeaders, memberToRow } from '../../../addin/src/pane/members/columns';
+import { cellText, excelSerialToIso, listWords, memberHeaders, memberToRow } from '../../../addin/src/pane/members/columns';
+import { conflictFields, mergedMember } from '../../../addin/src/pane/members/merge';
 import { en } from '../../../addin/src/i18n/en';
 import { sv } from '../../../addin/src/i18n/sv';
 import { countByKind, reviewMembers, sendable } from '../../../addin/src/pane/members/review';
@@ -13,7 +14,7 @@ const baseline = new Map<string, StoredMember>(SEED_MEMBERS.map((member, i) => [
 const headers = memberHeaders('sv');
 
 function rows(members: readonly Member[] = SEED_MEMBERS): CellReadValue[][] {
-  return members.map((member) => memberToRow(member).map((cell) => (cell === '' ? null : (cell as CellReadValue))));
+  return members.map((member) => memberToRow(member, 'sv').map((cell) => (cell === '' ? null : (cell as CellReadValue))));
 }
 
 /** Set one cell of a row (0-based row and column). */
@@ -83,7 +84,7 @@ describe('members review: the sheet against the loaded copy', () => {
 
   it('an invalid row still holds its member: it is not also reported as removed', () => {
     const edited = rows();
-    edit(edited, 0, 2, 'kommun');
+    edit(edited, 0, 2, 'kommunen');
     const review = reviewMembers(headers, edited, baseline, sv.members);
     expect(countByKind(review)).toEqual({ added: 0, changed: 0, removed: 0, invalid: 1 });
   });
@@ -163,6 +164,104 @@ describe('cells Excel turned into numbers are read as the person meant them', ()
   it('Excel day 1 is 1900-01-01 and day 60 is the fictitious 1900-02-29 only in Excel', () => {
     expect(excelSerialToIso(61)).toBe('1900-03-01');
     expect(excelSerialToIso(0)).toBeUndefined();
+  });
+});
+
+describe('kind and fee class in the sheet’s language', () => {
+  const actor = { ...seed('nacka'), id: 'ny-aktor', name: 'Ny aktör', kind: 'actor', feeClass: 'double', municipalityCode: undefined, cluster: undefined } satisfies Member;
+
+  it('a Swedish sheet shows kommun/aktör and enkel/dubbel, an English one the English words', () => {
+    const kind = 2;
+    const feeClass = 3;
+    expect(memberToRow(seed('nacka'), 'sv').slice(kind, feeClass + 1)).toEqual(['kommun', 'kommun']);
+    expect(memberToRow(actor, 'sv').slice(kind, feeClass + 1)).toEqual(['aktör', 'dubbel']);
+    expect(memberToRow(actor, 'en').slice(kind, feeClass + 1)).toEqual(['actor', 'double']);
+    expect(listWords('kind', 'sv')).toEqual(['kommun', 'aktör']);
+    expect(listWords('feeClass', 'sv')).toEqual(['kommun', 'enkel', 'dubbel']);
+    expect(listWords('feeClass', 'en')).toEqual(['municipality', 'single', 'double']);
+  });
+
+  it.each([
+    ['kind', 'aktör', 'actor'],
+    ['kind', 'Aktor', 'actor'],
+    ['kind', 'actor', 'actor'],
+    ['kind', 'Kommun', 'municipality'],
+    ['kind', 'municipality', 'municipality'],
+    ['feeClass', 'enkel', 'single'],
+    ['feeClass', 'DUBBEL', 'double'],
+    ['feeClass', 'single', 'single'],
+    ['feeClass', 'kommun', 'municipality'],
+  ] as const)('%s typed as %j reads as %j, whichever language the sheet has', (field, typed, code) => {
+    expect(cellText(field, typed)).toBe(code);
+  });
+
+  it('a sheet in either language reviews as unchanged, and English words typed into a Swedish sheet are no change', () => {
+    const english = SEED_MEMBERS.map((member) => memberToRow(member, 'en').map((cell) => cell as CellReadValue));
+    expect(reviewMembers(headers, english, baseline, sv.members).unchanged).toBe(37);
+    const swedish = rows();
+    expect(swedish.flat()).not.toContain('municipality');
+    expect(reviewMembers(headers, swedish, baseline, sv.members).unchanged).toBe(37);
+  });
+
+  it('an unknown word is invalid, said with the words the sheet takes', () => {
+    const edited = rows();
+    const nacka = SEED_MEMBERS.findIndex((member) => member.id === 'nacka');
+    edit(edited, nacka, 2, 'stad');
+    edit(edited, nacka, 3, 'trippel');
+    const [entry] = reviewMembers(headers, edited, baseline, sv.members).entries;
+    expect(entry?.kind === 'invalid' ? entry.errors : []).toEqual([
+      { path: 'kind', message: 'Skriv kommun eller aktör.' },
+      { path: 'feeClass', message: 'Skriv kommun för en kommun, enkel eller dubbel för en aktör.' },
+    ]);
+    const [english] = reviewMembers(headers, edited, baseline, en.members).entries;
+    expect(english?.kind === 'invalid' ? english.errors.map((error) => error.message) : []).toEqual([
+      'Write municipality or actor.',
+      'Write municipality for a municipality, single or double for an actor.',
+    ]);
+  });
+});
+
+describe('a conflict three ways', () => {
+  const base = seed('nacka');
+  const mine = { ...base, name: 'Nacka kommun', invoiceReference: 'Bladet' } satisfies Member;
+
+  it('lists the other person’s change to a field the sheet did not touch, and keeps it when the sheet’s values are kept', () => {
+    const theirs = { ...base, cluster: 'Norr', invoiceReference: 'Servern' } satisfies Member;
+    expect(conflictFields(theirs, mine, base)).toEqual([
+      { field: 'name', base: 'Nacka', mine: 'Nacka kommun', theirs: 'Nacka', changedBy: 'mine' },
+      { field: 'cluster', base: base.cluster, mine: base.cluster, theirs: 'Norr', changedBy: 'theirs' },
+      { field: 'invoiceReference', base: undefined, mine: 'Bladet', theirs: 'Servern', changedBy: 'both' },
+    ]);
+    expect(mergedMember(theirs, mine, base)).toEqual({ ...base, name: 'Nacka kommun', cluster: 'Norr', invoiceReference: 'Bladet' });
+  });
+
+  it('without a base (the same id added twice) every difference is the sheet’s to keep', () => {
+    const theirs = { ...base, name: 'Nacka (annan)' } satisfies Member;
+    expect(conflictFields(theirs, mine, undefined).map((field) => [field.field, field.changedBy])).toEqual([
+      ['name', 'both'],
+      ['invoiceReference', 'both'],
+    ]);
+    expect(mergedMember(theirs, mine, undefined)).toEqual(mine);
+  });
+
+  it('a removal lists what the other person changed since it was read', () => {
+    const theirs = { ...base, cluster: 'Norr' } satisfies Member;
+    expect(conflictFields(theirs, undefined, base).map((field) => field.field)).toEqual(['cluster']);
+  });
+});
+
+describe('counts in the members view’s words', () => {
+  it.each([
+    ['sv', sv, 1, 'Ändringen är sparad och formlerna omräknade.', '1 ändring är sparad.', '1 rad är ogiltig och sparades inte', 'Bladet har 1 ändring som inte är sparad.', '1 medlem är inläst'],
+    ['sv', sv, 2, 'Alla 2 ändringar är sparade och formlerna omräknade.', '2 ändringar är sparade.', '2 rader är ogiltiga och sparades inte', 'Bladet har 2 ändringar som inte är sparade.', '2 medlemmar är inlästa'],
+    ['en', en, 1, 'The change is saved and the formulas recalculated.', '1 change is saved.', '1 row is invalid and was not saved', 'The sheet has 1 unsaved change.', '1 member loaded'],
+    ['en', en, 2, 'All 2 changes are saved and the formulas recalculated.', '2 changes are saved.', '2 rows are invalid and were not saved', 'The sheet has 2 unsaved changes.', '2 members loaded'],
+  ] as const)('%s, %i', (_language, catalogue, n, allSaved, savedSome, invalid, unsaved, loaded) => {
+    expect(catalogue.members.allSaved(n)).toBe(allSaved);
+    expect(catalogue.members.savedSome(n)).toBe(savedSome);
+    expect(catalogue.members.invalidNotSaved(n)).toContain(invalid);
+    expect(catalogue.members.unsavedBody(n)).toContain(unsaved);
+    expect(catalogue.members.loaded(n, 'SSR Medlemmar')).toContain(loaded);
   });
 });
 

@@ -109,11 +109,12 @@ describe('Members view', () => {
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     await user.click(await screen.findByRole('button', { name: 'Spara 1 ändring' }));
     const card = await screen.findByRole('region', { name: `${current.name} har ändrats av någon annan` }, { timeout: 20_000 });
-    expect(within(card).getByRole('row', { name: 'Fakturareferens Från bladet Från någon annan' })).toBeTruthy();
+    const field = within(within(card).getByRole('list', { name: 'Fält som skiljer' })).getByRole('listitem');
+    expect(field.textContent).toBe('Fakturareferens (ändrat på båda håll)Inläst(tomt)I bladetFrån bladetPå servernFrån någon annan');
     expect((await apiMember('nacka')).invoiceReference).toBe('Från någon annan');
 
     await user.click(within(card).getByRole('button', { name: 'Använd serverns värden' }));
-    expect(await screen.findByText(`Serverns värden för ${current.name} står nu i bladet.`, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await screen.findByText(`Serverns värden har lagts in i bladet på rad ${nacka.row + 1} (${current.name}). Inget sparades.`, {}, { timeout: 20_000 })).toBeTruthy();
     expect((await pane.workbook.readTable(MEMBERS_TABLE))?.rows[nacka.index]?.[9]).toBe('Från någon annan');
     await user.click(screen.getByRole('button', { name: 'Granska ändringar' }));
     expect(await screen.findByText('Bladet stämmer med registret: inga ändringar att spara.')).toBeTruthy();
@@ -143,7 +144,7 @@ describe('Members view', () => {
     await type({ row: solna.row, column: 1 }, 'Solna stad');
     await user.click(screen.getByRole('button', { name: 'Läs in medlemmar till bladet' }));
     const warning = await screen.findByRole('group', { name: 'Osparade ändringar i bladet' });
-    expect(within(warning).getByText('Bladet har 1 ändringar som inte är sparade. Läser du in på nytt försvinner de.')).toBeTruthy();
+    expect(within(warning).getByText('Bladet har 1 ändring som inte är sparad. Läser du in på nytt försvinner den.')).toBeTruthy();
     expect((await pane.workbook.readTable(MEMBERS_TABLE))?.rows[solna.index]?.[1]).toBe('Solna stad');
     await user.click(within(warning).getByRole('button', { name: 'Läs in ändå' }));
     expect(await screen.findByText('38 medlemmar är inlästa till bladet "SSR Medlemmar".', {}, { timeout: 20_000 })).toBeTruthy();

@@ -119,7 +119,7 @@ describe('Status view, snapshot refused', () => {
     const services = previewServices(createAddinRoot({ snapshots, apiBaseUrl: pane.apiUrl, fetch: withoutRole, tokenSource: null })).services;
     renderPane(<StatusView />, services);
 
-    const bar = await screen.findByRole('group', { name: 'Ögonblicksbilden gick inte att hämta' }, { timeout: 20_000 });
+    const bar = await screen.findByRole('group', { name: 'Uppgifterna ur registret gick inte att hämta' }, { timeout: 20_000 });
     expect(within(bar).getByText('Du har inte behörighet att läsa uppgifterna.', { exact: false })).toBeTruthy();
     expect(within(bar).getByText('Det här kräver rollen läsare (SSR.Reader); du har ingen roll i appen.')).toBeTruthy();
     expect(within(bar).getByText('Be en administratör om en roll som får göra detta.')).toBeTruthy();
@@ -146,7 +146,7 @@ describe('Status view, storage down', () => {
     const bar = screen.getByRole('group', { name: 'Lagringen svarar inte' });
     expect(within(bar).getByText('API:t är uppe men lagringen svarar inte.', { exact: false })).toBeTruthy();
     // The snapshot read earlier stands in; why a current one cannot be had, in Swedish.
-    const offline = await screen.findByRole('group', { name: 'Formlerna räknar med en sparad ögonblicksbild' }, { timeout: 20_000 });
+    const offline = await screen.findByRole('group', { name: 'Formlerna räknar med sparade uppgifter ur registret' }, { timeout: 20_000 });
     expect(offline.textContent).toContain('API:t svarade med ett serverfel: API:t eller dess lagring är nere.');
     expect(offline.textContent).not.toMatch(/answered 503/);
   });

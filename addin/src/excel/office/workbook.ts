@@ -214,6 +214,17 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  async setListValidation(sheetName: string, address: string, values: readonly string[]): Promise<void> {
+    await run(async (context) => {
+      const validation = context.workbook.worksheets.getItem(sheetName).getRange(address).dataValidation;
+      validation.clear();
+      // The list's source is comma-separated whatever the workbook's locale; no word here holds a comma.
+      validation.rule = { list: { inCellDropDown: true, source: values.join(',') } };
+      validation.errorAlert = { showAlert: false, style: 'Stop', title: '', message: '' };
+      await context.sync();
+    });
+  }
+
   async recalculate(): Promise<void> {
     await run(async (context) => {
       context.workbook.application.calculate('Full');

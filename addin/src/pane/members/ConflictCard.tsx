@@ -1,20 +1,27 @@
-import { Button, Card, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useLanguage, useMessages } from '../../i18n';
-import { headerLabel, MEMBER_COLUMNS } from './columns';
-import { changedFields } from './review';
+import { headerLabel, sheetText } from './columns';
+import type { ConflictField } from './merge';
+import { assignments, conflictFields } from './merge';
 import type { SaveOutcome } from './save';
 
 const useStyles = makeStyles({
+  fields: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  field: { minWidth: 0 },
+  // Label and value side by side, the value wrapping: fits a 320 px pane.
+  values: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS, margin: 0 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  label: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  differs: { fontWeight: tokens.fontWeightSemibold },
+  choices: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
 });
 
 export type Conflict = Extract<SaveOutcome, { status: 'conflict' }>;
 
 /**
- * A 412: the sheet's version beside the server's, field by field, and the two ways out.
- * Nothing happens until the user presses one of them.
+ * A 412: every field that differs between what was read, the sheet and the server, who changed
+ * it, and what each way out will store. Nothing happens until the user presses one of them.
  */
 export function ConflictCard({
   conflict,
@@ -32,38 +39,58 @@ export function ConflictCard({
   const styles = useStyles();
   const headingId = useId();
   const server = conflict.server.member;
-  const mine = conflict.mine;
-  const fields = mine ? changedFields(server, mine) : MEMBER_COLUMNS.map((column) => column.field).filter((field) => server[field] !== undefined);
-  const shown = (value: string | undefined) => (value === undefined || value === '' ? t.members.empty : value);
+  const name = server.name;
+  const fields = conflictFields(server, conflict.mine, conflict.base);
+  const shown = (entry: ConflictField, value: string | undefined) => sheetText(entry.field, value, language) || t.members.empty;
+  const isDelete = conflict.action === 'delete';
+  const mineStored = fields.filter((entry) => entry.changedBy !== 'theirs');
+  const theirsKept = fields.filter((entry) => entry.changedBy === 'theirs');
+  const keepMineText = isDelete
+    ? t.members.deleteAnywayStores(name)
+    : [
+        t.members.keepMineStores(assignments(mineStored, 'mine', language, t.members.empty)),
+        ...(theirsKept.length > 0 ? [t.members.keepMineKeepsTheirs(assignments(theirsKept, 'theirs', language, t.members.empty))] : []),
+      ].join(' ');
+  const keepServerText = isDelete
+    ? t.members.keepMemberStores
+    : fields.length > 0
+      ? t.members.keepServerStores(assignments(fields, 'theirs', language, t.members.empty))
+      : t.members.keepServerNothing;
+
   return (
     <Card role="region" aria-labelledby={headingId}>
       <Text id={headingId} weight="semibold">
-        {conflict.action === 'delete' ? t.members.conflictDeleteHeading(server.name) : t.members.conflictHeading(server.name)}
+        {isDelete ? t.members.conflictDeleteHeading(name) : t.members.conflictHeading(name)}
       </Text>
-      <Table size="small" aria-labelledby={headingId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.members.field}</TableHeaderCell>
-            <TableHeaderCell>{t.members.sheetValue}</TableHeaderCell>
-            <TableHeaderCell>{t.members.serverValue}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {fields.map((field) => (
-            <TableRow key={field}>
-              <TableCell>{headerLabel(field, language)}</TableCell>
-              <TableCell className={styles.differs}>{mine ? shown(mine[field]) : t.members.removedOne}</TableCell>
-              <TableCell className={styles.differs}>{shown(server[field])}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <ul className={styles.fields} aria-label={t.members.fieldsDiffer}>
+        {fields.map((entry) => (
+          <li key={entry.field} className={styles.field}>
+            <Text weight="semibold">{headerLabel(entry.field, language)}</Text> <Text size={200}>({t.members.changedBy[entry.changedBy]})</Text>
+            <dl className={styles.values}>
+              {conflict.base ? (
+                <>
+                  <dt className={styles.label}>{t.members.baseValue}</dt>
+                  <dd className={styles.value}>{shown(entry, entry.base)}</dd>
+                </>
+              ) : null}
+              <dt className={styles.label}>{t.members.sheetValue}</dt>
+              <dd className={styles.value}>{conflict.mine ? shown(entry, entry.mine) : t.members.removedOne}</dd>
+              <dt className={styles.label}>{t.members.serverValue}</dt>
+              <dd className={styles.value}>{shown(entry, entry.theirs)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <ul className={styles.choices}>
+        <li>{keepMineText}</li>
+        <li>{keepServerText}</li>
+      </ul>
       <div className={styles.actions}>
         <Button appearance="primary" disabled={disabled} onClick={onKeepMine}>
-          {conflict.action === 'delete' ? t.members.deleteAnyway : t.members.keepMine}
+          {isDelete ? t.members.deleteAnyway : t.members.keepMine}
         </Button>
         <Button disabled={disabled} onClick={onKeepServer}>
-          {conflict.action === 'delete' ? t.members.keepMember : t.members.keepServer}
+          {isDelete ? t.members.keepMember : t.members.keepServer}
         </Button>
       </div>
     </Card>

@@ -66,7 +66,7 @@ export function MembersView() {
         <ReviewSummary review={reviewed.review} deleteNeedsAdmin={members.deleteNeedsAdmin} changesFrom={members.changesFrom} />
       ) : null}
       {members.outcomes.length > 0 ? <OutcomeTable outcomes={members.outcomes} /> : null}
-      {conflicts.length > 0 ? <NoticeBar notice={{ intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody }} /> : null}
+      {conflicts.length > 0 ? <NoticeBar notice={members.conflictsNotice} /> : null}
       <TermsHistory members={members.register} />
       {conflicts.map((conflict) => (
         <ConflictCard

@@ -1,12 +1,13 @@
 import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
-import { headerLabel } from './columns';
+import { headerLabel, sheetText } from './columns';
 import type { MembersReview, ReviewEntry } from './review';
 import { changesTerms } from './review';
+import { useNarrowTableStyles } from './table-styles';
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalM },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalM, overflowWrap: 'anywhere' },
 });
 
 const BADGE: Record<ReviewEntry['kind'], 'success' | 'informative' | 'warning' | 'danger'> = {
@@ -34,18 +35,19 @@ function who(entry: ReviewEntry): string {
 
 /**
  * The review as a table: one row per change, with what changed or why the row is invalid, and
- * (R7) from which year a changed class or cluster applies.
+ * from which year a changed class or cluster applies.
  */
 export function ReviewTable({ review, changesFrom }: { review: MembersReview; changesFrom: number | undefined }) {
   const t = useMessages();
   const language = useLanguage();
   const styles = useStyles();
-  const shown = (value: string | undefined) => (value === undefined || value === '' ? t.members.empty : value);
+  const table = useNarrowTableStyles();
+  const shown = (field: string, value: string | undefined) => sheetText(field, value, language) || t.members.empty;
 
   const details = (entry: ReviewEntry): string[] => {
     switch (entry.kind) {
       case 'changed': {
-        const lines = entry.fields.map((field) => `${headerLabel(field, language)}: ${shown(entry.before.member[field])} → ${shown(entry.member[field])}`);
+        const lines = entry.fields.map((field) => `${headerLabel(field, language)}: ${shown(field, entry.before.member[field])} → ${shown(field, entry.member[field])}`);
         return changesTerms(entry) && changesFrom !== undefined ? [...lines, t.members.termsFrom(changesFrom)] : lines;
       }
       case 'invalid':
@@ -56,12 +58,12 @@ export function ReviewTable({ review, changesFrom }: { review: MembersReview; ch
   };
 
   return (
-    <Table size="small" aria-label={t.members.reviewTable}>
+    <Table size="small" className={table.table} aria-label={t.members.reviewTable}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t.members.kindColumn}</TableHeaderCell>
-          <TableHeaderCell>{t.members.rowColumn}</TableHeaderCell>
-          <TableHeaderCell>{t.members.memberColumn}</TableHeaderCell>
+          <TableHeaderCell className={table.cell}>{t.members.kindColumn}</TableHeaderCell>
+          <TableHeaderCell className={table.narrow}>{t.members.rowColumn}</TableHeaderCell>
+          <TableHeaderCell className={table.cell}>{t.members.memberColumn}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -70,13 +72,13 @@ export function ReviewTable({ review, changesFrom }: { review: MembersReview; ch
           const key = `${entry.kind}-${entry.kind === 'removed' ? entry.before.member.id : entry.row.rowNumber}`;
           return (
             <TableRow key={key}>
-              <TableCell>
-                <Badge appearance="tint" color={BADGE[entry.kind]}>
+              <TableCell className={table.cell}>
+                <Badge appearance="tint" color={BADGE[entry.kind]} className={table.badge}>
                   {kindLabel(entry.kind, t)}
                 </Badge>
               </TableCell>
-              <TableCell>{entry.kind === 'removed' ? '' : entry.row.rowNumber}</TableCell>
-              <TableCell>
+              <TableCell className={table.narrow}>{entry.kind === 'removed' ? '' : entry.row.rowNumber}</TableCell>
+              <TableCell className={table.cell}>
                 {who(entry)}
                 {lines.length > 0 ? (
                   <ul className={styles.list}>

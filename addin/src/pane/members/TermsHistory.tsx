@@ -4,7 +4,8 @@ import { termsHistory } from '@ssr/shared';
 import { useId } from 'react';
 import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
-import { headerLabel } from './columns';
+import { sheetText } from './columns';
+import { useNarrowTableStyles } from './table-styles';
 
 function periodText(period: { fromYear?: number; untilYear?: number }, t: Messages): string {
   if (period.untilYear === undefined) return period.fromYear === undefined ? '' : t.members.periodFrom(period.fromYear);
@@ -12,13 +13,14 @@ function periodText(period: { fromYear?: number; untilYear?: number }, t: Messag
 }
 
 /**
- * R7: the fee class and cluster of members whose terms changed, period by period. The sheet
+ * The fee class and cluster of members whose terms changed, period by period. The sheet
  * holds the current values only; this is where the earlier ones are seen.
  */
 export function TermsHistory({ members }: { members: readonly Member[] }) {
   const t = useMessages();
   const language = useLanguage();
   const headingId = useId();
+  const table = useNarrowTableStyles();
   const changed = members
     .filter((member) => (member.earlierTerms?.length ?? 0) > 0)
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -29,23 +31,23 @@ export function TermsHistory({ members }: { members: readonly Member[] }) {
         {t.members.historyHeading}
       </Text>
       <Text>{t.members.historyIntro}</Text>
-      <Table size="small" aria-labelledby={headingId}>
+      <Table size="small" className={table.table} aria-labelledby={headingId}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t.members.memberColumn}</TableHeaderCell>
-            <TableHeaderCell>{t.members.historyYears}</TableHeaderCell>
-            <TableHeaderCell>{headerLabel('feeClass', language)}</TableHeaderCell>
-            <TableHeaderCell>{headerLabel('cluster', language)}</TableHeaderCell>
+            <TableHeaderCell className={table.cell}>{t.members.memberColumn}</TableHeaderCell>
+            <TableHeaderCell className={table.cell}>{t.members.historyYears}</TableHeaderCell>
+            <TableHeaderCell className={table.cell}>{t.members.historyTerms}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {changed.flatMap((member) =>
             termsHistory(member).map((period) => (
               <TableRow key={`${member.id}-${period.fromYear ?? ''}`}>
-                <TableCell>{member.name}</TableCell>
-                <TableCell>{periodText(period, t)}</TableCell>
-                <TableCell>{period.feeClass}</TableCell>
-                <TableCell>{period.cluster ?? ''}</TableCell>
+                <TableCell className={table.cell}>{member.name}</TableCell>
+                <TableCell className={table.cell}>{periodText(period, t)}</TableCell>
+                <TableCell className={table.cell}>
+                  {[sheetText('feeClass', period.feeClass, language), period.cluster].filter((part) => part !== undefined).join(', ')}
+                </TableCell>
               </TableRow>
             )),
           )}

@@ -1,5 +1,6 @@
-import type { Member } from '@ssr/shared';
+import type { FeeClass, Member, MemberKind } from '@ssr/shared';
 import type { CellInput, CellReadValue, ColumnFormat } from '../../excel/port';
+import type { Language } from '../../i18n';
 
 /**
  * The register as an Excel table: one column per member field, readable headers (Swedish or
@@ -34,15 +35,64 @@ export const MEMBER_COLUMNS: readonly MemberColumn[] = [
 
 export const MEMBER_COLUMN_FORMATS: ColumnFormat[] = MEMBER_COLUMNS.map((column) => ({ numberFormat: '@', width: column.width }));
 
-export function memberHeaders(language: 'sv' | 'en'): string[] {
+export function memberHeaders(language: Language): string[] {
   return MEMBER_COLUMNS.map((column) => column.header[language]);
 }
 
-export function memberToRow(member: Member): CellInput[] {
-  return MEMBER_COLUMNS.map((column) => member[column.field] ?? null);
+/**
+ * The words the sheet shows and takes for a member's kind and fee class, per language. The
+ * register stores the codes; a Swedish workbook reads "kommun", "aktör", "enkel", "dubbel".
+ */
+const KIND_WORDS: Readonly<Record<Language, Record<MemberKind, string>>> = {
+  sv: { municipality: 'kommun', actor: 'aktör' },
+  en: { municipality: 'municipality', actor: 'actor' },
+};
+const FEE_CLASS_WORDS: Readonly<Record<Language, Record<FeeClass, string>>> = {
+  sv: { municipality: 'kommun', single: 'enkel', double: 'dubbel' },
+  en: { municipality: 'municipality', single: 'single', double: 'double' },
+};
+
+/** The fields whose cells take a word from a list. */
+export type CodedField = 'kind' | 'feeClass';
+
+function wordsOf(field: CodedField, language: Language): Record<string, string> {
+  return field === 'kind' ? KIND_WORDS[language] : FEE_CLASS_WORDS[language];
 }
 
-export function headerLabel(field: string, language: 'sv' | 'en'): string {
+function isCoded(field: string): field is CodedField {
+  return field === 'kind' || field === 'feeClass';
+}
+
+/** A field's value as the sheet and the pane show it: a kind or fee class in the language's word. */
+export function sheetText(field: string, value: string | undefined, language: Language): string | undefined {
+  if (value === undefined || !isCoded(field)) return value;
+  return wordsOf(field, language)[value] ?? value;
+}
+
+/** What the data-validation list of a coded column offers, in the sheet's language. */
+export function listWords(field: CodedField, language: Language): string[] {
+  return Object.values(wordsOf(field, language));
+}
+
+/** Lower case, no accents, no surrounding space: "Aktör " and "aktor" are the same word. */
+function foldWord(text: string): string {
+  return text.trim().toLowerCase().normalize('NFD').replace(/\p{Mn}/gu, '');
+}
+
+/** A typed kind or fee class, in either language, as its code; an unknown word stays as typed (the review says why). */
+function codeOf(field: CodedField, text: string): string {
+  const typed = foldWord(text);
+  for (const language of ['sv', 'en'] as const) {
+    for (const [code, word] of Object.entries(wordsOf(field, language))) if (foldWord(word) === typed || code.toLowerCase() === typed) return code;
+  }
+  return text;
+}
+
+export function memberToRow(member: Member, language: Language): CellInput[] {
+  return MEMBER_COLUMNS.map((column) => sheetText(column.field, member[column.field], language) ?? null);
+}
+
+export function headerLabel(field: string, language: Language): string {
   return MEMBER_COLUMNS.find((column) => column.field === field)?.header[language] ?? field;
 }
 
@@ -80,7 +130,8 @@ export function cellText(field: MemberField, value: CellReadValue): string | und
     return String(value);
   }
   const text = String(value).trim();
-  return text === '' ? undefined : text;
+  if (text === '') return undefined;
+  return isCoded(field) ? codeOf(field, text) : text;
 }
 
 /** A sheet row as the object the member schema validates; empty cells are fields left out. */

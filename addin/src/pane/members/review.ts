@@ -54,6 +54,16 @@ export type CodeTakenMessage = (code: string, holder: string, rowNumber?: number
 export interface ReviewMessages {
   duplicateId: DuplicateMessage;
   municipalityCodeTaken: CodeTakenMessage;
+  /** A kind or fee class the sheet cannot hold, said with the words the sheet takes (the register's codes mean nothing there). */
+  kindInvalid: string;
+  feeClassInvalid: string;
+}
+
+/** The schema's reasons as the sheet's reader needs them: a kind or fee class in the sheet's words. */
+function sheetErrors(errors: readonly FieldError[], messages: ReviewMessages): FieldError[] {
+  return errors.map((error) =>
+    error.path === 'kind' ? { ...error, message: messages.kindInvalid } : error.path === 'feeClass' ? { ...error, message: messages.feeClassInvalid } : error,
+  );
 }
 
 /** A row as read: a member the schema accepts, or already invalid. */
@@ -108,7 +118,7 @@ export function reviewMembers(
     const firstRow = id === undefined ? undefined : seen.get(id);
     if (id !== undefined && firstRow === undefined) seen.set(id, row.rowNumber);
     if (!parsed.ok || firstRow !== undefined) {
-      const errors = parsed.ok ? [] : parsed.errors;
+      const errors = parsed.ok ? [] : sheetErrors(parsed.errors, messages);
       if (firstRow !== undefined) errors.push({ path: 'id', message: messages.duplicateId(firstRow) });
       read.push({ kind: 'invalid', row, ...(id === undefined ? {} : { id }), errors });
       return;

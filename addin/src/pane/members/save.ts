@@ -3,6 +3,7 @@ import { memberSchema, parseWith } from '@ssr/shared';
 import type { ApiClient, StoredMember } from '../../api/client';
 import type { ApiResult } from '../../api/http';
 import type { ApiProblem } from '../../api/problem';
+import { mergedMember } from './merge';
 import type { ReviewEntry } from './review';
 import { changesTerms } from './review';
 
@@ -23,7 +24,10 @@ interface OutcomeBase {
 
 export type SaveOutcome =
   | (OutcomeBase & { status: 'saved'; stored?: StoredMember })
-  | (OutcomeBase & { status: 'conflict'; mine?: Member; server: StoredMember; changesFrom?: number })
+  /** A conflict: the sheet's version (none for a removal), the server's, and the version both were based on (none for an addition). */
+  | (OutcomeBase & { status: 'conflict'; mine?: Member; base?: Member; server: StoredMember; changesFrom?: number })
+  /** The server's version was put into the sheet and nothing was sent. */
+  | (OutcomeBase & { status: 'server-taken'; stored: StoredMember })
   | (OutcomeBase & { status: 'failed'; problem: ApiProblem });
 
 export type Sendable = Exclude<ReviewEntry, { kind: 'invalid' }>;
@@ -35,10 +39,19 @@ export function serverVersion(problem: ApiProblem): StoredMember | undefined {
   return { member: parsed.value, etag: problem.etag };
 }
 
-function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, mine?: Member, changesFrom?: number): SaveOutcome {
+interface Versions {
+  mine?: Member;
+  /** The version the edit was based on: the loaded copy's. */
+  read?: Member;
+  changesFrom?: number;
+}
+
+function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, { mine, read, changesFrom }: Versions = {}): SaveOutcome {
   if (result.ok) return { ...base, status: 'saved', ...(result.value ? { stored: result.value } : {}) };
   const server = result.problem.status === 412 ? serverVersion(result.problem) : undefined;
-  if (server) return { ...base, status: 'conflict', ...(mine ? { mine } : {}), server, ...(changesFrom === undefined ? {} : { changesFrom }) };
+  if (server) {
+    return { ...base, status: 'conflict', ...(mine ? { mine } : {}), ...(read ? { base: read } : {}), server, ...(changesFrom === undefined ? {} : { changesFrom }) };
+  }
   return { ...base, status: 'failed', problem: result.problem };
 }
 
@@ -50,18 +63,21 @@ function changesFromFor(entry: Sendable, changesFrom: number | undefined): numbe
 async function send(api: ApiClient, entry: Sendable, changesFrom: number | undefined): Promise<SaveOutcome> {
   switch (entry.kind) {
     case 'added':
-      return outcomeOf({ action: 'create', id: entry.member.id, rowNumber: entry.row.rowNumber }, await api.createMember(entry.member), entry.member);
+      return outcomeOf({ action: 'create', id: entry.member.id, rowNumber: entry.row.rowNumber }, await api.createMember(entry.member), { mine: entry.member });
     case 'changed': {
       const from = changesFromFor(entry, changesFrom);
       return outcomeOf(
         { action: 'update', id: entry.member.id, rowNumber: entry.row.rowNumber },
         await api.updateMember(entry.member, entry.before.etag, from),
-        entry.member,
-        from,
+        { mine: entry.member, read: entry.before.member, ...(from === undefined ? {} : { changesFrom: from }) },
       );
     }
     case 'removed':
-      return outcomeOf({ action: 'delete', id: entry.before.member.id }, await api.deleteMember(entry.before.member.id, entry.before.etag));
+      return outcomeOf(
+        { action: 'delete', id: entry.before.member.id },
+        await api.deleteMember(entry.before.member.id, entry.before.etag),
+        { read: entry.before.member },
+      );
   }
 }
 
@@ -83,18 +99,27 @@ export async function saveChanges(
   return outcomes;
 }
 
-/** The user chose the sheet's version of a conflict: send it again, based on the server's etag. */
+/**
+ * The user chose the sheet's version of a conflict: send the sheet's changes again, on the
+ * server's version and etag. Fields only the other person changed keep their value (merge.ts).
+ */
 export async function keepMine(api: ApiClient, conflict: Extract<SaveOutcome, { status: 'conflict' }>): Promise<SaveOutcome> {
   const base = { action: conflict.action, id: conflict.id, ...(conflict.rowNumber === undefined ? {} : { rowNumber: conflict.rowNumber }) };
-  if (conflict.action === 'delete') return outcomeOf(base, await api.deleteMember(conflict.id, conflict.server.etag));
-  const mine = conflict.mine ?? conflict.server.member;
-  return outcomeOf(base, await api.updateMember(mine, conflict.server.etag, conflict.changesFrom), mine, conflict.changesFrom);
+  if (conflict.action === 'delete') return outcomeOf(base, await api.deleteMember(conflict.id, conflict.server.etag), { read: conflict.server.member });
+  const mine = conflict.mine ? mergedMember(conflict.server.member, conflict.mine, conflict.base) : conflict.server.member;
+  return outcomeOf(base, await api.updateMember(mine, conflict.server.etag, conflict.changesFrom), {
+    // Should it clash again, what was sent is the sheet's side and the server's version it was based on is the base.
+    mine,
+    read: conflict.server.member,
+    ...(conflict.changesFrom === undefined ? {} : { changesFrom: conflict.changesFrom }),
+  });
 }
 
 /** The loaded copy after a save: saved members take their new version, deleted ones leave. */
 export function baselineAfter(baseline: ReadonlyMap<string, StoredMember>, outcomes: readonly SaveOutcome[]): Map<string, StoredMember> {
   const next = new Map(baseline);
   for (const outcome of outcomes) {
+    if (outcome.status === 'server-taken') next.set(outcome.id, outcome.stored);
     if (outcome.status !== 'saved') continue;
     if (outcome.action === 'delete') next.delete(outcome.id);
     else if (outcome.stored) next.set(outcome.id, outcome.stored);

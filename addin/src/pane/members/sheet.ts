@@ -4,7 +4,9 @@ import type { CellInput, CellReadValue, WorkbookPort } from '../../excel/port';
 import type { Language } from '../../i18n';
 import type { BaselineRead } from './baseline';
 import { readBaseline, writeBaseline } from './baseline';
-import { fieldsByColumn, MEMBER_COLUMN_FORMATS, MEMBERS_SHEET, MEMBERS_TABLE, memberHeaders, memberToRow } from './columns';
+import { columnLetters } from '../../excel/address';
+import type { CodedField } from './columns';
+import { fieldsByColumn, listWords, MEMBER_COLUMN_FORMATS, MEMBER_COLUMNS, MEMBERS_SHEET, MEMBERS_TABLE, memberHeaders, memberToRow, sheetText } from './columns';
 import type { MembersReview, ReviewMessages } from './review';
 import { reviewMembers } from './review';
 
@@ -17,9 +19,15 @@ export async function loadMembersIntoSheet(workbook: WorkbookPort, members: read
     sheet: MEMBERS_SHEET,
     name: MEMBERS_TABLE,
     headers: memberHeaders(language),
-    rows: sorted.map((stored) => memberToRow(stored.member)),
+    rows: sorted.map((stored) => memberToRow(stored.member, language)),
     columns: MEMBER_COLUMN_FORMATS,
   });
+  // Kind and fee class are picked from a list in the sheet's language; the table carries the rule to rows added below.
+  const lastRow = Math.max(2, sorted.length + 1);
+  for (const field of ['kind', 'feeClass'] as const satisfies readonly CodedField[]) {
+    const letters = columnLetters(MEMBER_COLUMNS.findIndex((column) => column.field === field));
+    await workbook.setListValidation(MEMBERS_SHEET, `${letters}2:${letters}${lastRow}`, listWords(field, language));
+  }
   await writeBaseline(workbook, sorted);
   await workbook.activateSheet(MEMBERS_SHEET);
 }
@@ -37,17 +45,29 @@ export async function reviewSheet(workbook: WorkbookPort, messages: ReviewMessag
 }
 
 /** A member's values laid out in the table's own column order; columns the pane does not know keep their cells. */
-function rowFor(headers: readonly string[], member: Member, existing: readonly CellReadValue[] = []): CellInput[] {
+function rowFor(headers: readonly string[], member: Member, language: Language, existing: readonly CellReadValue[] = []): CellInput[] {
   const { fields } = fieldsByColumn(headers);
-  return fields.map((field, index) => (field ? (member[field] ?? null) : (existing[index] ?? null)));
+  return fields.map((field, index) => (field ? (sheetText(field, member[field], language) ?? null) : (existing[index] ?? null)));
 }
 
-/** Put the server's version of a member into the sheet: over its row, or as a new row if the row was removed. */
-export async function writeServerVersion(workbook: WorkbookPort, server: StoredMember): Promise<void> {
+/**
+ * Put a stored version of a member into the sheet (the server's, or what a merge saved): over
+ * its row, or as a new row if the row was removed.
+ */
+export async function writeMemberRow(workbook: WorkbookPort, stored: StoredMember, language: Language): Promise<void> {
   const table = await workbook.readTable(MEMBERS_TABLE);
   if (!table) return;
   const idColumn = fieldsByColumn(table.headers).fields.indexOf('id');
-  const index = table.rows.findIndex((row) => String(row[idColumn] ?? '').trim() === server.member.id);
-  if (index >= 0) await workbook.updateTableRow(MEMBERS_TABLE, index, rowFor(table.headers, server.member, table.rows[index]));
-  else await workbook.appendTableRows(MEMBERS_TABLE, [rowFor(table.headers, server.member)]);
+  const index = table.rows.findIndex((row) => String(row[idColumn] ?? '').trim() === stored.member.id);
+  if (index >= 0) await workbook.updateTableRow(MEMBERS_TABLE, index, rowFor(table.headers, stored.member, language, table.rows[index]));
+  else await workbook.appendTableRows(MEMBERS_TABLE, [rowFor(table.headers, stored.member, language)]);
+}
+
+/** The sheet row (as Excel numbers it) that holds a member, if any. */
+export async function rowNumberOf(workbook: WorkbookPort, id: string): Promise<number | undefined> {
+  const table = await workbook.readTable(MEMBERS_TABLE);
+  if (!table) return undefined;
+  const idColumn = fieldsByColumn(table.headers).fields.indexOf('id');
+  const index = table.rows.findIndex((row) => String(row[idColumn] ?? '').trim() === id);
+  return index >= 0 ? index + 2 : undefined;
 }

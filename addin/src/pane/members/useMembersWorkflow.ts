@@ -4,7 +4,7 @@ import { useLanguage, useMessages } from '../../i18n';
 import type { Messages } from '../../i18n';
 import type { StoredMember } from '../../api/client';
 import type { Notice } from '../shell/notice';
-import { problemNotice } from '../shell/notice';
+import { FACTS, problemNotice } from '../shell/notice';
 import { blockedReason } from '../shell/roles';
 import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
@@ -13,11 +13,12 @@ import { readBaseline, writeBaseline } from './baseline';
 import { MEMBERS_SHEET } from './columns';
 import type { Conflict } from './ConflictCard';
 import type { MembersReview } from './review';
-import { changesTerms, sendable } from './review';
+import { assignments, conflictFields } from './merge';
+import { changesTerms, countByKind, sendable } from './review';
 import type { SaveOutcome } from './save';
 import { baselineAfter, keepMine, saveChanges } from './save';
 import type { SheetReview } from './sheet';
-import { loadMembersIntoSheet, reviewSheet, writeServerVersion } from './sheet';
+import { loadMembersIntoSheet, reviewSheet, rowNumberOf, writeMemberRow } from './sheet';
 
 /** A review of the sheet with the loaded copy it was made against, which a save moves on from. */
 export interface ReviewedSheet {
@@ -30,13 +31,24 @@ function reviewProblem(reason: Exclude<SheetReview, { ok: true }>['reason'], t: 
   return { intent: 'warning', body };
 }
 
-/** The saved outcomes' notice: all saved, or how much got through and why the rest did not. */
-function saveNotice(results: readonly SaveOutcome[], t: Messages): Notice {
+/** The notice of a conflict that is still open: the cards below say what differs. */
+function conflictsNotice(t: Messages): Notice {
+  return { intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody, fact: FACTS.memberConflicts };
+}
+
+/**
+ * The saved outcomes' notice: all saved, or how much got through and why the rest did not.
+ * Invalid rows were never sent: they are named beside what was saved, never hidden by "all".
+ */
+function saveNotice(results: readonly SaveOutcome[], invalid: number, t: Messages): Notice {
   const saved = results.filter((outcome) => outcome.status === 'saved').length;
   const conflicts = results.filter((outcome) => outcome.status === 'conflict').length;
   const failed = results.length - saved - conflicts;
-  if (saved === results.length) return { intent: 'success', body: t.members.allSaved(saved) };
-  const summary = t.members.savedSummary(saved, conflicts, failed);
+  if (saved === results.length) {
+    if (invalid === 0) return { intent: 'success', body: t.members.allSaved(saved) };
+    return { intent: 'warning', body: `${t.members.savedSome(saved)} ${t.members.invalidNotSaved(invalid)}` };
+  }
+  const summary = [t.members.savedSummary(saved, conflicts, failed), ...(invalid > 0 ? [t.members.invalidNotSaved(invalid)] : [])].join(' ');
   const firstFailure = results.find((outcome) => outcome.status === 'failed');
   if (firstFailure?.status === 'failed') {
     // The API's own words say why (a missing role, a clash); the summary says how much got through.
@@ -118,33 +130,42 @@ export function useMembersWorkflow() {
       setOutcomes(results);
       setReviewed(undefined);
       await session.refreshAfterWrite();
-      return saveNotice(results, t);
+      return saveNotice(results, countByKind(reviewed.review).invalid, t);
     });
 
   const settle = (conflict: Conflict, choice: 'mine' | 'server') =>
     void task.run(t.common.working, async () => {
       const current = await readBaseline(workbook);
       const baseline = current.ok ? current.members : new Map<string, StoredMember>();
+      const name = conflict.server.member.name;
       let outcome: SaveOutcome;
+      let body: string;
       if (choice === 'mine') {
         outcome = await keepMine(api, conflict);
         if (outcome.status === 'failed') return problemNotice(outcome.problem, t);
         if (outcome.status === 'conflict') {
           replaceOutcome(conflict, outcome);
-          return { intent: 'warning', title: t.members.conflictsTitle, body: t.members.conflictsBody };
+          return conflictsNotice(t);
         }
-        const saved = [...baselineAfter(baseline, [outcome]).values()];
-        await writeBaseline(workbook, saved);
+        // What was stored goes into the row too: a field only the other person changed shows their value.
+        if (outcome.status === 'saved' && outcome.stored) await writeMemberRow(workbook, outcome.stored, language);
+        await writeBaseline(workbook, [...baselineAfter(baseline, [outcome]).values()]);
+        const theirs = conflict.mine ? conflictFields(conflict.server.member, conflict.mine, conflict.base).filter((field) => field.changedBy === 'theirs') : [];
+        body =
+          conflict.action === 'delete'
+            ? t.members.deletedAnyway(name)
+            : [t.members.keptMine(name), ...(theirs.length > 0 ? [t.members.keptTheirs(assignments(theirs, 'theirs', language, t.members.empty))] : [])].join(' ');
       } else {
-        await writeServerVersion(workbook, conflict.server);
+        await writeMemberRow(workbook, conflict.server, language);
         baseline.set(conflict.id, conflict.server);
         await writeBaseline(workbook, [...baseline.values()]);
-        outcome = { action: conflict.action, id: conflict.id, status: 'saved', stored: conflict.server };
+        const rowNumber = await rowNumberOf(workbook, conflict.id);
+        outcome = { action: conflict.action, id: conflict.id, status: 'server-taken', stored: conflict.server, ...(rowNumber === undefined ? {} : { rowNumber }) };
+        body = t.members.keptServer(name, rowNumber);
       }
       replaceOutcome(conflict, outcome);
       await session.refreshAfterWrite();
-      const name = conflict.server.member.name;
-      return { intent: 'success', body: choice === 'mine' ? t.members.keptMine(name) : t.members.keptServer(name) };
+      return { intent: 'success', body };
     });
 
   // What a save would send: the review's entries less the invalid ones.
@@ -163,6 +184,7 @@ export function useMembersWorkflow() {
     changesFrom,
     outcomes,
     conflicts: outcomes.filter((outcome): outcome is Conflict => outcome.status === 'conflict'),
+    conflictsNotice: conflictsNotice(t),
     /** How many edits a load would overwrite, while the user is asked whether to. */
     unsaved,
     saveBlocked: blockedReason(session, 'editor', t),

@@ -10,7 +10,17 @@ export interface Notice {
   action?: string;
   /** Field-level reasons, one line each. */
   details?: string[];
+  /** What the notice is about, when other notices may say the same: only one per fact is shown (see notice-facts). */
+  fact?: string;
 }
+
+/** Facts several places of the pane report. */
+export const FACTS = {
+  /** The API cannot be reached: the offline banner, a failed request, a failed snapshot read. */
+  offline: 'offline',
+  /** Someone else changed members the sheet changed too. */
+  memberConflicts: 'member-conflicts',
+} as const;
 
 function actionFor(problem: ApiProblem, t: Messages): string {
   if (problem.type === NETWORK_PROBLEM) return t.problems.networkAction;
@@ -57,6 +67,7 @@ export function problemNotice(problem: ApiProblem, t: Messages): Notice {
     body: unanswered ? (problem.type === OUTCOME_UNKNOWN_PROBLEM ? t.problems.lostWriteBody : t.problems.networkBody) : problem.detail,
     ...(SELF_EXPLAINING.has(problem.type) ? {} : { action: actionFor(problem, t) }),
     ...(details.length > 0 ? { details } : {}),
+    ...(problem.type === NETWORK_PROBLEM ? { fact: FACTS.offline } : {}),
   };
 }
 

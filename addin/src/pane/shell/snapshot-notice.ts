@@ -2,6 +2,7 @@ import type { Messages } from '../../i18n';
 import type { SnapshotProblemCode } from '../../snapshot/client';
 import { SnapshotUnavailableError } from '../../snapshot/client';
 import type { Notice } from './notice';
+import { FACTS } from './notice';
 
 /*
  * The snapshot client explains itself in English, for the custom functions' cell errors
@@ -34,12 +35,16 @@ export function snapshotProblemNotice(code: SnapshotProblemCode, t: Messages, de
     body: t.problems.snapshot[code],
     action: actionFor(code, t),
     ...(detail ? { details: [detail] } : {}),
+    ...(code === 'unreachable' ? { fact: FACTS.offline } : {}),
   };
 }
 
-/** The formulas use the saved snapshot because a current one could not be had: why, and what to do. */
+/**
+ * The formulas use the saved copy because a current one could not be had: why, and what to do.
+ * The offline banner says the same, so it is the same fact.
+ */
 export function snapshotOfflineNotice(code: SnapshotProblemCode, t: Messages): Notice {
-  return { intent: 'warning', title: t.problems.snapshotOfflineTitle, body: t.problems.snapshot[code], action: actionFor(code, t) };
+  return { intent: 'warning', title: t.problems.snapshotOfflineTitle, body: t.problems.snapshot[code], action: actionFor(code, t), fact: FACTS.offline };
 }
 
 /** A failed snapshot read as a notice, or undefined when the failure is not the snapshot client's. */

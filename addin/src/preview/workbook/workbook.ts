@@ -54,6 +54,8 @@ export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets = new Map<string, MemorySheet>();
   private readonly tables = new Map<string, MemoryTable>();
   private readonly listeners = new Set<() => void>();
+  /** Drop-down lists by sheet and range address, as `setListValidation` set them. */
+  private readonly validations = new Map<string, Map<string, readonly string[]>>();
   private version = 0;
   private generation = 0;
   private calculation: Promise<void> = Promise.resolve();
@@ -259,6 +261,7 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   resetSheet(name: string, options: SheetOptions = {}): Promise<void> {
+    this.validations.delete(name);
     for (const [tableName, table] of this.tables) if (table.sheet === name) this.tables.delete(tableName);
     this.sheets.set(name, emptySheet(name, options.hidden ?? false));
     this.changed();
@@ -399,6 +402,21 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.charts = [...sheet.charts.filter((chart) => chart.name !== spec.name), spec];
     this.changed();
     return Promise.resolve();
+  }
+
+  setListValidation(sheetName: string, address: string, values: readonly string[]): Promise<void> {
+    this.requireSheet(sheetName);
+    if (!parseRangeAddress(address)) throw new WorkbookError(`Not a range address: ${address}`);
+    const lists = this.validations.get(sheetName) ?? new Map<string, readonly string[]>();
+    lists.set(address, [...values]);
+    this.validations.set(sheetName, lists);
+    this.changed();
+    return Promise.resolve();
+  }
+
+  /** The drop-down lists set on a sheet, by range address. */
+  listValidations(sheetName: string): ReadonlyMap<string, readonly string[]> {
+    return this.validations.get(sheetName) ?? new Map<string, readonly string[]>();
   }
 
   recalculate(): Promise<void> {
