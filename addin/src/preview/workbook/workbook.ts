@@ -9,6 +9,7 @@ import type {
   ChartSpec,
   ColumnFormat,
   RangeFormat,
+  RegisterStamp,
   SheetOptions,
   TableData,
   TableSpec,
@@ -358,7 +359,21 @@ export class MemoryWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
-  recalculate(): Promise<void> {
-    return this.scheduleRecalculation();
+  /** Recalculates every formula (the preview is small); names the sheets that hold SSR.* formulas. */
+  async recalculate(): Promise<string[]> {
+    await this.scheduleRecalculation();
+    const ssr = /(?<![A-Za-z0-9_.])SSR\./i;
+    return [...this.sheets.values()].filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && ssr.test(cell.formula))).map((sheet) => sheet.name);
+  }
+
+  private registerStamp: RegisterStamp | undefined;
+
+  readRegisterStamp(): Promise<RegisterStamp | undefined> {
+    return Promise.resolve(this.registerStamp);
+  }
+
+  writeRegisterStamp(stamp: RegisterStamp): Promise<void> {
+    this.registerStamp = { ...stamp };
+    return Promise.resolve();
   }
 }
