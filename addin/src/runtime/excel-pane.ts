@@ -12,7 +12,7 @@ import { paneServices } from './services';
  */
 export function mountExcelPane(element: HTMLElement, root: AddinRoot, displayLanguage: string | undefined): void {
   const workbook = new OfficeWorkbook({ namespace: functionNamespace(window.location.origin) });
-  const sync = startExcelRuntime(root, workbook);
+  const { sync } = startExcelRuntime(root, workbook);
   mountPane(element, {
     language: pickLanguage(displayLanguage, window.location.search),
     services: paneServices(root, paneWorkbook(workbook, sync)),

@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import type { WorkbookPort } from '../excel/port';
-import type { RegisterCheck, RegisterSync } from './register-sync';
+import type { RegisterCheck, RegisterSync, Trigger } from './register-sync';
 import { createRegisterSync, every, onPaneFocus, REVALIDATE_EVERY_MS } from './register-sync';
 import type { AddinRoot } from './root';
 
@@ -28,12 +28,19 @@ function logFailure(what: string) {
   return (error: unknown) => console.error(`SSR: ${what}`, error);
 }
 
-export function startExcelRuntime(root: AddinRoot, workbook: WorkbookPort): RegisterSync {
-  const sync = createRegisterSync({
-    workbook,
-    snapshots: root.snapshots,
-    triggers: [every(REVALIDATE_EVERY_MS), onPaneFocus(window, document)],
-  });
+/** The checks while the workbook is open: about every minute, and when the pane gains focus. */
+export function defaultTriggers(): Trigger[] {
+  return [every(REVALIDATE_EVERY_MS), onPaneFocus(window, document)];
+}
+
+export interface ExcelRuntime {
+  sync: RegisterSync;
+  /** Settles when the check at open is done (failures are logged, not thrown). */
+  opened: Promise<void>;
+}
+
+export function startExcelRuntime(root: Pick<AddinRoot, 'snapshots'>, workbook: WorkbookPort, triggers: readonly Trigger[] = defaultTriggers()): ExcelRuntime {
+  const sync = createRegisterSync({ workbook, snapshots: root.snapshots, triggers });
 
   // The ribbon button runs in this runtime (the manifest's FunctionFile is this page).
   if (typeof Office.actions?.associate === 'function') {
@@ -47,7 +54,7 @@ export function startExcelRuntime(root: AddinRoot, workbook: WorkbookPort): Regi
 
   // The check at open. With SSR cells in the workbook, Excel is asked to load the add-in with
   // it from now on (the setting is saved in the document; SharedRuntime 1.1).
-  sync
+  const opened = sync
     .check()
     .then(async (result) => {
       if (holdsSsrCells(result) && typeof Office.addin?.setStartupBehavior === 'function') {
@@ -55,7 +62,7 @@ export function startExcelRuntime(root: AddinRoot, workbook: WorkbookPort): Regi
       }
     })
     .catch(logFailure('the check of the SSR cells at open failed.'));
-  return sync;
+  return { sync, opened };
 }
 
 /**

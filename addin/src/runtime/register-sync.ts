@@ -44,8 +44,14 @@ export function every(ms: number, clock: Interval = globalInterval): Trigger {
   };
 }
 
+/** What `window` and `document` offer for listening (an EventTarget in tests). */
+export interface Listenable {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
 /** The page becoming visible or gaining focus: the user is back in the pane. */
-export function onPaneFocus(target: Pick<Window, 'addEventListener' | 'removeEventListener'>, page: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>): Trigger {
+export function onPaneFocus(target: Listenable, page: Listenable & { readonly visibilityState: string }): Trigger {
   return (fire) => {
     const visible = () => {
       if (page.visibilityState === 'visible') fire();
