@@ -39,8 +39,15 @@ export interface ExcelRuntime {
   opened: Promise<void>;
 }
 
-export function startExcelRuntime(root: Pick<AddinRoot, 'snapshots'>, workbook: WorkbookPort, triggers: readonly Trigger[] = defaultTriggers()): ExcelRuntime {
-  const sync = createRegisterSync({ workbook, snapshots: root.snapshots, triggers });
+export function startExcelRuntime(root: Pick<AddinRoot, 'snapshots' | 'tokenSource'>, workbook: WorkbookPort, triggers: readonly Trigger[] = defaultTriggers()): ExcelRuntime {
+  const { tokenSource } = root;
+  const sync = createRegisterSync({
+    workbook,
+    snapshots: root.snapshots,
+    triggers,
+    // Without sign-in settings (local dev mode) there is no prompt to fear.
+    mayCheckInBackground: () => tokenSource === null || tokenSource.currentAccount() !== null,
+  });
 
   // The ribbon button runs in this runtime (the manifest's FunctionFile is this page).
   if (typeof Office.actions?.associate === 'function') {

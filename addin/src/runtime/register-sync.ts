@@ -69,6 +69,11 @@ export interface RegisterSyncOptions {
   workbook: WorkbookPort;
   snapshots: SnapshotClient;
   triggers?: readonly Trigger[];
+  /**
+   * Whether a triggered check may call the API now. False while nobody is signed in: a timer
+   * must never open a sign-in prompt every minute (the check at open and the button may).
+   */
+  mayCheckInBackground?: () => boolean;
   /** A check that failed for another reason than the register being unavailable (a workbook error). */
   onError?: (error: unknown) => void;
 }
@@ -112,9 +117,10 @@ export function createRegisterSync(options: RegisterSyncOptions): RegisterSync {
     return settled;
   }
 
+  const mayCheckInBackground = options.mayCheckInBackground ?? (() => true);
   const fire = () => {
     // A check already under way answers this trigger too.
-    if (running) return;
+    if (running || !mayCheckInBackground()) return;
     serial(false).catch(onError);
   };
   const stops = (options.triggers ?? []).map((trigger) => trigger(fire));

@@ -147,6 +147,28 @@ describe('while the workbook is open', () => {
     expect(model.sheetCalculations).toEqual([]);
   });
 
+  it('while nobody is signed in, the timer and focus do not call the API (no sign-in prompt every minute)', async () => {
+    const timer = manualTrigger();
+    let signedIn = false;
+    const requests: string[] = [];
+    const counted = createSnapshotClient({
+      baseUrl: stack.apiUrl,
+      storage: memoryStorage(),
+      fetch: (input, init) => {
+        requests.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        return fetch(input, init);
+      },
+    });
+    sync = createRegisterSync({ workbook, snapshots: counted, triggers: [timer.trigger], mayCheckInBackground: () => signedIn });
+    timer.fire();
+    expect(requests).toEqual([]);
+    expect(model.sheetCalculations).toEqual([]);
+    signedIn = true;
+    timer.fire();
+    expect((await sync.check()).outcome).toBe('recalculated');
+    expect(requests).toHaveLength(1);
+  });
+
   it('once stopped, the triggers no longer check', async () => {
     const timer = manualTrigger();
     sync = createRegisterSync({ workbook, snapshots, triggers: [timer.trigger] });
@@ -206,7 +228,7 @@ describe('in Excel’s shared runtime', () => {
   it('checks at open, asks Excel to load the add-in with this workbook, and the ribbon button recalculates the SSR sheets', async () => {
     const office = installOffice();
     await workbook.writeRegisterStamp({ version: await apiVersion(), readAt: 1 });
-    const runtime = startExcelRuntime({ snapshots }, workbook, []);
+    const runtime = startExcelRuntime({ snapshots, tokenSource: null }, workbook, []);
     sync = runtime.sync;
     await runtime.opened;
     expect(model.sheetCalculations).toEqual([]);
@@ -222,7 +244,7 @@ describe('in Excel’s shared runtime', () => {
 
   it('the pane’s recalculation after a save stores the version, so the next check has nothing to do', async () => {
     installOffice();
-    const runtime = startExcelRuntime({ snapshots }, workbook, []);
+    const runtime = startExcelRuntime({ snapshots, tokenSource: null }, workbook, []);
     sync = runtime.sync;
     await runtime.opened;
     await colleagueSaves('Sparad i rutan');
@@ -236,7 +258,7 @@ describe('in Excel’s shared runtime', () => {
   it('a workbook without SSR cells is not set to load the add-in', async () => {
     const office = installOffice();
     await workbook.resetSheet('Budget 2025');
-    const runtime = startExcelRuntime({ snapshots }, workbook, []);
+    const runtime = startExcelRuntime({ snapshots, tokenSource: null }, workbook, []);
     sync = runtime.sync;
     await runtime.opened;
     expect(office.startup).toEqual([]);
