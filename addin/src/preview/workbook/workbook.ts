@@ -360,10 +360,10 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   /** Recalculates every formula (the preview is small); names the sheets that hold SSR.* formulas. */
-  async recalculate(): Promise<string[]> {
-    await this.scheduleRecalculation();
+  recalculate(): Promise<string[]> {
     const ssr = /(?<![A-Za-z0-9_.])SSR\./i;
-    return [...this.sheets.values()].filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && ssr.test(cell.formula))).map((sheet) => sheet.name);
+    const names = [...this.sheets.values()].filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && ssr.test(cell.formula))).map((sheet) => sheet.name);
+    return this.scheduleRecalculation().then(() => names);
   }
 
   private registerStamp: RegisterStamp | undefined;
