@@ -5,6 +5,7 @@ import { readBuildEnv } from '../../addin/scripts/env';
 import { ICON_SIZES, iconFileName, iconPng } from '../../addin/scripts/make-icons';
 import { DEV_ORIGIN, MANIFEST_IDENTITY, manifestForPublicUrl, readDevManifest, validateManifest } from '../../addin/scripts/manifest';
 import { assetsDir } from '../../addin/scripts/paths';
+import { functionNamespace } from '../../addin/src/runtime/namespace';
 
 // manifest.xml against Microsoft's XSDs (../shared/office-manifest-xsd, offline, libxml2 in
 // WebAssembly), and what the shared runtime and the custom functions need from it.
@@ -112,6 +113,9 @@ describe('the production manifest', () => {
     expect(manifest).toContain('=SSRDEV.AVGIFT(');
     expect(production).toContain('=SSR.AVGIFT(');
     expect(production).not.toMatch(/SSRDEV|\(dev\)/);
+    // The page knows which namespace its cells use from the origin its manifest loaded it from.
+    expect(functionNamespace(DEV_ORIGIN)).toBe(MANIFEST_IDENTITY.development.namespace);
+    expect(functionNamespace('https://ssr.example.se')).toBe(MANIFEST_IDENTITY.production.namespace);
     // The ribbon button is in both.
     expect(production).toContain('<FunctionName>recalculateSsrSheets</FunctionName>');
   });
