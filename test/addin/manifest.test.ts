@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readBuildEnv } from '../../addin/scripts/env';
 import { ICON_SIZES, iconFileName, iconPng } from '../../addin/scripts/make-icons';
-import { DEV_ORIGIN, manifestForPublicUrl, readDevManifest, validateManifest } from '../../addin/scripts/manifest';
+import { DEV_ORIGIN, MANIFEST_IDENTITY, manifestForPublicUrl, readDevManifest, validateManifest } from '../../addin/scripts/manifest';
 import { assetsDir } from '../../addin/scripts/paths';
+import { functionNamespace } from '../../addin/src/runtime/namespace';
 
 // manifest.xml against Microsoft's XSDs (../shared/office-manifest-xsd, offline, libxml2 in
 // WebAssembly), and what the shared runtime and the custom functions need from it.
@@ -41,11 +42,11 @@ describe('validation against the XSDs', () => {
 });
 
 describe('what the add-in needs', () => {
-  test('custom functions in the SSR namespace, on the one page of a long-lived shared runtime', () => {
+  test('custom functions in the dev namespace (SSRDEV), on the one page of a long-lived shared runtime', () => {
     expect(manifest).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
     expect(manifest).toMatch(/<Page>\s*<SourceLocation resid="Taskpane.Url"\/>\s*<\/Page>/);
     expect(manifest).toContain('<FunctionFile resid="Taskpane.Url"/>');
-    expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="SSR"/>');
+    expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="SSRDEV"/>');
     expect(manifest).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="${DEV_ORIGIN}/index.html"/>`);
   });
 
@@ -56,6 +57,17 @@ describe('what the add-in needs', () => {
 
   test('a task pane button on the Home tab', () => {
     expect(manifest).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Control xsi:type="Button"[\s\S]*<Action xsi:type="ShowTaskpane">[\s\S]*<SourceLocation resid="Taskpane.Url"\/>/);
+  });
+
+  test('a recalculate button beside the pane button runs recalculateSsrSheets in the shared runtime, labelled in English and Swedish', () => {
+    const group = /<Group id="SsrGroup">([\s\S]*?)<\/Group>/.exec(manifest)?.[1] ?? '';
+    const controls = [...group.matchAll(/<Control xsi:type="Button" id="([^"]+)">/g)].map(([, id]) => id);
+    expect(controls).toEqual(['SsrTaskpaneButton', 'SsrRecalculateButton']);
+    expect(group).toMatch(/id="SsrRecalculateButton">[\s\S]*<Action xsi:type="ExecuteFunction">\s*<FunctionName>recalculateSsrSheets<\/FunctionName>\s*<\/Action>/);
+    // ExecuteFunction runs in the FunctionFile's page, which is the shared runtime's.
+    expect(manifest).toContain('<FunctionFile resid="Taskpane.Url"/>');
+    expect(manifest).toMatch(/<bt:String id="RecalculateButton.Label" DefaultValue="Recalculate SSR sheets">\s*<bt:Override Locale="sv-SE" Value="Räkna om SSR-blad"\/>/);
+    expect(manifest).toMatch(/<bt:String id="RecalculateButton.Tooltip" DefaultValue="[^"]+">\s*<bt:Override Locale="sv-SE" Value="[^"]+"\/>/);
   });
 
   test('Swedish (sv-SE) texts and the Swedish function names', () => {
@@ -84,6 +96,28 @@ describe('the production manifest', () => {
     expect(production).not.toMatch(/localhost|127\.0\.0\.1/);
     expect(production).toContain('<SourceLocation DefaultValue="https://ssr.example.se/index.html"/>');
     expect(await validateManifest(production)).toEqual({ valid: true, errors: [] });
+  });
+
+  test('differs from the dev manifest in Id, display name, ribbon group and namespace, so both can be installed', () => {
+    const production = manifestForPublicUrl(manifest, 'https://ssr.example.se');
+    const facts = (xml: string) => ({
+      id: /<Id>([^<]+)<\/Id>/.exec(xml)?.[1],
+      name: /<DisplayName DefaultValue="([^"]+)">\s*<Override Locale="sv-SE" Value="([^"]+)"\/>/.exec(xml)?.slice(1),
+      group: /<bt:String id="Group.Label" DefaultValue="([^"]+)">/.exec(xml)?.[1],
+      namespace: /<bt:String id="Functions.Namespace" DefaultValue="([^"]+)"\/>/.exec(xml)?.[1],
+    });
+    expect(facts(manifest)).toEqual({ id: MANIFEST_IDENTITY.development.id, name: ['SSR budget (dev)', 'SSR budget (dev)'], group: 'SSR (dev)', namespace: 'SSRDEV' });
+    expect(facts(production)).toEqual({ id: MANIFEST_IDENTITY.production.id, name: ['SSR budget', 'SSR budget'], group: 'SSR', namespace: 'SSR' });
+    expect(MANIFEST_IDENTITY.production.id).not.toBe(MANIFEST_IDENTITY.development.id);
+    // The texts name the functions as each add-in registers them.
+    expect(manifest).toContain('=SSRDEV.AVGIFT(');
+    expect(production).toContain('=SSR.AVGIFT(');
+    expect(production).not.toMatch(/SSRDEV|\(dev\)/);
+    // The page knows which namespace its cells use from the origin its manifest loaded it from.
+    expect(functionNamespace(DEV_ORIGIN)).toBe(MANIFEST_IDENTITY.development.namespace);
+    expect(functionNamespace('https://ssr.example.se')).toBe(MANIFEST_IDENTITY.production.namespace);
+    // The ribbon button is in both.
+    expect(production).toContain('<FunctionName>recalculateSsrSheets</FunctionName>');
   });
 
   test.each([

@@ -53,6 +53,17 @@ export interface SheetOptions {
   hidden?: boolean;
 }
 
+/**
+ * Which register the workbook's SSR.* cells were last computed from, kept in the workbook so
+ * that it travels with the file: at open, and while open, the add-in compares it with the API's.
+ */
+export interface RegisterStamp {
+  /** The snapshot's version (the register's content version). */
+  version: string;
+  /** When the API gave or confirmed that version, ms since the epoch. */
+  readAt: number;
+}
+
 export interface WorkbookPort {
   readonly kind: 'office' | 'preview';
   sheetNames(): Promise<string[]>;
@@ -80,8 +91,15 @@ export interface WorkbookPort {
    * the other language are accepted there.
    */
   setListValidation(sheet: string, address: string, values: readonly string[]): Promise<void>;
-  /** Recalculate every formula, so SSR.* cells show what the refreshed snapshot says. */
-  recalculate(): Promise<void>;
+  /**
+   * Recalculate the sheets that hold SSR.* formulas (all their cells, as custom functions are not
+   * volatile), so they show what the refreshed snapshot says; never the whole workbook, which in
+   * a large budget workbook is slow. Gives the names of the sheets recalculated.
+   */
+  recalculate(): Promise<string[]>;
+  /** The register the SSR.* cells were last computed from, as stored in the workbook; undefined when none is. */
+  readRegisterStamp(): Promise<RegisterStamp | undefined>;
+  writeRegisterStamp(stamp: RegisterStamp): Promise<void>;
 }
 
 /**

@@ -29,9 +29,14 @@ export interface FakeSheet {
 export interface FakeWorkbook {
   sheets: Map<string, FakeSheet>;
   tables: Map<string, { sheet: string; bounds: RangeBounds }>;
+  /** Application.calculate: the calculation type of each call ('Full', 'Recalculate'…). */
   calculations: string[];
   /** Data-validation rules by `Sheet!A1:B2`, with their error alert. */
   validations: Map<string, { rule: unknown; errorAlert: unknown }>;
+  /** Worksheet.calculate: which sheet, and whether every cell was marked dirty first. */
+  sheetCalculations: { sheet: string; markAllDirty: boolean }[];
+  /** The workbook's custom XML parts, as stored in the file. */
+  xmlParts: { id: string; xml: string }[];
   activeSheet?: string;
   syncs: number;
 }
@@ -61,7 +66,7 @@ function mockOf(data: Record<string, unknown>): Mock {
 }
 
 export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batch: (context: never) => Promise<T>) => Promise<T> } } {
-  const model: FakeWorkbook = { sheets: new Map(), tables: new Map(), calculations: [], validations: new Map(), syncs: 0 };
+  const model: FakeWorkbook = { sheets: new Map(), tables: new Map(), calculations: [], validations: new Map(), sheetCalculations: [], xmlParts: [], syncs: 0 };
   // Watchers notice property writes on every sync of the run; actions (delete, activate…) run once.
   let watchers: (() => void)[] = [];
   const actions: (() => void)[] = [];
@@ -131,6 +136,22 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
       validationCleared = false;
       if (validation.rule !== '') model.validations.set(key, { rule: validation.rule, errorAlert: validation.errorAlert });
     });
+    // Range.getSpecialCellsOrNullObject('Formulas'): the formula cells, one area each (Excel merges neighbours; the code must not care).
+    mock.getSpecialCellsOrNullObject = (cellType: string) => {
+      if (cellType !== 'Formulas') throw new Error(`The fake finds formula cells only, not ${cellType}`);
+      const formulaCells = grid.flat().filter((position) => {
+        const input = sheet.cells.get(cellAddress(position))?.input;
+        return typeof input === 'string' && input.startsWith('=');
+      });
+      const areas = {
+        items: [] as unknown[],
+        load(this: { items: unknown[] }) {
+          this.items = formulaCells.map((position) => track(mockOf({ formulas: [[sheet.cells.get(cellAddress(position))?.input ?? '']] })).load('formulas'));
+          return this;
+        },
+      };
+      return { isNullObject: formulaCells.length === 0, areas };
+    };
     const before = { formulas: mock.formulas, values: mock.values, numberFormat: mock.numberFormat };
     const written = (name: keyof typeof initial) => mock[name] !== before[name] && mock[name] !== initial[name];
     const font = (mock.format as Record<string, Record<string, unknown>>).font ?? {};
@@ -200,6 +221,7 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
       isNullObject: false,
       getRange: (address?: string) => rangeMock(sheet, address ?? '*'),
       activate: () => actions.push(() => (model.activeSheet = sheet.name)),
+      calculate: (markAllDirty: boolean) => actions.push(() => model.sheetCalculations.push({ sheet: sheet.name, markAllDirty })),
       tables: {
         items: [] as unknown[],
         load(this: { items: unknown[] }) {
@@ -262,9 +284,43 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
     },
   };
 
+  // A ClientResult: its value is there only after a sync, as in Office.js.
+  const clientResult = <T,>(value: T) => {
+    let synced = false;
+    actions.push(() => (synced = true));
+    return {
+      get value(): T {
+        if (!synced) throw new Error('The value of a ClientResult is read before context.sync()');
+        return value;
+      },
+    };
+  };
+  const namespaceOf = (xml: string) => /<[A-Za-z][^\s>]*\s[^>]*xmlns="([^"]*)"/.exec(xml)?.[1];
+  let partIds = 0;
+  const customXmlParts = {
+    getByNamespace: (uri: string) => ({
+      items: [] as unknown[],
+      load(this: { items: unknown[] }) {
+        this.items = model.xmlParts
+          .filter((part) => namespaceOf(part.xml) === uri)
+          .map((part) => ({
+            id: part.id,
+            getXml: () => clientResult(part.xml),
+            delete: () => actions.push(() => (model.xmlParts = model.xmlParts.filter((other) => other !== part))),
+          }));
+        return this;
+      },
+    }),
+    add: (xml: string) => {
+      if (namespaceOf(xml) === undefined) throw officeError('InvalidArgument', 'A custom XML part needs a namespace.');
+      actions.push(() => model.xmlParts.push({ id: `{part-${(partIds += 1)}}`, xml }));
+    },
+  };
+
   const context = {
     workbook: {
       worksheets,
+      customXmlParts,
       tables: { getItemOrNullObject: tableMock, getItem: tableMock },
       application: { calculate: (type: string) => actions.push(() => model.calculations.push(type)) },
     },

@@ -132,13 +132,80 @@ describe('Office.js Excel layer', () => {
     ]);
   });
 
-  it('recalculates the whole workbook and activates sheets', async () => {
+  it('activates sheets and lists them', async () => {
     await workbook.resetSheet('Budget');
     await workbook.activateSheet('Budget');
-    await workbook.recalculate();
-    expect(model.calculations).toEqual(['Full']);
     expect(model.activeSheet).toBe('Budget');
     expect(await workbook.sheetNames()).toEqual(['Budget']);
+  });
+});
+
+describe('recalculating the SSR sheets', () => {
+  beforeEach(async () => {
+    for (const name of ['Budget 2025', 'Anteckningar', 'Data', 'Tom']) await workbook.resetSheet(name, { hidden: name === 'Data' });
+    await workbook.writeRange('Budget 2025', 'A1', [['Nacka', { formula: '=SSR.FEE("nacka",2025)' }, { formula: '=SUM(B1:B1)' }]]);
+    // Formulas, but none calls an SSR function: the words are text, or inside a text literal.
+    await workbook.writeRange('Anteckningar', 'A1', [['SSR.FEE ger avgiften', { formula: '=SUM(1,2)' }, { formula: '="Se SSR.FEE i bladet"' }]]);
+    // A hidden sheet with an SSR call deep in a formula (Worksheet.findAll would miss it).
+    await workbook.writeRange('Data', 'C7', [[{ formula: '=ROUND(ssr.total(2025),0)' }]]);
+    await workbook.writeRange('Tom', 'A1', [['bara text']]);
+  });
+
+  it('recalculates only the sheets whose formulas call SSR functions, every cell marked dirty, never the whole workbook', async () => {
+    expect(await workbook.recalculate()).toEqual(['Budget 2025', 'Data']);
+    expect(model.sheetCalculations).toEqual([
+      { sheet: 'Budget 2025', markAllDirty: true },
+      { sheet: 'Data', markAllDirty: true },
+    ]);
+    expect(model.calculations).toEqual([]);
+  });
+
+  it('a workbook without SSR formulas is not recalculated at all', async () => {
+    await workbook.resetSheet('Budget 2025');
+    await workbook.resetSheet('Data');
+    expect(await workbook.recalculate()).toEqual([]);
+    expect(model.sheetCalculations).toEqual([]);
+    expect(model.calculations).toEqual([]);
+  });
+
+  it('with the dev manifest the functions are SSRDEV.*: written so, read back as SSR.*, and those sheets recalculated', async () => {
+    const dev = new OfficeWorkbook({ namespace: 'SSRDEV' });
+    await dev.resetSheet('Dev');
+    await dev.writeRange('Dev', 'A1', [[{ formula: '=SSR.FEE("nacka",2025)+SSR.NET("nacka",2025)' }, { formula: '="SSR.FEE"' }]]);
+    expect(cell('Dev', 'A1')?.input).toBe('=SSRDEV.FEE("nacka",2025)+SSRDEV.NET("nacka",2025)');
+    expect(cell('Dev', 'B1')?.input).toBe('="SSR.FEE"');
+    expect((await dev.readRange('Dev', 'A1:B1')).formulas).toEqual([['=SSR.FEE("nacka",2025)+SSR.NET("nacka",2025)', '="SSR.FEE"']]);
+    // The dev add-in recalculates its own cells; the production add-in's SSR.* cells are not its.
+    expect(await dev.recalculate()).toEqual(['Dev']);
+  });
+});
+
+describe('the register stamp in the workbook', () => {
+  it('is a custom XML part of its own namespace, read back as written, replaced rather than added to', async () => {
+    expect(await workbook.readRegisterStamp()).toBeUndefined();
+    const readAt = Date.parse('2026-12-01T13:32:00Z');
+    await workbook.writeRegisterStamp({ version: 'v1 "a&b"', readAt });
+    expect(model.xmlParts).toHaveLength(1);
+    expect(model.xmlParts[0]?.xml).toContain('xmlns="urn:ssr-budget:register-stamp:ssr"');
+    expect(await workbook.readRegisterStamp()).toEqual({ version: 'v1 "a&b"', readAt });
+    await workbook.writeRegisterStamp({ version: 'v2', readAt: readAt + 60_000 });
+    expect(model.xmlParts).toHaveLength(1);
+    expect(await workbook.readRegisterStamp()).toEqual({ version: 'v2', readAt: readAt + 60_000 });
+  });
+
+  it('the dev add-in keeps its own stamp beside the production one', async () => {
+    await workbook.writeRegisterStamp({ version: 'prod', readAt: 1 });
+    const dev = new OfficeWorkbook({ namespace: 'SSRDEV' });
+    expect(await dev.readRegisterStamp()).toBeUndefined();
+    await dev.writeRegisterStamp({ version: 'dev', readAt: 2 });
+    expect(model.xmlParts).toHaveLength(2);
+    expect((await workbook.readRegisterStamp())?.version).toBe('prod');
+    expect((await dev.readRegisterStamp())?.version).toBe('dev');
+  });
+
+  it('a part that is not a stamp this add-in wrote reads as no stamp', async () => {
+    model.xmlParts.push({ id: '{x}', xml: '<registerStamp xmlns="urn:ssr-budget:register-stamp:ssr" version=""/>' });
+    expect(await workbook.readRegisterStamp()).toBeUndefined();
   });
 });
 

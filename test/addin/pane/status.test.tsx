@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedInAccount, TokenSource } from '../../../addin/src/auth';
 import { previewServices } from '../../../addin/src/runtime/preview';
 import { createAddinRoot } from '../../../addin/src/runtime/root';
+import { formatAsOf } from '../../../addin/src/pane/status/StatusTable';
 import { StatusView } from '../../../addin/src/pane/status/StatusView';
+import { CATALOGUES } from '../../../addin/src/i18n';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import { renderPane } from './render';
 import type { PaneStack } from './stack';
@@ -67,6 +69,22 @@ describe('Status view, local dev mode (no sign-in configured)', () => {
     expect(rows).toContain('Användare Testaren');
     expect(rows).toContain('Roll Administratör');
     expect(screen.queryByRole('button', { name: 'Logga ut' })).toBeNull();
+  });
+
+  it('says in words when the register the cells use was read, not a version code', async () => {
+    renderPane(<StatusView />, pane.services);
+    const table = screen.getByRole('table', { name: 'Status' });
+    await within(table).findByText(/^\d{1,2} [a-z]{3} \d{4} \d{2}:\d{2}$/, {}, { timeout: 20_000 });
+    const rows = rowsOf(table);
+    expect(rows.some((row) => /^Uppgifter per \d{1,2} (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec) \d{4} \d{2}:\d{2}$/.test(row))).toBe(true);
+    expect(rows.join('\n')).not.toMatch(/Ögonblicksbild|snapshot/i);
+  });
+
+  it.each([
+    ['sv', '1 dec 2026 14:32'],
+    ['en', '1 Dec 2026 14:32'],
+  ] as const)('the time reads as a budget prints it (%s): %s', (language, expected) => {
+    expect(formatAsOf(new Date(2026, 11, 1, 14, 32).getTime(), CATALOGUES[language])).toBe(expected);
   });
 });
 

@@ -1,16 +1,19 @@
 import { blockAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../address';
+import { callsNamespace, fromNamespace, PRODUCTION_NAMESPACE, toNamespace } from '../namespace';
 import type {
   CellInput,
   CellReadValue,
   ChartSpec,
   ColumnFormat,
   RangeFormat,
+  RegisterStamp,
   SheetOptions,
   TableData,
   TableSpec,
   WorkbookPort,
 } from '../port';
 import { isFormulaInput, WorkbookError } from '../port';
+import { parseStampXml, stampNamespaceUri, stampXml } from '../register-stamp';
 
 /**
  * The Excel layer inside Excel: the only module that calls Office.js. Each operation is one
@@ -65,8 +68,22 @@ async function run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Pro
   }
 }
 
+export interface OfficeWorkbookOptions {
+  /** The namespace Excel knows the SSR.* functions by (SSRDEV with the development manifest). */
+  namespace?: string;
+}
+
 export class OfficeWorkbook implements WorkbookPort {
   readonly kind = 'office' as const;
+  private readonly namespace: string;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.namespace = options.namespace ?? PRODUCTION_NAMESPACE;
+  }
+
+  /** What Excel gets for a cell: formulas with the functions in this add-in's namespace. */
+  private input = (input: CellInput): string | number | boolean =>
+    excelInput(isFormulaInput(input) ? { formula: toNamespace(input.formula, this.namespace) } : input);
 
   async sheetNames(): Promise<string[]> {
     return run(async (context) => {
@@ -119,7 +136,7 @@ export class OfficeWorkbook implements WorkbookPort {
       block.numberFormat = fill(spec.rows.length + 1, columns, (row, column) =>
         row === 0 ? '@' : (spec.columns?.[column]?.numberFormat ?? 'General'),
       );
-      block.formulas = [spec.headers.map((header) => excelInput(header)), ...spec.rows.map((row) => row.map(excelInput))] as Matrix;
+      block.formulas = [spec.headers.map((header) => excelInput(header)), ...spec.rows.map((row) => row.map(this.input))] as Matrix;
       const table = sheet.tables.add(block, true);
       table.name = spec.name;
       applyColumnLayout(sheet, spec.columns ?? []);
@@ -145,7 +162,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async appendTableRows(name: string, rows: CellInput[][]): Promise<void> {
     if (rows.length === 0) return;
     await run(async (context) => {
-      context.workbook.tables.getItem(name).rows.add(undefined, rows.map((row) => row.map(excelInput)));
+      context.workbook.tables.getItem(name).rows.add(undefined, rows.map((row) => row.map(this.input)));
       await context.sync();
     });
   }
@@ -153,7 +170,7 @@ export class OfficeWorkbook implements WorkbookPort {
   async updateTableRow(name: string, index: number, values: CellInput[]): Promise<void> {
     await run(async (context) => {
       const row = context.workbook.tables.getItem(name).rows.getItemAt(index).getRange();
-      row.formulas = [values.map(excelInput)];
+      row.formulas = [values.map(this.input)];
       await context.sync();
     });
   }
@@ -165,7 +182,7 @@ export class OfficeWorkbook implements WorkbookPort {
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const range = sheet.getRange(blockAddress(origin, cells.length, columns));
-      range.formulas = cells.map((row) => Array.from({ length: columns }, (_, c) => excelInput(row[c] ?? null)));
+      range.formulas = cells.map((row) => Array.from({ length: columns }, (_, c) => this.input(row[c] ?? null)));
       await context.sync();
     });
   }
@@ -197,7 +214,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       return {
         values: range.values.map((row: unknown[]) => row.map(readCell)),
-        formulas: range.formulas.map((row: unknown[]) => row.map((cell) => String(readCell(cell) ?? ''))),
+        formulas: range.formulas.map((row: unknown[]) => row.map((cell) => fromNamespace(String(readCell(cell) ?? ''), this.namespace))),
       };
     });
   }
@@ -225,9 +242,51 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  async recalculate(): Promise<void> {
+  async recalculate(): Promise<string[]> {
+    return run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      // Only formula cells are read (Range.getSpecialCells, ExcelApi 1.9), not every value of every
+      // sheet. Worksheet.findAll would search less but skips hidden sheets, where SSR cells may be.
+      const formulaCells = sheets.items.map((sheet) => ({ sheet, cells: sheet.getRange().getSpecialCellsOrNullObject('Formulas') }));
+      await context.sync();
+      const withFormulas = formulaCells.filter(({ cells }) => !cells.isNullObject);
+      const areas = withFormulas.map(({ sheet, cells }) => ({ sheet, areas: cells.areas.load('items/formulas') }));
+      await context.sync();
+      const ssrSheets = areas
+        .filter(({ areas: collection }) =>
+          collection.items.some((area) => area.formulas.some((row: unknown[]) => row.some((cell) => typeof cell === 'string' && callsNamespace(cell, this.namespace)))),
+        )
+        .map(({ sheet }) => sheet);
+      // markAllDirty: the SSR functions are neither volatile nor streaming, so Excel would
+      // otherwise see nothing to recalculate (Worksheet.calculate, ExcelApi 1.6).
+      for (const sheet of ssrSheets) sheet.calculate(true);
+      await context.sync();
+      return ssrSheets.map((sheet) => sheet.name);
+    });
+  }
+
+  async readRegisterStamp(): Promise<RegisterStamp | undefined> {
+    return run(async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(stampNamespaceUri(this.namespace)).load('items/id');
+      await context.sync();
+      const part = parts.items.at(-1);
+      if (!part) return undefined;
+      const xml = part.getXml();
+      await context.sync();
+      return parseStampXml(xml.value);
+    });
+  }
+
+  async writeRegisterStamp(stamp: RegisterStamp): Promise<void> {
     await run(async (context) => {
-      context.workbook.application.calculate('Full');
+      const uri = stampNamespaceUri(this.namespace);
+      const parts = context.workbook.customXmlParts.getByNamespace(uri).load('items/id');
+      await context.sync();
+      // One part: replace whatever is there (two parts would make the newest ambiguous).
+      for (const part of parts.items) part.delete();
+      context.workbook.customXmlParts.add(stampXml(stamp, uri));
       await context.sync();
     });
   }

@@ -14,6 +14,16 @@ const useStyles = makeStyles({
   value: { overflowWrap: 'anywhere' },
 });
 
+/**
+ * When the register the SSR cells compute from was read (given or confirmed by the API), in the
+ * user's local time: "1 dec 2026 14:32", as a budget prints it.
+ */
+export function formatAsOf(ms: number, t: Messages): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getDate()} ${t.status.months[date.getMonth()] ?? ''} ${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 function upperFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -48,22 +58,12 @@ function rowsOf(facts: StatusFacts, t: Messages): [string, ReactNode][] {
     [t.status.storage, storageState],
     ...who,
     [t.status.role, facts.role ? upperFirst(roleName(facts.role, t)) : facts.rolesKnown ? t.status.noRole : t.status.unknown],
-    [
-      t.status.snapshot,
-      snapshot ? (
-        <span title={snapshot.snapshot.version}>
-          {snapshot.snapshot.version.slice(0, 12)}
-          {snapshot.offline ? ` (${t.status.offline})` : ''}
-        </span>
-      ) : (
-        t.status.unknown
-      ),
-    ],
+    [t.status.asOf, snapshot ? `${formatAsOf(snapshot.fetchedAt, t)}${snapshot.offline ? ` (${t.status.asOfSavedCopy})` : ''}` : t.status.unknown],
     [t.status.age, facts.snapshotAgeMs === undefined ? t.status.unknown : formatAge(facts.snapshotAgeMs, t)],
   ];
 }
 
-/** The pane's state, a row each: mode, API, storage, who, role, snapshot and its age. */
+/** The pane's state, a row each: mode, API, storage, who, role, when the register was read and how long ago. */
 export function StatusTable({ facts }: { facts: StatusFacts }) {
   const t = useMessages();
   const styles = useStyles();

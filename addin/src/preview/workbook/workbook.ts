@@ -11,6 +11,7 @@ import type {
   ChartSpec,
   ColumnFormat,
   RangeFormat,
+  RegisterStamp,
   SheetOptions,
   TableData,
   TableSpec,
@@ -419,7 +420,21 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.validations.get(sheetName) ?? new Map<string, readonly string[]>();
   }
 
-  recalculate(): Promise<void> {
-    return this.scheduleRecalculation();
+  /** Recalculates every formula (the preview is small); names the sheets that hold SSR.* formulas. */
+  recalculate(): Promise<string[]> {
+    const ssr = /(?<![A-Za-z0-9_.])SSR\./i;
+    const names = [...this.sheets.values()].filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && ssr.test(cell.formula))).map((sheet) => sheet.name);
+    return this.scheduleRecalculation().then(() => names);
+  }
+
+  private registerStamp: RegisterStamp | undefined;
+
+  readRegisterStamp(): Promise<RegisterStamp | undefined> {
+    return Promise.resolve(this.registerStamp);
+  }
+
+  writeRegisterStamp(stamp: RegisterStamp): Promise<void> {
+    this.registerStamp = { ...stamp };
+    return Promise.resolve();
   }
 }
