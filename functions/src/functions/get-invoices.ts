@@ -20,16 +20,16 @@ function wantsCsv(accept: string | null): boolean {
  * GET /invoices?year=Y: R5 invoice lines on final figures (exact mode). `Accept: text/csv`
  * gives CSV whose cells cannot run as formulas in a spreadsheet.
  */
-export async function getInvoices({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
+export async function getInvoices({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const register = engineRegister(await services.readRegister(signal));
   const schedule = feeSchedule(register, year.value, 'exact');
-  if (!schedule.ok) return feeProblem(schedule.error);
+  if (!schedule.ok) return feeProblem(lang, schedule.error);
   const invoices = invoiceLines(schedule.value, register.members);
   if (!invoices.ok) {
     // Exact mode is asked for above, so only missing figures can refuse the invoices.
-    return missingPopulations(invoices.reason === 'missing-population' ? invoices.missing : schedule.value.missing);
+    return missingPopulations(lang, invoices.reason === 'missing-population' ? invoices.missing : schedule.value.missing);
   }
   if (wantsCsv(request.headers.get('accept'))) {
     return {
