@@ -427,7 +427,7 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePa
   parsingLang = lang;
   try {
     const result = schema.safeParse(input);
-    return result.success ? { ok: true, value: result.data as z.output<S> } : { ok: false, errors: fieldErrorsOf(result.error.issues, basePath) };
+    return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrorsOf(result.error.issues, basePath) };
   } finally {
     parsingLang = outer;
   }

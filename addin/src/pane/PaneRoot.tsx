@@ -54,6 +54,8 @@ function StartFailed({ language, error }: { language: Language; error: unknown }
 
 /** Mount the task pane with the services the composition root gives it; an error bar in its place if it fails. */
 export function mountPane(element: HTMLElement, { language, services, layout }: PaneMount): void {
+  // The API words its problems in the language the pane shows.
+  services.api.setLanguage(language);
   let failed = false;
   const reactRoot = createRoot(element, {
     // React 19 reports an error no boundary caught here, after unmounting the tree: say so instead of a blank pane.
