@@ -34,7 +34,7 @@ export function impliedRoles(role: Role): Role[] {
 }
 
 /** Read the principal header; undefined when it is not a principal at all. */
-export function parsePrincipal(header: string, nameHeader: string | null, lang: Lang = 'sv'): User | undefined {
+export function parsePrincipal(header: string, nameHeader: string | null): User | undefined {
   let decoded: unknown;
   try {
     decoded = JSON.parse(Buffer.from(header, 'base64').toString('utf8'));
@@ -51,7 +51,8 @@ export function parsePrincipal(header: string, nameHeader: string | null, lang: 
   const name =
     nameTypes.map((typ) => claims.find((claim) => claim.typ === typ)?.val).find((val) => val !== undefined && val !== '') ??
     nameHeader ??
-    apiTexts(lang).auth.unknownUser;
+    // A name recorded in the audit log: the same whatever language the request asked for.
+    'okänd användare';
   return { name, roles: role === undefined ? [] : impliedRoles(role) };
 }
 
@@ -61,12 +62,12 @@ export function authorize(headers: Headers, required: RouteRole, config: Config,
   const header = headers.get(PRINCIPAL_HEADER);
   let user: User | undefined;
   if (header !== null && header.trim() !== '') {
-    user = parsePrincipal(header.trim(), headers.get('x-ms-client-principal-name'), lang);
+    user = parsePrincipal(header.trim(), headers.get('x-ms-client-principal-name'));
     if (!user) return invalid(unauthorized(lang, t.principalUnreadable));
   } else if (config.auth.mode === 'dev') {
     user = { name: config.auth.devUser, roles: impliedRoles(config.auth.devRole) };
   }
-  if (required === 'none') return valid(user ?? { name: t.anonymous, roles: [] });
+  if (required === 'none') return valid(user ?? { name: 'anonym', roles: [] });
   if (!user) return invalid(unauthorized(lang, t.notSignedIn));
   if (!user.roles.includes(required)) {
     const strongest = strongestRole(user.roles);

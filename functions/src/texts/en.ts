@@ -56,8 +56,6 @@ export const en: ApiTexts = {
     roleName: { reader: 'reader (SSR.Reader)', editor: 'editor (SSR.Editor)', admin: 'administrator (SSR.Admin)' },
     noRole: 'no role in the app',
     theRole: (role) => `the role ${role}`,
-    unknownUser: 'unknown user',
-    anonymous: 'anonymous',
   },
   fees: {
     noRule: (year) => `No adopted fee rule applies to ${year}. Adopt a fee rule that applies from ${year} or earlier.`,

@@ -55,8 +55,6 @@ export const sv: ApiTexts = {
     roleName: { reader: 'läsare (SSR.Reader)', editor: 'redigerare (SSR.Editor)', admin: 'administratör (SSR.Admin)' },
     noRole: 'ingen roll i appen',
     theRole: (role) => `rollen ${role}`,
-    unknownUser: 'okänd användare',
-    anonymous: 'anonym',
   },
   fees: {
     noRule: (year) => `Ingen antagen avgiftsregel gäller för ${year}. Anta en avgiftsregel (R7) som gäller från ${year} eller tidigare.`,

@@ -52,8 +52,6 @@ export interface ApiTexts {
     roleName: Record<Role, string>;
     noRole: string;
     theRole: (role: string) => string;
-    unknownUser: string;
-    anonymous: string;
   };
   fees: {
     noRule: (year: number) => string;
