@@ -157,6 +157,16 @@ describe('csvCell', () => {
   ])('$value → $cell', ({ value, cell }) => {
     expect(csvCell(value)).toBe(cell);
   });
+
+  it.each<{ value: CsvValue; separator: ';' | ','; cell: string }>([
+    { value: { number: '143388,00' }, separator: ';', cell: '143388,00' },
+    { value: { number: '143388,00' }, separator: ',', cell: '"143388,00"' },
+    { value: { number: '143388.00' }, separator: ',', cell: '143388.00' },
+    { value: 'a,b', separator: ';', cell: '"a,b"' },
+    { value: '=1;2', separator: ',', cell: `"'=1;2"` },
+  ])('in a file on $separator: $value → $cell (a number is quoted only when it holds the separator)', ({ value, separator, cell }) => {
+    expect(csvCell(value, separator)).toBe(cell);
+  });
 });
 
 describe('CSV safe under either list separator (a file read on ",", ";" or tab)', () => {
