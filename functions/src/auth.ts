@@ -1,10 +1,11 @@
-import type { Role, User } from '@ssr/shared';
+import type { Lang, Role, User } from '@ssr/shared';
 import { APP_ROLES, ROLES, strongestRole } from '@ssr/shared';
 import { z } from 'zod';
 import type { Config } from './config';
 import type { ValidationResult } from './http/request';
 import { invalid, valid } from './http/request';
 import { forbidden, unauthorized } from './http/responses';
+import { apiTexts } from './texts';
 
 /**
  * Who is calling. In Azure, App Service Authentication (Entra ID) signs the user in and
@@ -50,31 +51,28 @@ export function parsePrincipal(header: string, nameHeader: string | null): User 
   const name =
     nameTypes.map((typ) => claims.find((claim) => claim.typ === typ)?.val).find((val) => val !== undefined && val !== '') ??
     nameHeader ??
+    // A name recorded in the audit log: the same whatever language the request asked for.
     'okänd användare';
   return { name, roles: role === undefined ? [] : impliedRoles(role) };
 }
 
 /** Authenticate the caller and check the route's role: 401 without a principal, 403 without the role. */
-export function authorize(headers: Headers, required: RouteRole, config: Config): ValidationResult<User> {
+export function authorize(headers: Headers, required: RouteRole, config: Config, lang: Lang = 'sv'): ValidationResult<User> {
+  const t = apiTexts(lang).auth;
   const header = headers.get(PRINCIPAL_HEADER);
   let user: User | undefined;
   if (header !== null && header.trim() !== '') {
     user = parsePrincipal(header.trim(), headers.get('x-ms-client-principal-name'));
-    if (!user) return invalid(unauthorized('Inloggningsuppgifterna (x-ms-client-principal) går inte att läsa. Logga in igen.'));
+    if (!user) return invalid(unauthorized(lang, t.principalUnreadable));
   } else if (config.auth.mode === 'dev') {
     user = { name: config.auth.devUser, roles: impliedRoles(config.auth.devRole) };
   }
   if (required === 'none') return valid(user ?? { name: 'anonym', roles: [] });
-  if (!user) return invalid(unauthorized('Du är inte inloggad. Logga in med ditt organisationskonto.'));
+  if (!user) return invalid(unauthorized(lang, t.notSignedIn));
   if (!user.roles.includes(required)) {
-    return invalid(forbidden(`Det här kräver rollen ${ROLE_NAMES_SV[required]}; du har ${describeRoles(user.roles)}.`));
+    const strongest = strongestRole(user.roles);
+    const has = strongest === undefined ? t.noRole : t.theRole(t.roleName[strongest]);
+    return invalid(forbidden(lang, t.roleRequired(t.roleName[required], has)));
   }
   return valid(user);
-}
-
-const ROLE_NAMES_SV: Readonly<Record<Role, string>> = { reader: 'läsare (SSR.Reader)', editor: 'redigerare (SSR.Editor)', admin: 'administratör (SSR.Admin)' };
-
-function describeRoles(roles: readonly Role[]): string {
-  const role = strongestRole(roles);
-  return role === undefined ? 'ingen roll i appen' : `rollen ${ROLE_NAMES_SV[role]}`;
 }

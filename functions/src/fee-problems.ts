@@ -1,6 +1,7 @@
 import type { HttpResponseInit } from '@azure/functions';
-import type { FeeError, MissingPopulation } from '@ssr/shared';
-import { formatDateSv, missingOf } from '@ssr/shared';
+import type { FeeError, Lang, MissingPopulation } from '@ssr/shared';
+import { missingOf } from '@ssr/shared';
+import { apiTexts } from './texts';
 import { conflict, notFound } from './http/responses';
 
 /**
@@ -12,20 +13,20 @@ import { conflict, notFound } from './http/responses';
  * - a population figure missing in exact mode (R3, R5) → 409: the register's state conflicts
  *   with the request until the SCB figures are imported; `missing` lists what is needed.
  */
-export function feeProblem(error: FeeError): HttpResponseInit {
+export function feeProblem(lang: Lang, error: FeeError): HttpResponseInit {
+  const t = apiTexts(lang).fees;
   switch (error.code) {
     case 'no-rule':
-      return notFound(`Ingen antagen avgiftsregel gäller för ${error.year}. Anta en avgiftsregel (R7) som gäller från ${error.year} eller tidigare.`, 'no-fee-rule', {
-        year: error.year,
-      });
+      return notFound(lang, t.noRule(error.year), 'no-fee-rule', { year: error.year });
     case 'not-member':
-      return notFound(`${error.name} är inte medlem ${error.year}.`, 'not-member', { memberId: error.memberId, year: error.year });
+      return notFound(lang, t.notMember(error.name, error.year), 'not-member', { memberId: error.memberId, year: error.year });
     case 'missing-population':
-      return missingPopulations([missingOf(error)]);
+      return missingPopulations(lang, [missingOf(error)]);
   }
 }
 
-export function missingPopulations(missing: MissingPopulation[]): HttpResponseInit {
-  const names = missing.map((gap) => `${gap.name} (${gap.municipalityCode}, ${formatDateSv(gap.populationDate)})`).join(', ');
-  return conflict(`Befolkningssiffror saknas för ${names}. Importera SCB:s siffror, eller räkna i läget "estimate".`, { missing }, 'missing-population');
+export function missingPopulations(lang: Lang, missing: MissingPopulation[]): HttpResponseInit {
+  const t = apiTexts(lang).fees;
+  const names = missing.map((gap) => `${gap.name} (${gap.municipalityCode}, ${t.date(gap.populationDate)})`).join(', ');
+  return conflict(lang, t.missingPopulations(names), { missing }, 'missing-population');
 }

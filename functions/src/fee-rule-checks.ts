@@ -1,7 +1,8 @@
-import type { Approval, FieldError, Member } from '@ssr/shared';
+import type { Approval, FieldError, Lang, Member } from '@ssr/shared';
 import { adoptionDate, isMemberInYear } from '@ssr/shared';
 import type { ApiCall } from './http/route';
 import { openStore } from './storage/store';
+import { apiTexts } from './texts';
 
 const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -14,19 +15,17 @@ export function todayInSweden(now: Date): string {
  * R7: an approval is a decision already taken (not dated after today) by a party that is a
  * member in the version's first year. `at` is the approval's path in the request body.
  */
-export function approvalErrors(approval: Approval, at: string, effectiveFrom: number, members: readonly Member[], today: string): FieldError[] {
+export function approvalErrors(lang: Lang, approval: Approval, at: string, effectiveFrom: number, members: readonly Member[], today: string): FieldError[] {
+  const t = apiTexts(lang).feeRules;
   const errors: FieldError[] = [];
   if (approval.approvedOn > today) {
-    errors.push({ path: `${at}approvedOn`, message: `Ett godkännande kan inte dateras efter i dag (${today}); ange dagen för beslutet.` });
+    errors.push({ path: `${at}approvedOn`, message: t.approvalInFuture(today) });
   }
   const member = members.find((candidate) => candidate.id === approval.memberId);
   if (!member) {
-    errors.push({ path: `${at}memberId`, message: `Det finns ingen medlem med id "${approval.memberId}".` });
+    errors.push({ path: `${at}memberId`, message: t.noMember(approval.memberId) });
   } else if (!isMemberInYear(member, effectiveFrom)) {
-    errors.push({
-      path: `${at}memberId`,
-      message: `${approval.memberId} är inte medlem ${effectiveFrom}, versionens första år, och godkänner den därför inte (R7).`,
-    });
+    errors.push({ path: `${at}memberId`, message: t.notMemberInFirstYear(approval.memberId, effectiveFrom) });
   }
   return errors;
 }

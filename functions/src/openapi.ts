@@ -97,7 +97,7 @@ export function openApiDocument(routes: readonly Route[]): Record<string, unknow
       title: 'SSR medlemsavgifter och budget',
       version: '0.1.0',
       description:
-        'Medlemsregister, befolkningssiffror, avgiftsregler (R7) och ersättningar (R6) för Samverkan Stockholmsregionen. Belopp i hela öre. Fel enligt RFC 9457 (application/problem+json).',
+        'Medlemsregister, befolkningssiffror, avgiftsregler (R7) och ersättningar (R6) för Samverkan Stockholmsregionen. Belopp i hela öre. Fel enligt RFC 9457 (application/problem+json), på svenska eller, med Accept-Language: en, på engelska; fakturornas CSV följer samma språk.',
     },
     servers: [{ url: '/api' }],
     components: {

@@ -54,14 +54,20 @@ export function neutraliseFormulas(text: string): string {
   return result;
 }
 
-/** One cell as the file holds it. A "number" that is not a plain decimal is written as text. */
-export function csvCell(value: CsvValue): string {
+/**
+ * One cell as the file holds it. A "number" that is not a plain decimal is written as text.
+ * Given the file's separator, a plain decimal is quoted only if it holds that separator, so
+ * `143388,00` in a `;` file stays a bare number for the readers that want one (an ERP import).
+ */
+export function csvCell(value: CsvValue, separator?: CsvSeparator): string {
   const raw = typeof value === 'string' ? value : value.number;
-  const text = typeof value !== 'string' && PLAIN_NUMBER.test(raw) ? raw : neutraliseFormulas(raw);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const number = typeof value !== 'string' && PLAIN_NUMBER.test(raw);
+  const text = number ? raw : neutraliseFormulas(raw);
+  const quoted = number && separator !== undefined ? text.includes(separator) : NEEDS_QUOTES.test(text);
+  return quoted ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows of cells as CSV: the separator between cells, CRLF after every row (RFC 4180). */
 export function toCsv(rows: readonly (readonly CsvValue[])[], separator: CsvSeparator): string {
-  return rows.map((row) => `${row.map(csvCell).join(separator)}\r\n`).join('');
+  return rows.map((row) => `${row.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`).join('');
 }

@@ -1,3 +1,4 @@
+import type { Lang } from './lang';
 import { feeRuleInForce } from './fee-rules';
 import type { MemberTerms } from './member-terms';
 import { termsInYear } from './member-terms';
@@ -169,11 +170,25 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode):
   return { ok: true, value: { year: feeYear, mode, rule, lines, totals, totalsText, missing } };
 }
 
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2024-12-31` as English short text: `31 Dec 2024`. */
+function formatDateEn(isoDate: string): string {
+  return `${Number(isoDate.slice(8, 10))} ${EN_MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? ''} ${isoDate.slice(0, 4)}`;
+}
+
+/** The words of a fee's basis, per language; amounts keep the Swedish krona format in both. */
+const BASIS_WORDS: Readonly<Record<Lang, { fee: string; doubleFee: string; inhabitants: string; estimated: string; date: (iso: string) => string }>> = {
+  sv: { fee: 'Avgift', doubleFee: 'Dubbel avgift', inhabitants: 'inv.', estimated: 'uppskattad med', date: formatDateSv },
+  en: { fee: 'Fee', doubleFee: 'Double fee', inhabitants: 'inhabitants', estimated: 'estimated from', date: formatDateEn },
+};
+
 /** How the fee was reached, as a person reads it: `1,50 kr × 112 112 inv. (31 dec 2024)`. */
-export function feeBasisText(basis: FeeBasis): string {
+export function feeBasisText(basis: FeeBasis, lang: Lang = 'sv'): string {
+  const words = BASIS_WORDS[lang];
   if (basis.kind === 'actor-fee') {
-    return `${basis.feeClass === 'double' ? 'Dubbel avgift' : 'Avgift'} ${formatSek(basis.feeOre)}`;
+    return `${basis.feeClass === 'double' ? words.doubleFee : words.fee} ${formatSek(basis.feeOre)}`;
   }
-  const estimate = basis.estimated ? `; uppskattad med ${formatDateSv(basis.figureDate)}` : '';
-  return `${formatSek(basis.perInhabitantOre)} × ${formatCount(basis.population)} inv. (${formatDateSv(basis.populationDate)}${estimate})`;
+  const estimate = basis.estimated ? `; ${words.estimated} ${words.date(basis.figureDate)}` : '';
+  return `${formatSek(basis.perInhabitantOre)} × ${formatCount(basis.population)} ${words.inhabitants} (${words.date(basis.populationDate)}${estimate})`;
 }

@@ -15,4 +15,5 @@ export * from './seed';
 export * from './scb';
 export * from './years';
 export * from './lang';
+export * from './schema-texts';
 export * from './contract';

@@ -1,6 +1,8 @@
+import type { Lang } from './lang';
 import { yearOf } from './membership';
 import type { Cluster, EarlierTerms, FeeClass, FieldError, Member } from './schemas';
 import { MAX_YEAR, MIN_YEAR } from './schemas';
+import { SCHEMA_TEXTS } from './schema-texts';
 
 /**
  * R7, R4, R10: a member's fee class and cluster change from a year on and never rewrite the
@@ -45,26 +47,27 @@ export type TermsChange = { ok: true; member: Member } | { ok: false; error: Fie
  * A change from the joining year or earlier (or from the first year of the last terms) is a
  * correction: no year of membership kept the replaced terms, so none is recorded.
  */
-export function changeTerms(stored: Member, edit: Member, changesFrom: number | undefined): TermsChange {
+export function changeTerms(stored: Member, edit: Member, changesFrom: number | undefined, lang: Lang = 'sv'): TermsChange {
+  const t = SCHEMA_TEXTS[lang];
   const history = stored.earlierTerms ?? [];
   if (edit.earlierTerms !== undefined && !sameHistory(edit.earlierTerms, history)) {
-    return { ok: false, error: { path: 'earlierTerms', message: 'Tidigare avgiftsklasser och kluster kan inte ändras här; ange changesFrom för en ny ändring.' } };
+    return { ok: false, error: { path: 'earlierTerms', message: t.historyFixed } };
   }
   const { earlierTerms: _sent, ...fields } = edit;
   const kept = (terms: readonly EarlierTerms[]): Member => (terms.length > 0 ? { ...fields, earlierTerms: [...terms] } : fields);
   const before = termsOf(stored);
   if (sameTerms(before, termsOf(edit))) return { ok: true, member: kept(history) };
   if (changesFrom === undefined) {
-    return { ok: false, error: { path: 'changesFrom', message: 'Ange från vilket år (changesFrom) den nya avgiftsklassen eller det nya klustret gäller.' } };
+    return { ok: false, error: { path: 'changesFrom', message: t.changesFromNeeded } };
   }
   if (!Number.isInteger(changesFrom) || changesFrom < MIN_YEAR || changesFrom > MAX_YEAR) {
-    return { ok: false, error: { path: 'changesFrom', message: `Året changesFrom ska vara ett heltal mellan ${MIN_YEAR} och ${MAX_YEAR}.` } };
+    return { ok: false, error: { path: 'changesFrom', message: t.changesFromRange(MIN_YEAR, MAX_YEAR) } };
   }
   const last = history.at(-1);
   if (last !== undefined && changesFrom <= last.untilYear) {
     return {
       ok: false,
-      error: { path: 'changesFrom', message: `Åren till och med ${last.untilYear} har redan sina villkor; en ändring kan gälla från ${last.untilYear + 1} tidigast.` },
+      error: { path: 'changesFrom', message: t.changesFromTooEarly(last.untilYear) },
     };
   }
   const firstYearOfCurrent = last === undefined ? yearOf(edit.joinedOn) : last.untilYear + 1;
@@ -74,10 +77,7 @@ export function changeTerms(stored: Member, edit: Member, changesFrom: number | 
       ok: false,
       error: {
         path: 'kind',
-        message:
-          last === undefined
-            ? `En medlem byter inte typ (kommun eller övrig aktör) under medlemskapet; en rättelse av typen gäller från inträdesåret ${firstYearOfCurrent}.`
-            : 'En medlem med tidigare avgiftsklasser eller kluster kan inte byta typ (kommun eller övrig aktör).',
+        message: last === undefined ? t.kindFixedFrom(firstYearOfCurrent) : t.kindFixed,
       },
     };
   }

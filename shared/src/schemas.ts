@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import type { Lang } from './lang';
 import { repeatedFigures } from './population';
+import type { TextField } from './schema-texts';
+import { SCHEMA_TEXTS } from './schema-texts';
 
 /** The shapes of the register, shared by the API, the custom functions and the task pane. */
 
@@ -29,6 +32,15 @@ export const MAX_POPULATION = 10_000_000;
  */
 export const MAX_PER_INHABITANT_ORE = MAX_AMOUNT_ORE / MAX_POPULATION;
 
+/**
+ * The language of the parse under way. Messages are chosen when an issue is raised, and
+ * parseWith sets this around a synchronous safeParse, so no other parse can interleave.
+ */
+let parsingLang: Lang = 'sv';
+/** The catalogue of the parse under way, for messages of schemas built on these. */
+export const schemaTexts = () => SCHEMA_TEXTS[parsingLang];
+const m = schemaTexts;
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isIsoDate(text: string): boolean {
@@ -40,30 +52,28 @@ export function isIsoDate(text: string): boolean {
 }
 
 export const isoDateSchema = z
-  .string({ error: 'Ange ett datum som text (ÅÅÅÅ-MM-DD).' })
-  .refine(isIsoDate, { error: 'Ogiltigt datum: skriv det som ÅÅÅÅ-MM-DD, till exempel 2024-01-01.' });
+  .string({ error: () => m().dateText })
+  .refine(isIsoDate, { error: () => m().dateInvalid });
 
 export const yearSchema = z
-  .number({ error: 'Ange ett årtal som heltal.' })
-  .int({ error: 'Årtalet måste vara ett heltal.' })
-  .min(MIN_YEAR, { error: `Årtalet måste vara ${MIN_YEAR} eller senare.` })
-  .max(MAX_YEAR, { error: `Årtalet måste vara ${MAX_YEAR} eller tidigare.` });
+  .number({ error: () => m().yearNumber })
+  .int({ error: () => m().yearInt })
+  .min(MIN_YEAR, { error: () => m().yearMin(MIN_YEAR) })
+  .max(MAX_YEAR, { error: () => m().yearMax(MAX_YEAR) });
 
 export const oreSchema = z
-  .number({ error: 'Ange ett belopp i hela öre.' })
-  .int({ error: 'Beloppet måste vara ett helt antal öre.' })
-  .min(0, { error: 'Beloppet får inte vara negativt.' })
-  .max(MAX_AMOUNT_ORE, { error: 'Beloppet är orimligt stort.' });
+  .number({ error: () => m().oreNumber })
+  .int({ error: () => m().oreInt })
+  .min(0, { error: () => m().oreNegative })
+  .max(MAX_AMOUNT_ORE, { error: () => m().oreTooLarge });
 
 export const memberIdSchema = z
-  .string({ error: 'Ange ett id som text.' })
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
-    error: 'Id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), till exempel "nacka".',
-  });
+  .string({ error: () => m().idText })
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { error: () => m().idPattern });
 
 export const municipalityCodeSchema = z
-  .string({ error: 'Ange kommunkoden som text med fyra siffror, till exempel "0182".' })
-  .regex(/^\d{4}$/, { error: 'Kommunkoden ska vara fyra siffror, till exempel "0182".' });
+  .string({ error: () => m().codeText })
+  .regex(/^\d{4}$/, { error: () => m().codePattern });
 
 /** Swedish organisation number NNNNNN-NNNN with its Luhn check digit. */
 export function isOrganisationNumber(text: string): boolean {
@@ -119,17 +129,17 @@ export function withoutUnstorableCharacters(value: string): string {
 
 const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 
-const text = (max: number, what: string) =>
+const text = (max: number, field: TextField) =>
   z
-    .string({ error: `Ange ${what} som text.` })
+    .string({ error: () => m().textType(m().field[field].inSentence) })
     .trim()
-    .max(max, { error: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} får vara högst ${max} tecken.` })
+    .max(max, { error: () => m().textMax(m().field[field].atStart, max) })
     .superRefine((value, ctx) => {
       const found = unstorableCharacter(value);
       if (found) {
         ctx.addIssue({
           code: 'custom',
-          message: `${what[0]?.toUpperCase() ?? ''}${what.slice(1)} innehåller tecknet ${codePoint(found.code)} (på plats ${found.position}), som inte kan lagras; ta bort det.`,
+          message: m().textUnstorable(m().field[field].atStart, codePoint(found.code), found.position),
         });
       }
     });
@@ -137,8 +147,8 @@ const text = (max: number, what: string) =>
 /** At most this many earlier terms per member: a change of class or cluster every year for decades fits. */
 export const MAX_EARLIER_TERMS = 100;
 
-const feeClassSchema = z.enum(FEE_CLASSES, { error: 'Avgiftsklass ska vara "municipality", "single" eller "double".' });
-const clusterSchema = z.enum(CLUSTERS, { error: 'Kluster ska vara Norr, Mitt, Syd eller Stockholms stad.' });
+const feeClassSchema = z.enum(FEE_CLASSES, { error: () => m().feeClass });
+const clusterSchema = z.enum(CLUSTERS, { error: () => m().cluster });
 
 /** R4, R7, R10: the fee class and cluster a member had up to and including `untilYear`. */
 export const earlierTermsSchema = z.object({
@@ -165,11 +175,11 @@ function termsIssues(kind: MemberKind, terms: { feeClass: FeeClass; cluster?: Cl
   if (isMunicipality !== (terms.feeClass === 'municipality')) {
     issues.push({
       path: [...at, 'feeClass'],
-      message: isMunicipality ? 'En kommun har avgiftsklassen "municipality".' : 'En övrig aktör har avgiftsklassen "single" eller "double".',
+      message: isMunicipality ? m().municipalityFeeClass : m().actorFeeClass,
     });
   }
-  if (isMunicipality && terms.cluster === undefined) issues.push({ path: [...at, 'cluster'], message: 'En kommun måste tillhöra ett kluster.' });
-  if (!isMunicipality && terms.cluster !== undefined) issues.push({ path: [...at, 'cluster'], message: 'Bara kommuner tillhör ett kluster.' });
+  if (isMunicipality && terms.cluster === undefined) issues.push({ path: [...at, 'cluster'], message: m().clusterRequired });
+  if (!isMunicipality && terms.cluster !== undefined) issues.push({ path: [...at, 'cluster'], message: m().clusterOnlyMunicipality });
   return issues;
 }
 
@@ -179,9 +189,9 @@ function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerm
   earlierTerms.forEach((terms, index) => {
     const at = (field: string) => ['earlierTerms', index, field];
     if (previous !== undefined && terms.untilYear <= previous) {
-      issues.push({ path: at('untilYear'), message: `Tidigare villkor ska stå i årsordning: ${terms.untilYear} kommer efter ${previous}.` });
+      issues.push({ path: at('untilYear'), message: m().earlierOrder(terms.untilYear, previous) });
     }
-    if (terms.untilYear >= MAX_YEAR) issues.push({ path: at('untilYear'), message: `Tidigare villkor måste sluta före ${MAX_YEAR}.` });
+    if (terms.untilYear >= MAX_YEAR) issues.push({ path: at('untilYear'), message: m().earlierBefore(MAX_YEAR) });
     previous = terms.untilYear;
     issues.push(...termsIssues(kind, terms, ['earlierTerms', index]));
   });
@@ -191,25 +201,25 @@ function earlierTermsIssues(kind: MemberKind, earlierTerms: readonly EarlierTerm
 export const memberSchema = z
   .object({
     id: memberIdSchema,
-    name: text(200, 'namnet').min(1, { error: 'Namnet får inte vara tomt.' }),
-    kind: z.enum(MEMBER_KINDS, { error: 'Typ ska vara "municipality" (kommun) eller "actor" (övrig aktör).' }),
+    name: text(200, 'name').min(1, { error: () => m().nameEmpty }),
+    kind: z.enum(MEMBER_KINDS, { error: () => m().kind }),
     feeClass: feeClassSchema,
     municipalityCode: municipalityCodeSchema.optional(),
     cluster: clusterSchema.optional(),
     joinedOn: isoDateSchema,
     noticeGivenOn: isoDateSchema.optional(),
     organisationNumber: z
-      .string({ error: 'Ange organisationsnumret som text.' })
-      .refine(isOrganisationNumber, { error: 'Organisationsnumret ska ha formen NNNNNN-NNNN med rätt kontrollsiffra.' })
+      .string({ error: () => m().organisationNumberText })
+      .refine(isOrganisationNumber, { error: () => m().organisationNumber })
       .optional(),
-    invoiceReference: text(100, 'fakturareferensen').optional(),
+    invoiceReference: text(100, 'invoiceReference').optional(),
     /**
      * R7: the fee class and cluster of earlier years, oldest first; `feeClass` and `cluster`
      * above are the terms in force after the last of them.
      */
     earlierTerms: z
-      .array(earlierTermsSchema, { error: 'Ange earlierTerms som en lista av tidigare villkor.' })
-      .max(MAX_EARLIER_TERMS, { error: `Högst ${MAX_EARLIER_TERMS} tidigare villkor per medlem.` })
+      .array(earlierTermsSchema, { error: () => m().earlierTermsList })
+      .max(MAX_EARLIER_TERMS, { error: () => m().earlierTermsMax(MAX_EARLIER_TERMS) })
       .optional(),
   })
   .superRefine((member, ctx) => {
@@ -218,10 +228,10 @@ export const memberSchema = z
     // R1: a municipality is known by its SCB code, under which its population figures come (one member per
     // code: register-rules.ts); other actors have none.
     if (isMunicipality && member.municipalityCode === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'En kommun måste ha en kommunkod.' });
+      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: m().codeRequired });
     }
     if (!isMunicipality && member.municipalityCode !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: 'Bara kommuner har kommunkod.' });
+      ctx.addIssue({ code: 'custom', path: ['municipalityCode'], message: m().codeOnlyMunicipality });
     }
     for (const issue of earlierTermsIssues(member.kind, member.earlierTerms ?? [])) ctx.addIssue({ code: 'custom', ...issue });
     // Compare only real dates: a malformed one already has its own error on its own path.
@@ -230,7 +240,7 @@ export const memberSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['noticeGivenOn'],
-        message: 'Uppsägningen kan inte ligga före inträdet.',
+        message: m().noticeBeforeJoining,
       });
     }
   });
@@ -240,32 +250,32 @@ export const populationFigureSchema = z.object({
   municipalityCode: municipalityCodeSchema,
   year: yearSchema,
   population: z
-    .number({ error: 'Ange folkmängden som ett heltal.' })
-    .int({ error: 'Folkmängden måste vara ett heltal.' })
-    .min(0, { error: 'Folkmängden får inte vara negativ.' })
-    .max(MAX_POPULATION, { error: `Folkmängden får vara högst ${MAX_POPULATION}.` }),
-  source: text(200, 'källan').min(1, { error: 'Ange källan till siffran.' }),
+    .number({ error: () => m().populationNumber })
+    .int({ error: () => m().populationInt })
+    .min(0, { error: () => m().populationNegative })
+    .max(MAX_POPULATION, { error: () => m().populationMax(MAX_POPULATION) }),
+  source: text(200, 'source').min(1, { error: () => m().sourceEmpty }),
 });
 export type PopulationFigure = z.infer<typeof populationFigureSchema>;
 
 export const approvalSchema = z.object({
   memberId: memberIdSchema,
   approvedOn: isoDateSchema,
-  reference: text(200, 'beslutsreferensen').min(1, { error: 'Ange beslutets referens.' }),
+  reference: text(200, 'reference').min(1, { error: () => m().referenceEmpty }),
 });
 export type Approval = z.infer<typeof approvalSchema>;
 
 const feeRuleFields = {
   id: memberIdSchema,
   effectiveFrom: yearSchema,
-  perInhabitantOre: oreSchema.max(MAX_PER_INHABITANT_ORE, { error: 'Avgiften per invånare får vara högst 1 000 kr.' }),
+  perInhabitantOre: oreSchema.max(MAX_PER_INHABITANT_ORE, { error: () => m().perInhabitantMax }),
   singleFeeOre: oreSchema,
   doubleFeeOre: oreSchema,
   populationYearOffset: z
-    .number({ error: 'Ange förskjutningen av befolkningsåret som heltal.' })
-    .int({ error: 'Förskjutningen måste vara ett heltal.' })
-    .min(0, { error: 'Förskjutningen får inte vara negativ.' })
-    .max(5, { error: 'Förskjutningen får vara högst 5 år.' }),
+    .number({ error: () => m().offsetNumber })
+    .int({ error: () => m().offsetInt })
+    .min(0, { error: () => m().offsetNegative })
+    .max(5, { error: () => m().offsetMax }),
   approvals: z.array(approvalSchema).max(1000),
 };
 
@@ -276,7 +286,7 @@ function oneApprovalPerParty(rule: { approvals: readonly Approval[] }, ctx: z.Re
       ctx.addIssue({
         code: 'custom',
         path: ['approvals', index, 'memberId'],
-        message: `${approval.memberId} har redan godkänt den här versionen.`,
+        message: m().alreadyApproved(approval.memberId),
       });
     }
     seen.add(approval.memberId);
@@ -307,11 +317,11 @@ export const MAX_REIMBURSEMENT_SUM_ORE = MAX_AMOUNT_ORE;
 const reimbursementFields = z.object({
   id: memberIdSchema,
   memberId: memberIdSchema,
-  function: z.enum(REIMBURSED_FUNCTIONS, { error: 'Funktionen ska vara RSIB eller RKK.' }),
+  function: z.enum(REIMBURSED_FUNCTIONS, { error: () => m().reimbursedFunction }),
   periodStart: isoDateSchema,
   periodEnd: isoDateSchema,
-  amountOre: oreSchema.min(1, { error: 'Beloppet måste vara större än noll.' }),
-  note: text(500, 'anteckningen').default(''),
+  amountOre: oreSchema.min(1, { error: () => m().amountPositive }),
+  note: text(500, 'note').default(''),
 });
 
 type ClaimPeriod = { periodStart: string; periodEnd: string };
@@ -320,12 +330,12 @@ function checkPeriod(claim: ClaimPeriod, ctx: z.RefinementCtx): void {
   // Compare only real dates: a malformed one already has its own error on its own path.
   if (!isIsoDate(claim.periodStart) || !isIsoDate(claim.periodEnd)) return;
   if (claim.periodEnd < claim.periodStart) {
-    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'Perioden kan inte sluta innan den börjar.' });
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: m().periodOrder });
   } else if (claim.periodEnd.slice(0, 4) !== claim.periodStart.slice(0, 4)) {
     ctx.addIssue({
       code: 'custom',
       path: ['periodEnd'],
-      message: 'En period ska ligga inom ett kalenderår; dela upp anspråket per år.',
+      message: m().periodOneYear,
     });
   }
 }
@@ -337,10 +347,10 @@ export const storedReimbursementSchema = reimbursementFields.superRefine(checkPe
 export const reimbursementSchema = reimbursementFields
   .extend({
     amountOre: z
-      .number({ error: 'Ange ett belopp i hela öre.' })
-      .int({ error: 'Beloppet måste vara ett helt antal öre.' })
-      .min(1, { error: 'Beloppet måste vara större än noll.' })
-      .max(MAX_CLAIM_ORE, { error: 'En ersättning får vara högst 100 000 000 kr; dela upp större belopp.' }),
+      .number({ error: () => m().oreNumber })
+      .int({ error: () => m().oreInt })
+      .min(1, { error: () => m().amountPositive })
+      .max(MAX_CLAIM_ORE, { error: () => m().claimMax }),
   })
   .superRefine((claim, ctx) => {
     checkPeriod(claim, ctx);
@@ -348,7 +358,7 @@ export const reimbursementSchema = reimbursementFields
     const year = Number(claim.periodStart.slice(0, 4));
     // A claim counts in its year: one outside the years the register lists could never be listed or summed.
     if (year < MIN_YEAR || year > MAX_YEAR) {
-      ctx.addIssue({ code: 'custom', path: ['periodStart'], message: `Perioden ska ligga mellan år ${MIN_YEAR} och ${MAX_YEAR}.` });
+      ctx.addIssue({ code: 'custom', path: ['periodStart'], message: m().periodYears(MIN_YEAR, MAX_YEAR) });
     }
   });
 export type Reimbursement = z.infer<typeof reimbursementSchema>;
@@ -377,7 +387,7 @@ export const snapshotSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['populations', index, 'municipalityCode'],
-        message: `Kommunkoden ${figure.municipalityCode} har redan en folkmängd för 31 december ${figure.year} (populations[${first}]).`,
+        message: m().repeatedFigure(figure.municipalityCode, figure.year, first),
       });
     }
   });
@@ -399,15 +409,26 @@ export function pathToString(path: readonly PropertyKey[]): string {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** Validate with a schema and turn zod's issues into path + message pairs. */
-export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePath = ''): Parsed<z.output<S>> {
-  const result = schema.safeParse(input);
-  if (result.success) return { ok: true, value: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => {
-      const path = pathToString(issue.path);
-      return { path: basePath && path ? `${basePath}.${path}` : basePath || path, message: issue.message };
-    }),
-  };
+/** zod's issues as path + message pairs. */
+function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], basePath: string): FieldError[] {
+  return issues.map((issue) => {
+    const path = pathToString(issue.path);
+    return { path: basePath && path ? `${basePath}.${path}` : basePath || path, message: issue.message };
+  });
+}
+
+/**
+ * Validate with a schema and turn zod's issues into path + message pairs, the messages in
+ * `lang` (a parse outside this function says them in Swedish). zod words an issue when its
+ * error is first read, so that read happens here too, in the same synchronous stretch.
+ */
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown, basePath = '', lang: Lang = 'sv'): Parsed<z.output<S>> {
+  const outer = parsingLang;
+  parsingLang = lang;
+  try {
+    const result = schema.safeParse(input);
+    return result.success ? { ok: true, value: result.data } : { ok: false, errors: fieldErrorsOf(result.error.issues, basePath) };
+  } finally {
+    parsingLang = outer;
+  }
 }

@@ -189,12 +189,13 @@ describe('the task pane in a browser (preview mode)', () => {
     const csv = readFileSync(await download.path(), 'utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter((line) => line !== '');
     const json = (await (await site.api('/invoices?year=2025')).json()) as { lines: { memberId: string }[] };
-    expect(lines[0]).toBe('memberId,name,organisationNumber,invoiceReference,description,basis,amount,vatCode,vatRatePercent,vat,total');
-    expect(lines).toHaveLength(json.lines.length + 1);
-    expect(lines.find((line) => line.startsWith('formelbolaget,'))).toBe(
-      "formelbolaget,'=cmd(),,,Medlemsavgift Samverkan Stockholmsregionen 2025,\"Avgift 280\u00a0000,00\u00a0kr\",280000.00,outside-scope,0,0.00,280000.00",
+    expect(lines[0]).toBe('Id;Namn;Organisationsnummer;Fakturareferens;Beskrivning;Underlag;Belopp;Momsbehandling;Moms %;Moms;Totalt');
+    // The lines and a total row.
+    expect(lines).toHaveLength(json.lines.length + 2);
+    expect(lines.find((line) => line.startsWith('formelbolaget;'))).toBe(
+      "formelbolaget;'=cmd();;;Medlemsavgift Samverkan Stockholmsregionen 2025;\"Avgift 280\u00a0000,00\u00a0kr\";280000,00;Utanför momsens tillämpningsområde;0;0,00;280000,00",
     );
-    expect(lines.find((line) => line.startsWith('nacka,'))).toContain(',168168.00,outside-scope,0,0.00,168168.00');
+    expect(lines.find((line) => line.startsWith('nacka;'))).toContain(';168168,00;Utanför momsens tillämpningsområde;0;0,00;168168,00');
     await page.getByText('Filen ssr-fakturor-2025.csv är nedladdad.').waitFor();
 
     await view.getByRole('button', { name: 'Skapa fakturablad' }).click();

@@ -101,7 +101,7 @@ describe('GET /budget', () => {
 });
 
 describe('GET /invoices (R5)', () => {
-  it('gives the lines as JSON, and as CSV with Accept: text/csv', async () => {
+  it('gives the lines as JSON, and as CSV for Swedish Excel with Accept: text/csv', async () => {
     const json = await api.get('/invoices?year=2024');
     expect(json.status).toBe(200);
     const lines = asRecord(json.body).lines as { memberId: string; totalOre: number }[];
@@ -111,8 +111,32 @@ describe('GET /invoices (R5)', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="fakturor-2024.csv"');
     const rows = csv.text.split('\r\n');
-    expect(rows[0]).toBe('memberId,name,organisationNumber,invoiceReference,description,basis,amount,vatCode,vatRatePercent,vat,total');
-    expect(rows).toContain('nacka,Nacka,,,Medlemsavgift Samverkan Stockholmsregionen 2024,"1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)",165949.50,outside-scope,0,0.00,165949.50');
+    expect(rows[0]).toBe('Id;Namn;Organisationsnummer;Fakturareferens;Beskrivning;Underlag;Belopp;Momsbehandling;Moms %;Moms;Totalt');
+    expect(rows).toContain(
+      'nacka;Nacka;;;Medlemsavgift Samverkan Stockholmsregionen 2024;"1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)";165949,50;Utanför momsens tillämpningsområde;0;0,00;165949,50',
+    );
+    expect(rows.at(-2)).toBe('Summa;;;;;;7602231,50;;;0,00;7602231,50');
+  });
+
+  it('gives the CSV for English Excel with Accept-Language: en', async () => {
+    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv', 'accept-language': 'en' } });
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="invoices-2024.csv"');
+    const rows = csv.text.split('\r\n');
+    expect(rows[0]).toBe('Id,Name,Organisation number,Invoice reference,Description,Basis,Amount,VAT treatment,VAT %,VAT,Total');
+    expect(rows).toContain(
+      'nacka,Nacka,,,Membership fee Samverkan Stockholmsregionen 2024,"1,50\u00a0kr × 110\u00a0633 inhabitants (31 Dec 2023)",165949.50,Outside the scope of VAT,0,0.00,165949.50',
+    );
+    expect(rows.at(-2)).toBe('Total,,,,,,7602231.50,,,0.00,7602231.50');
+  });
+
+  it('sends UTF-8 with a byte order mark and CRLF line ends', async () => {
+    const response = await fetch(`${stack.apiUrl}/invoices?year=2024`, { headers: { accept: 'text/csv' } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3));
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text).toContain('Södertälje');
   });
 
   it('refuses to invoice a year whose figures are missing (409 listing them)', async () => {
@@ -135,9 +159,9 @@ describe('GET /invoices (R5)', () => {
     });
     expect(approved.status).toBe(201);
     const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
-    const row = csv.text.split('\r\n').find((line) => line.startsWith('formel,'));
+    const row = csv.text.split('\r\n').find((line) => line.startsWith('formel;'));
     expect(row).toBe(
-      "formel,\"Kommun;'=cmd|' /C calc'!A0;z\",,'+SUM(A1:A9),Medlemsavgift Samverkan Stockholmsregionen 2024,\"Avgift 280\u00a0000,00\u00a0kr\",280000.00,outside-scope,0,0.00,280000.00",
+      "formel;\"Kommun;'=cmd|' /C calc'!A0;z\";;'+SUM(A1:A9);Medlemsavgift Samverkan Stockholmsregionen 2024;\"Avgift 280\u00a0000,00\u00a0kr\";280000,00;Utanför momsens tillämpningsområde;0;0,00;280000,00",
     );
     expect(formulaFields(csv.text)).toEqual([]);
   });
@@ -156,7 +180,7 @@ describe('GET /invoices (R5)', () => {
       const renamed = await api.put(`/members/${id}`, { json: { ...current, name, invoiceReference: `-${name}` }, headers: { 'if-match': String(current.etag) } });
       expect(renamed.status).toBe(200);
     }
-    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv' } });
+    const csv = await api.get('/invoices?year=2024', { headers: { accept: 'text/csv', 'accept-language': 'en' } });
     expect(csv.status).toBe(200);
     expect(formulaFields(csv.text)).toEqual([]);
     const rows = readCsv(csv.text.replace(/^\uFEFF/, ''), ',', { strict: true });

@@ -184,7 +184,8 @@ describe('the engine never throws on schema-valid input', () => {
             formatSek(summary.resultOre);
             for (const line of result.value.lines) feeBasisText(line.basis);
             const invoices = invoiceLines(result.value, register.members);
-            if (invoices.ok) expect(invoicesToCsv(invoices.lines).split('\r\n')).toHaveLength(invoices.lines.length + 2);
+            // Header, the lines and the total row, each ended by CRLF.
+            if (invoices.ok) expect(invoicesToCsv(invoices.lines).split('\r\n')).toHaveLength(invoices.lines.length + 3);
           }
         }
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_SEPARATORS, INVOICE_COLUMNS, INVOICE_CSV_HEADER, SEED_REGISTER, csvCell, feeSchedule, invoiceLines, invoicesToCsv, parseDecimal, toCsv } from '@ssr/shared';
+import { CSV_SEPARATORS, INVOICE_COLUMNS, SEED_REGISTER, csvCell, feeSchedule, invoiceCsvHeader, invoiceLines, invoicesToCsv, parseDecimal, toCsv } from '@ssr/shared';
 import type { CsvValue, FeeMode, FeeSchedule, InvoiceLine, Member, Register } from '@ssr/shared';
 import { formulaFields, readCsv } from '../support/csv';
 import { actor, feeRule, figure, municipality, sumOre } from './support/register';
@@ -10,8 +10,8 @@ function schedule(register: Register, year: number, mode: FeeMode): FeeSchedule 
   return result.value;
 }
 
-function lines(register: Register, year: number): InvoiceLine[] {
-  const result = invoiceLines(schedule(register, year, 'exact'), register.members);
+function lines(register: Register, year: number, lang: 'sv' | 'en' = 'sv'): InvoiceLine[] {
+  const result = invoiceLines(schedule(register, year, 'exact'), register.members, 'outside-scope', lang);
   if (!result.ok) throw new Error(result.message);
   return result.lines;
 }
@@ -74,7 +74,9 @@ describe('R5 invoicing: on final figures only', () => {
   });
 });
 
-describe('invoice CSV, safe to open in Excel', () => {
+const INVOICE_CSV_HEADER = invoiceCsvHeader('en');
+
+describe('invoice CSV for English Excel (",", decimal point), safe to open in Excel', () => {
   const members = [
     actor('cmd', '=cmd()', 'single'),
     actor('plus', '+46 8 123', 'single'),
@@ -85,13 +87,13 @@ describe('invoice CSV, safe to open in Excel', () => {
     municipality('0182', 'Nacka', 'Mitt'),
   ];
   const register = { members, populations: [figure('0182', 2023, 110_633)], feeRules: [feeRule(2024, members.map((m) => m.id))] };
-  const csv = invoicesToCsv(lines(register, 2024));
+  const csv = invoicesToCsv(lines(register, 2024, 'en'), 'en');
   const rows = readCsv(csv, ',', { strict: true });
 
   it('starts with the header and ends every row with CRLF', () => {
     expect(csv.startsWith(`${INVOICE_CSV_HEADER.join(',')}\r\n`)).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
-    expect(rows).toHaveLength(1 + members.length);
+    expect(rows).toHaveLength(1 + members.length + 1);
     for (const row of rows) expect(row).toHaveLength(INVOICE_CSV_HEADER.length);
   });
 
@@ -114,13 +116,15 @@ describe('invoice CSV, safe to open in Excel', () => {
 
   it('amounts are plain decimals that sum to the schedule total', () => {
     const at = (name: (typeof INVOICE_CSV_HEADER)[number]) => INVOICE_CSV_HEADER.indexOf(name);
-    const amounts = rows.slice(1).map((row) => parseDecimal(row[at('amount')] ?? ''));
+    const amounts = rows.slice(1, -1).map((row) => parseDecimal(row[at('Amount')] ?? ''));
     expect(amounts).not.toContain(undefined);
     const total = sumOre(amounts.map((amount) => amount ?? 0));
     expect(total).toBe(schedule(register, 2024, 'exact').totals.all);
     expect(total).toBe(5 * 28_000_000 + 56_000_000 + 16_594_950);
-    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('amount')]).toBe('165949.50');
-    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('vatCode')]).toBe('outside-scope');
+    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('Amount')]).toBe('165949.50');
+    expect(rows.find((row) => row[0] === 'kommun-0182')?.[at('VAT treatment')]).toBe('Outside the scope of VAT');
+    expect(rows.at(-1)?.[0]).toBe('Total');
+    expect(parseDecimal(rows.at(-1)?.[at('Amount')] ?? '')).toBe(total);
   });
 });
 
@@ -152,6 +156,16 @@ describe('csvCell', () => {
     { value: { number: '=1;2' }, cell: `"'=1;2"` },
   ])('$value → $cell', ({ value, cell }) => {
     expect(csvCell(value)).toBe(cell);
+  });
+
+  it.each<{ value: CsvValue; separator: ';' | ','; cell: string }>([
+    { value: { number: '143388,00' }, separator: ';', cell: '143388,00' },
+    { value: { number: '143388,00' }, separator: ',', cell: '"143388,00"' },
+    { value: { number: '143388.00' }, separator: ',', cell: '143388.00' },
+    { value: 'a,b', separator: ';', cell: '"a,b"' },
+    { value: '=1;2', separator: ',', cell: `"'=1;2"` },
+  ])('in a file on $separator: $value → $cell (a number is quoted only when it holds the separator)', ({ value, separator, cell }) => {
+    expect(csvCell(value, separator)).toBe(cell);
   });
 });
 
@@ -211,10 +225,10 @@ describe('CSV safe under either list separator (a file read on ",", ";" or tab)'
   it('the invoice CSV: hostile member names, read on ",", ";" or tab, run nothing and read back', () => {
     const members = [...hostile.map((name, index) => actor(`m${index}`, name, 'single')), municipality('0182', 'Nacka', 'Mitt')];
     const register = { members, populations: [figure('0182', 2023, 110_633)], feeRules: [feeRule(2024, members.map((m) => m.id))] };
-    const csv = invoicesToCsv(lines(register, 2024));
+    const csv = invoicesToCsv(lines(register, 2024, 'en'), 'en');
     expect(formulaFields(csv)).toEqual([]);
     const rows = readCsv(csv, ',', { strict: true });
-    expect(rows.slice(1, -1).map((row) => unneutralised(row[1]))).toEqual(hostile);
+    expect(rows.slice(1, -2).map((row) => unneutralised(row[1]))).toEqual(hostile);
     expect(rows.find((row) => row[0] === 'm0')?.[1]).toBe("Kommun;'=cmd|' /C calc'!A0;z");
     // Excel under Swedish settings reads the comma separated file on ";": the name's own ";" cuts it, never into a formula.
     const swedish = readCsv(csv, ';').find((row) => row[0]?.startsWith('m0,'));
@@ -229,9 +243,78 @@ describe('INVOICE_COLUMNS (R5: the CSV and the pane\'s invoice sheet share one c
   });
 
   it('gives the CSV its header, in the columns\' order', () => {
-    expect(INVOICE_CSV_HEADER).toEqual(INVOICE_COLUMNS.map((column) => column.header));
-    expect(invoicesToCsv([]).split('\r\n')[0]).toBe(
-      'memberId,name,organisationNumber,invoiceReference,description,basis,amount,vatCode,vatRatePercent,vat,total',
+    expect(INVOICE_CSV_HEADER).toEqual(INVOICE_COLUMNS.map((column) => column.header.en));
+    expect(invoicesToCsv([], 'en').split('\r\n')[0]).toBe(
+      'Id,Name,Organisation number,Invoice reference,Description,Basis,Amount,VAT treatment,VAT %,VAT,Total',
     );
+    expect(invoicesToCsv([], 'sv').split('\r\n')[0]).toBe(
+      'Id;Namn;Organisationsnummer;Fakturareferens;Beskrivning;Underlag;Belopp;Momsbehandling;Moms %;Moms;Totalt',
+    );
+  });
+});
+
+describe('invoice CSV for Swedish Excel and an ERP import (";", decimal comma, Swedish words)', () => {
+  const members = [
+    actor('cmd', "Kommun;=cmd|' /C calc'!A0", 'single'),
+    actor('plus', '+46 8 123', 'double'),
+    actor('comma', 'Försvarsmakten, Mellersta militärregionen', 'single'),
+    municipality('0182', 'Nacka', 'Mitt'),
+    municipality('0181', 'Södertälje', 'Syd'),
+  ];
+  const register = {
+    members,
+    populations: [figure('0182', 2023, 110_633), figure('0181', 2023, 102_519)],
+    feeRules: [feeRule(2024, members.map((m) => m.id))],
+  };
+  const csv = invoicesToCsv(lines(register, 2024), 'sv');
+  const rows = readCsv(csv, ';', { strict: true });
+  const header = invoiceCsvHeader('sv');
+  const at = (name: string) => header.indexOf(name);
+
+  it('has Swedish headers, ";" between cells and CRLF after every row', () => {
+    expect(csv.startsWith('Id;Namn;Organisationsnummer;Fakturareferens;Beskrivning;Underlag;Belopp;Momsbehandling;Moms %;Moms;Totalt\r\n')).toBe(true);
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const row of rows) expect(row).toHaveLength(header.length);
+  });
+
+  it('writes amounts with a decimal comma, bare, as numbers an import reads', () => {
+    expect(csv).toContain(';165949,50;Utanför momsens tillämpningsområde;0;0,00;165949,50\r\n');
+    expect(rows.find((row) => row[0] === 'plus')?.[at('Belopp')]).toBe('560000,00');
+  });
+
+  it('says the VAT treatment and the basis in Swedish, never the code', () => {
+    const nacka = rows.find((row) => row[0] === 'kommun-0182');
+    expect(nacka?.[at('Momsbehandling')]).toBe('Utanför momsens tillämpningsområde');
+    expect(nacka?.[at('Beskrivning')]).toBe('Medlemsavgift Samverkan Stockholmsregionen 2024');
+    expect(nacka?.[at('Underlag')]).toBe('1,50\u00a0kr × 110\u00a0633 inv. (31 dec 2023)');
+    expect(csv).not.toContain('outside-scope');
+  });
+
+  it('ends with a total row whose amounts are the sums of the lines', () => {
+    const total = rows.at(-1) ?? [];
+    expect(total[0]).toBe('Summa');
+    const sum = (column: string) => sumOre(rows.slice(1, -1).map((row) => parseDecimal(row[at(column)] ?? '') ?? Number.NaN));
+    for (const column of ['Belopp', 'Moms', 'Totalt']) expect(parseDecimal(total[at(column)] ?? '')).toBe(sum(column));
+    expect(parseDecimal(total[at('Belopp')] ?? '')).toBe(schedule(register, 2024, 'exact').totals.all);
+    expect(total[at('Namn')]).toBe('');
+  });
+
+  it('neutralises a formula in a name and keeps the name one cell under ";"', () => {
+    expect(csv).toContain(`\r\ncmd;"Kommun;'=cmd|' /C calc'!A0";`);
+    expect(rows.find((row) => row[0] === 'cmd')?.[1]).toBe("Kommun;'=cmd|' /C calc'!A0");
+    expect(rows.find((row) => row[0] === 'plus')?.[1]).toBe("'+46 8 123");
+    expect(formulaFields(csv)).toEqual([]);
+  });
+
+  it('in English: English description, basis and VAT wording, no Swedish words', () => {
+    const english = invoicesToCsv(lines(register, 2024, 'en'), 'en');
+    const nacka = readCsv(english, ',', { strict: true }).find((row) => row[0] === 'kommun-0182');
+    expect(nacka?.slice(4, 8)).toEqual([
+      'Membership fee Samverkan Stockholmsregionen 2024',
+      '1,50\u00a0kr × 110\u00a0633 inhabitants (31 Dec 2023)',
+      '165949.50',
+      'Outside the scope of VAT',
+    ]);
+    expect(english.replace(/Försvarsmakten, Mellersta militärregionen|Södertälje/g, '')).not.toMatch(/[åäöÅÄÖ]|inv\.|Medlemsavgift|Summa/);
   });
 });

@@ -97,6 +97,8 @@ export function createApiClient(options: HttpOptions) {
   };
 
   return {
+    /** Ask the API for its problems in the pane's language from now on. */
+    setLanguage: request.setLanguage,
     health: () => request<Health>('GET', '/health', { decode: fromJson(decodeHealth) }),
 
     listMembers: () =>

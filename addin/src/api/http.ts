@@ -1,7 +1,8 @@
+import type { Lang } from '@ssr/shared';
 import { API_TIMEOUT_MS } from './base';
 import { isUnreadable } from './decode';
 import type { ApiProblem } from './problem';
-import { lostWriteProblem, networkProblem, problemFrom, UNREADABLE_PROBLEM } from './problem';
+import { lostWriteProblem, networkProblem, problemFrom, unreadableProblem } from './problem';
 
 /** One API call's outcome: the decoded value (and the entity's etag), or the problem. */
 export type ApiResult<T> = { ok: true; value: T; etag?: string } | { ok: false; problem: ApiProblem };
@@ -11,6 +12,8 @@ export interface HttpOptions {
   baseUrl: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** The pane's language: asked of the API (Accept-Language) and used for the client's own words. Swedish by default. */
+  language?: Lang;
 }
 
 export interface RequestOptions<T> {
@@ -35,12 +38,14 @@ const OUTCOME_UNKNOWN_STATUS = 504;
  * twice, and never answers the user's own write with a conflict.
  */
 export function createHttp(options: HttpOptions) {
+  let language: Lang = options.language ?? 'sv';
   const base = options.baseUrl.replace(/\/+$/, '');
   const fetchFn = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? API_TIMEOUT_MS;
 
-  return async function request<T>(method: string, path: string, request: RequestOptions<T>): Promise<ApiResult<T>> {
-    const headers: Record<string, string> = { Accept: request.accept ?? 'application/json' };
+  const request = async <T>(method: string, path: string, request: RequestOptions<T>): Promise<ApiResult<T>> => {
+    const lang = language;
+    const headers: Record<string, string> = { Accept: request.accept ?? 'application/json', 'Accept-Language': lang };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     if (request.ifMatch !== undefined) headers['If-Match'] = request.ifMatch;
     if (request.ifNoneMatch !== undefined) headers['If-None-Match'] = request.ifNoneMatch;
@@ -56,7 +61,7 @@ export function createHttp(options: HttpOptions) {
         });
         return { response };
       } catch (error) {
-        return { problem: networkProblem(error) };
+        return { problem: networkProblem(error, lang) };
       }
     };
     let answer = await send();
@@ -73,11 +78,17 @@ export function createHttp(options: HttpOptions) {
       value = { unreadable: error instanceof Error ? error.message : String(error) };
     }
     if (isUnreadable(value)) {
-      return { ok: false, problem: { status: response.status, type: UNREADABLE_PROBLEM, title: '', detail: value.unreadable, errors: [] } };
+      return { ok: false, problem: unreadableProblem(response.status, value.unreadable, lang) };
     }
     const etag = response.headers.get('ETag') ?? undefined;
     return etag === undefined ? { ok: true, value } : { ok: true, value, etag };
   };
+  return Object.assign(request, {
+    /** Switch the language of the calls that follow (the pane's language switch). */
+    setLanguage: (next: Lang): void => {
+      language = next;
+    },
+  });
 }
 
 export type Http = ReturnType<typeof createHttp>;

@@ -1,9 +1,10 @@
-import type { FieldError } from '@ssr/shared';
+import type { FieldError, Lang } from '@ssr/shared';
+import { CLIENT_WORDS } from './words';
 
 /**
  * A failed API call, as RFC 9457 problem details, or as a network failure (status 0). The
- * API writes `title`, `detail` and `errors` in Swedish for the people who read them; the
- * pane shows them as they come and adds what to do.
+ * API writes `title`, `detail` and `errors` in the language the client asks for
+ * (Accept-Language); the pane shows them as they come and adds what to do.
  */
 export interface ApiProblem {
   /** HTTP status; 0 when no answer came (network, timeout). */
@@ -16,6 +17,8 @@ export interface ApiProblem {
   current?: unknown;
   /** 412: the etag of `current`. */
   etag?: string;
+  /** What the browser or the decoder said, in its own (English) words: for the log, never shown. */
+  cause?: string;
 }
 
 export const NETWORK_PROBLEM = 'urn:ssr:problem:network';
@@ -23,9 +26,29 @@ export const UNREADABLE_PROBLEM = 'urn:ssr:problem:unreadable-response';
 /** A write the API sent to storage without learning whether it was kept (504). */
 export const OUTCOME_UNKNOWN_PROBLEM = 'urn:ssr:problem:outcome-unknown';
 
-export function networkProblem(cause: unknown): ApiProblem {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return { status: 0, type: NETWORK_PROBLEM, title: '', detail, errors: [] };
+export function networkProblem(cause: unknown, lang: Lang = 'sv'): ApiProblem {
+  const words = CLIENT_WORDS[lang];
+  return { status: 0, type: NETWORK_PROBLEM, title: words.networkTitle, detail: words.networkDetail, errors: [], cause: causeText(cause) };
+}
+
+/** An answer that is not what this add-in expects (the API changed under it). */
+export function unreadableProblem(status: number, cause: string, lang: Lang = 'sv'): ApiProblem {
+  const words = CLIENT_WORDS[lang];
+  return { status, type: UNREADABLE_PROBLEM, title: words.unreadableTitle, detail: words.unreadableDetail, errors: [], cause };
+}
+
+function causeText(cause: unknown): string {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+}
+
+/**
+ * Whether an error is the browser's way of saying no answer came: `fetch` rejects with a
+ * TypeError whose message each browser words differently ("Failed to fetch", "NetworkError
+ * when attempting to fetch resource.", "Load failed"), and a timeout or abort with a DOMException.
+ */
+export function isNetworkError(error: unknown): boolean {
+  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError' || error.name === 'NetworkError';
+  return error instanceof TypeError && /fetch|network|load failed/i.test(error.message);
 }
 
 /** A write whose answers were lost, the retry's too: it may have been stored. */

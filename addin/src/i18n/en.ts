@@ -365,7 +365,7 @@ export const en: Messages = {
     others: 'Other actors',
   },
   invoices: {
-    heading: 'Invoices (R5)',
+    heading: 'Invoices',
     intro: "A year's fees are invoiced at its end on final population figures. The list can be created as a sheet and downloaded as CSV.",
     createSheet: 'Create invoice sheet',
     downloadCsv: 'Download CSV',
@@ -377,8 +377,19 @@ export const en: Messages = {
     missing: (year: number, names: string) => `Population figures are missing for ${names}. Import them from SCB before invoicing ${year}.`,
     noRule: (year: number) => `No adopted fee rule applies to ${year}.`,
     sheetName: (year: number) => `SSR invoices ${year}`,
-    columns: ['Id', 'Name', 'Organisation number', 'Invoice reference', 'Description', 'Basis', 'Amount', 'VAT code', 'VAT %', 'VAT', 'Total'],
-    total: 'Total',
+    fileName: (year: number) => `ssr-invoices-${year}.csv`,
+    incompleteTitle: 'Details missing for the invoice',
+    incomplete: (n: number, names: string) =>
+      `${n === 1 ? '1 member lacks' : `${n} members lack`} an organisation number or invoice reference: ${names}. ` +
+      'Fill them in below (or in the members sheet under Members) before sending the invoices. The list can be created anyway, with empty fields.',
+    fillIn: 'Fill in the details',
+    member: 'Member',
+    organisationNumber: 'Organisation number',
+    organisationNumberHint: 'NNNNNN-NNNN',
+    invoiceReference: 'Invoice reference',
+    save: 'Save',
+    saving: 'Saving the details…',
+    saved: (name: string) => `The details of ${name} are saved.`,
   },
   preview: {
     workbook: 'Workbook',

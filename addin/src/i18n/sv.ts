@@ -374,7 +374,7 @@ export const sv = {
     others: 'Övriga aktörer',
   },
   invoices: {
-    heading: 'Fakturor (R5)',
+    heading: 'Fakturor',
     intro: 'Årets avgifter faktureras vid årets slut med slutliga befolkningstal. Listan går att skapa som blad och ladda ned som CSV.',
     createSheet: 'Skapa fakturablad',
     downloadCsv: 'Ladda ned CSV',
@@ -386,8 +386,19 @@ export const sv = {
     missing: (year: number, names: string) => `Befolkningstal saknas för ${names}. Importera dem från SCB innan du fakturerar ${year}.`,
     noRule: (year: number) => `Ingen antagen avgiftsregel gäller för ${year}.`,
     sheetName: (year: number) => `SSR fakturor ${year}`,
-    columns: ['Id', 'Namn', 'Organisationsnummer', 'Fakturareferens', 'Beskrivning', 'Underlag', 'Belopp', 'Momskod', 'Moms %', 'Moms', 'Totalt'],
-    total: 'Totalt',
+    fileName: (year: number) => `ssr-fakturor-${year}.csv`,
+    incompleteTitle: 'Uppgifter saknas för fakturan',
+    incomplete: (n: number, names: string) =>
+      `${n === 1 ? '1 medlem saknar' : `${n} medlemmar saknar`} organisationsnummer eller fakturareferens: ${names}. ` +
+      'Fyll i dem nedan (eller i medlemsbladet under Medlemmar) innan du skickar fakturorna. Listan går att skapa ändå, med tomma fält.',
+    fillIn: 'Fyll i uppgifterna',
+    member: 'Medlem',
+    organisationNumber: 'Organisationsnummer',
+    organisationNumberHint: 'NNNNNN-NNNN',
+    invoiceReference: 'Fakturareferens',
+    save: 'Spara',
+    saving: 'Sparar uppgifterna…',
+    saved: (name: string) => `Uppgifterna för ${name} är sparade.`,
   },
   preview: {
     workbook: 'Arbetsbok',

@@ -1,8 +1,8 @@
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { StrictMode } from 'react';
+import { StrictMode, useLayoutEffect } from 'react';
 import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CATALOGUES, I18nProvider } from '../i18n';
+import { CATALOGUES, I18nProvider, useLanguage } from '../i18n';
 import type { Language } from '../i18n';
 import { App } from './App';
 import type { PaneServices } from './shell/services';
@@ -16,6 +16,10 @@ const useStyles = makeStyles({
 
 /** The services and the session every view reads. */
 export function PaneProviders({ services, children }: { services: PaneServices; children: ReactNode }) {
+  const language = useLanguage();
+  // The API words its problems in the pane's language. A layout effect runs before any view's
+  // effect asks the API for something, and again when the language is switched.
+  useLayoutEffect(() => services.api.setLanguage(language), [services.api, language]);
   return (
     <ServicesProvider value={services}>
       <SessionProvider>

@@ -10,8 +10,10 @@ import type { HttpHandler, HttpResponseInit } from '@azure/functions';
 import type { Config } from '../config';
 import { assertDevModeAllowed } from '../config';
 import { httpHandler } from '../http/invoke';
-import { MAX_BODY_BYTES } from '../http/request';
-import { PROBLEM_CONTENT_TYPE, notFound, payloadTooLarge, problem, problemType } from '../http/responses';
+import { MAX_BODY_BYTES, tooLarge } from '../http/request';
+import { requestLang } from '../http/lang';
+import { PROBLEM_CONTENT_TYPE, notFound, problem, problemType } from '../http/responses';
+import { apiTexts } from '../texts';
 import type { Route } from '../http/route';
 import { routes as allRoutes } from '../routes';
 import { createServices } from '../services';
@@ -245,16 +247,17 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       return params ? [{ entry, params }] : [];
     });
     const method = (req.method ?? 'GET').toUpperCase();
+    const lang = requestLang(new Headers({ 'accept-language': String(req.headers['accept-language'] ?? '') }));
     const match = candidates.find((candidate) => candidate.entry.route.method === method);
     if (!match) {
       req.resume();
-      if (candidates.length === 0) return send(res, notFound(`Det finns ingen adress ${url.pathname}.`, 'no-such-route'));
+      if (candidates.length === 0) return send(res, notFound(lang, apiTexts(lang).http.noSuchRoute(url.pathname), 'no-such-route'));
       const allow = candidates.map((candidate) => candidate.entry.route.method).join(', ');
       return send(res, problem(405, 'method-not-allowed', 'Metoden stöds inte', `${url.pathname} tar emot ${allow}.`, {}, { allow }));
     }
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const body = hasBody ? await readBody(req) : Buffer.alloc(0);
-    if (body === undefined) return send(res, payloadTooLarge(`Kroppen får vara högst ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
+    if (body === undefined) return send(res, tooLarge(lang));
     if (!hasBody) req.resume();
     const request = new HttpRequest({
       method,

@@ -7,6 +7,7 @@ import { badRequest, conflict, created, notFound, preconditionFailed } from '../
 import type { ApiCall } from '../http/route';
 import { feeRuleView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { apiTexts } from '../texts';
 
 /**
  * POST /fee-rules/{id}/approvals (admin): record a party's approval (R7), on the fee rule's
@@ -14,7 +15,8 @@ import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
  * a date after today. The write that records the last approval the version needs records its
  * adoption too; an approval recorded later leaves the adoption as it is.
  */
-export async function approveFeeRule({ request, store, services }: ApiCall): Promise<HttpResponseInit> {
+export async function approveFeeRule({ request, store, services, lang }: ApiCall): Promise<HttpResponseInit> {
+  const t = apiTexts(lang).feeRules;
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
@@ -25,13 +27,13 @@ export async function approveFeeRule({ request, store, services }: ApiCall): Pro
 
   const [current, memberRows] = await Promise.all([store.feeRules.get(id.value), store.members.list()]);
   const members = memberRows.map((member) => member.value);
-  if (!current) return notFound(`Det finns ingen avgiftsregel med id "${id.value}".`);
-  const errors = approvalErrors(approval, '', current.value.effectiveFrom, members, todayInSweden(services.now()));
-  if (errors.length > 0) return badRequest(errors);
-  if (ifMatch.value !== current.etag) return preconditionFailed(feeRuleView(current, members), current.etag);
+  if (!current) return notFound(lang, t.none(id.value));
+  const errors = approvalErrors(lang, approval, '', current.value.effectiveFrom, members, todayInSweden(services.now()));
+  if (errors.length > 0) return badRequest(lang, errors);
+  if (ifMatch.value !== current.etag) return preconditionFailed(lang, feeRuleView(current, members), current.etag);
   if (current.value.approvals.some((given) => given.memberId === approval.memberId)) {
-    return conflict(`${approval.memberId} har redan godkänt avgiftsregeln "${id.value}".`, {
-      errors: [{ path: 'memberId', message: `${approval.memberId} har redan godkänt den här versionen.` }],
+    return conflict(lang, t.alreadyApprovedRule(approval.memberId, id.value), {
+      errors: [{ path: 'memberId', message: t.alreadyApproved(approval.memberId) }],
       current: feeRuleView(current, members),
     }, 'already-approved');
   }
@@ -40,8 +42,8 @@ export async function approveFeeRule({ request, store, services }: ApiCall): Pro
   // Adopted stays adopted, on the day it was: a later approval never moves or undoes that.
   const adoptedOn = adoptionDate(current.value, members) ?? adoptionDate(approved, members);
   // The stored rule must still pass its schema (at most 1 000 approvals).
-  const next = parseWith(feeRuleVersionSchema, adoptedOn === undefined ? approved : { ...approved, adoptedOn });
-  if (!next.ok) return conflict('Avgiftsregeln kan inte ta emot fler godkännanden.', { errors: next.errors }, 'rule-full');
+  const next = parseWith(feeRuleVersionSchema, adoptedOn === undefined ? approved : { ...approved, adoptedOn }, '', lang);
+  if (!next.ok) return conflict(lang, t.full, { errors: next.errors }, 'rule-full');
   try {
     const stored = await store.feeRules.replace(next.value, current.etag, {
       action: 'feeRule.approve',
@@ -53,6 +55,6 @@ export async function approveFeeRule({ request, store, services }: ApiCall): Pro
   } catch (error) {
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.feeRules.get(id.value);
-    return now ? preconditionFailed(feeRuleView(now, members), now.etag) : notFound(`Avgiftsregeln "${id.value}" finns inte längre.`);
+    return now ? preconditionFailed(lang, feeRuleView(now, members), now.etag) : notFound(lang, t.gone(id.value));
   }
 }

@@ -9,6 +9,7 @@ import { recordCompletedAdoptions } from '../fee-rule-checks';
 import { memberView } from '../stored-register';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { WriteContentionError } from '../storage/retry';
+import { apiTexts } from '../texts';
 
 /**
  * DELETE /members/{id} (admin), on the etag it was read with. Removing is for mistakes: a
@@ -16,24 +17,24 @@ import { WriteContentionError } from '../storage/retry';
  * code is free again once it is removed.
  */
 export async function deleteMember(call: ApiCall): Promise<HttpResponseInit> {
-  const { request, store } = call;
+  const { request, store, lang } = call;
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   const current = await store.members.get(id.value);
-  if (!current) return notFound(`Det finns ingen medlem med id "${id.value}".`);
-  if (ifMatch.value !== current.etag) return preconditionFailed(memberView(current), current.etag);
-  const stranded = strandedClaimsProblem(current.value, undefined, await store.reimbursements.list());
+  if (!current) return notFound(lang, apiTexts(lang).members.none(id.value));
+  if (ifMatch.value !== current.etag) return preconditionFailed(lang, memberView(current), current.etag);
+  const stranded = strandedClaimsProblem(lang, current.value, undefined, await store.reimbursements.list());
   if (stranded) return stranded;
   try {
     await store.members.remove(id.value, current.etag, { action: 'member.delete', target: `members/${id.value}`, before: current.value, after: null });
     await recordCompletedAdoptions(call);
     return noContent();
   } catch (error) {
-    if (error instanceof WriteContentionError) return memberContentionProblem();
+    if (error instanceof WriteContentionError) return memberContentionProblem(lang);
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.members.get(id.value);
-    return now ? preconditionFailed(memberView(now), now.etag) : notFound(`Medlemmen "${id.value}" har redan tagits bort.`);
+    return now ? preconditionFailed(lang, memberView(now), now.etag) : notFound(lang, apiTexts(lang).members.alreadyRemoved(id.value));
   }
 }

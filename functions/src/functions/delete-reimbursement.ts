@@ -6,16 +6,17 @@ import type { ApiCall } from '../http/route';
 import { contentionProblem, reimbursementView } from '../reimbursement-rules';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { WriteContentionError } from '../storage/retry';
+import { apiTexts } from '../texts';
 
 /** DELETE /reimbursements/{id} (editor): remove a claim recorded by mistake, on the etag it was read with; its sum drops with it. */
-export async function deleteReimbursement({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function deleteReimbursement({ request, store, lang }: ApiCall): Promise<HttpResponseInit> {
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
   const current = await store.reimbursements.get(id.value);
-  if (!current) return notFound(`Det finns ingen ersättning med id "${id.value}".`);
-  if (ifMatch.value !== current.etag) return preconditionFailed(reimbursementView(current), current.etag);
+  if (!current) return notFound(lang, apiTexts(lang).reimbursements.none(id.value));
+  if (ifMatch.value !== current.etag) return preconditionFailed(lang, reimbursementView(current), current.etag);
   try {
     await store.reimbursements.remove(id.value, current.etag, {
       action: 'reimbursement.delete',
@@ -25,9 +26,9 @@ export async function deleteReimbursement({ request, store }: ApiCall): Promise<
     });
     return noContent();
   } catch (error) {
-    if (error instanceof WriteContentionError) return contentionProblem();
+    if (error instanceof WriteContentionError) return contentionProblem(lang);
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.reimbursements.get(id.value);
-    return now ? preconditionFailed(reimbursementView(now), now.etag) : notFound(`Ersättningen "${id.value}" har redan tagits bort.`);
+    return now ? preconditionFailed(lang, reimbursementView(now), now.etag) : notFound(lang, apiTexts(lang).reimbursements.alreadyRemoved(id.value));
   }
 }

@@ -7,12 +7,12 @@ import type { ApiCall } from '../http/route';
 import { engineRegister, sumsOf } from '../stored-register';
 
 /** GET /budget?year=Y[&mode=estimate]: income by group, R6 reimbursements, net per member. */
-export async function getBudget({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
+export async function getBudget({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
   const stored = await services.readRegister(signal);
   const schedule = feeSchedule(engineRegister(stored), year.value, mode.value);
-  return schedule.ok ? ok(budgetSummary(schedule.value, sumsOf(stored))) : feeProblem(schedule.error);
+  return schedule.ok ? ok(budgetSummary(schedule.value, sumsOf(stored))) : feeProblem(lang, schedule.error);
 }

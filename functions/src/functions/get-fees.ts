@@ -7,11 +7,11 @@ import type { ApiCall } from '../http/route';
 import { engineRegister } from '../stored-register';
 
 /** GET /fees?year=Y[&mode=estimate]: the fee schedule, computed by the shared engine. */
-export async function getFees({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
+export async function getFees({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
   const schedule = feeSchedule(engineRegister(await services.readRegister(signal)), year.value, mode.value);
-  return schedule.ok ? ok(schedule.value) : feeProblem(schedule.error);
+  return schedule.ok ? ok(schedule.value) : feeProblem(lang, schedule.error);
 }

@@ -6,9 +6,10 @@ import { pathParam, queryMode, queryYear } from '../http/request';
 import { notFound, ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { engineRegister } from '../stored-register';
+import { apiTexts } from '../texts';
 
 /** GET /fees/{memberId}?year=Y[&mode=estimate]: one member's fee line. */
-export async function getMemberFee({ request, services, signal }: ApiCall): Promise<HttpResponseInit> {
+export async function getMemberFee({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
   const memberId = pathParam(request, 'memberId', memberIdSchema);
   if (!memberId.ok) return memberId.response;
   const year = queryYear(request);
@@ -17,7 +18,7 @@ export async function getMemberFee({ request, services, signal }: ApiCall): Prom
   if (!mode.ok) return mode.response;
   const register = engineRegister(await services.readRegister(signal));
   const member = register.members.find((candidate) => candidate.id === memberId.value);
-  if (!member) return notFound(`Det finns ingen medlem med id "${memberId.value}".`);
+  if (!member) return notFound(lang, apiTexts(lang).members.none(memberId.value));
   const fee = feeForMember(register, member, year.value, mode.value);
-  return fee.ok ? ok({ year: year.value, mode: mode.value, ...fee.value } satisfies MemberFee) : feeProblem(fee.error);
+  return fee.ok ? ok({ year: year.value, mode: mode.value, ...fee.value } satisfies MemberFee) : feeProblem(lang, fee.error);
 }

@@ -5,13 +5,14 @@ import { readBody, requireIfMatch, yearParameter } from '../http/request';
 import { badRequest, ok, preconditionFailed } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
+import { apiTexts } from '../texts';
 
 /**
  * PUT /populations/{year}: replace the year's figures for the codes given, all or nothing,
  * on the ETag of GET /populations?year=Y. Codes not given keep their figures.
  */
-export async function replacePopulations({ request, store }: ApiCall): Promise<HttpResponseInit> {
-  const year = yearParameter(request.params.year, 'path.year');
+export async function replacePopulations({ request, store, lang }: ApiCall): Promise<HttpResponseInit> {
+  const year = yearParameter(request.params.year, 'path.year', lang);
   if (!year.ok) return year.response;
   const ifMatch = requireIfMatch(request);
   if (!ifMatch.ok) return ifMatch.response;
@@ -20,14 +21,14 @@ export async function replacePopulations({ request, store }: ApiCall): Promise<H
 
   const repeated = new Set(repeatedFigures(body.value.figures).map(({ index }) => index));
   const errors: FieldError[] = body.value.figures.flatMap((figure, index) => [
-    ...(figure.year === year.value ? [] : [{ path: `figures[${index}].year`, message: `Siffran gäller ${figure.year}, men anropet ersätter ${year.value}.` }]),
-    ...(repeated.has(index) ? [{ path: `figures[${index}].municipalityCode`, message: `Kommunkoden ${figure.municipalityCode} finns två gånger.` }] : []),
+    ...(figure.year === year.value ? [] : [{ path: `figures[${index}].year`, message: apiTexts(lang).populations.wrongYear(figure.year, year.value) }]),
+    ...(repeated.has(index) ? [{ path: `figures[${index}].municipalityCode`, message: apiTexts(lang).populations.repeatedCode(figure.municipalityCode) }] : []),
   ]);
-  if (errors.length > 0) return badRequest(errors);
+  if (errors.length > 0) return badRequest(lang, errors);
 
   const current = await store.populations.year(year.value);
   const view = (figures: PopulationFigure[], etag: string): PopulationYear => ({ year: year.value, figures, etag });
-  if (ifMatch.value !== current.etag) return preconditionFailed(view(current.value, current.etag), current.etag);
+  if (ifMatch.value !== current.etag) return preconditionFailed(lang, view(current.value, current.etag), current.etag);
 
   const given = new Map(body.value.figures.map((figure) => [figure.municipalityCode, figure]));
   const next = [...current.value.filter((figure) => !given.has(figure.municipalityCode)), ...given.values()];
@@ -43,6 +44,6 @@ export async function replacePopulations({ request, store }: ApiCall): Promise<H
   } catch (error) {
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.populations.year(year.value);
-    return preconditionFailed(view(now.value, now.etag), now.etag);
+    return preconditionFailed(lang, view(now.value, now.etag), now.etag);
   }
 }

@@ -7,12 +7,13 @@ import { claimantProblem, contentionProblem, reimbursementView, sumCapProblem } 
 import { EntityNotFoundError, StaleEtagError } from '../storage/errors';
 import { SumCapError } from '../storage/reimbursements';
 import { WriteContentionError } from '../storage/retry';
+import { apiTexts } from '../texts';
 
 /**
  * PUT /reimbursements/{id} (editor): correct a claim, on the etag it was read with. The same
  * rules as a new claim apply, and the sums it leaves and enters change with it, atomically.
  */
-export async function replaceReimbursement({ request, store }: ApiCall): Promise<HttpResponseInit> {
+export async function replaceReimbursement({ request, store, lang }: ApiCall): Promise<HttpResponseInit> {
   const id = pathParam(request, 'id', memberIdSchema);
   if (!id.ok) return id.response;
   const ifMatch = requireIfMatch(request);
@@ -22,10 +23,10 @@ export async function replaceReimbursement({ request, store }: ApiCall): Promise
   const claim = body.value;
 
   const current = await store.reimbursements.get(id.value);
-  if (!current) return notFound(`Det finns ingen ersättning med id "${id.value}".`);
-  if (ifMatch.value !== current.etag) return preconditionFailed(reimbursementView(current), current.etag);
+  if (!current) return notFound(lang, apiTexts(lang).reimbursements.none(id.value));
+  if (ifMatch.value !== current.etag) return preconditionFailed(lang, reimbursementView(current), current.etag);
   const member = (await store.members.get(claim.memberId))?.value;
-  const refused = claimantProblem(claim, member);
+  const refused = claimantProblem(lang, claim, member);
   if (refused) return refused;
 
   try {
@@ -37,10 +38,10 @@ export async function replaceReimbursement({ request, store }: ApiCall): Promise
     });
     return ok(reimbursementView(stored), { etag: stored.etag });
   } catch (error) {
-    if (error instanceof SumCapError) return sumCapProblem(error, claim, member);
-    if (error instanceof WriteContentionError) return contentionProblem();
+    if (error instanceof SumCapError) return sumCapProblem(lang, error, claim, member);
+    if (error instanceof WriteContentionError) return contentionProblem(lang);
     if (!(error instanceof StaleEtagError || error instanceof EntityNotFoundError)) throw error;
     const now = await store.reimbursements.get(id.value);
-    return now ? preconditionFailed(reimbursementView(now), now.etag) : notFound(`Ersättningen "${id.value}" har tagits bort.`);
+    return now ? preconditionFailed(lang, reimbursementView(now), now.etag) : notFound(lang, apiTexts(lang).reimbursements.removed(id.value));
   }
 }

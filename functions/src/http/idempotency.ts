@@ -1,5 +1,8 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import type { Lang } from '@ssr/shared';
 import { feeRuleVersionSchema } from '@ssr/shared';
+import { apiTexts } from '../texts';
+import { requestLang } from './lang';
 import { feeRuleView } from '../stored-register';
 import { fromDocumentEntity } from '../storage/documents';
 import type { IdempotencyClaim, IdempotencyRecord } from '../storage/idempotency';
@@ -22,9 +25,8 @@ export async function readIdempotencyClaim(request: HttpRequest, user: string): 
   const key = request.headers.get('idempotency-key');
   if (key === null || !IDEMPOTENT_METHODS.has(request.method.toUpperCase())) return valid(undefined);
   if (!KEY.test(key)) {
-    return invalid(
-      badRequest([{ path: 'header.Idempotency-Key', message: 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken (till exempel ett UUID).' }]),
-    );
+    const lang = requestLang(request.headers);
+    return invalid(badRequest(lang, [{ path: 'header.Idempotency-Key', message: apiTexts(lang).http.idempotencyKeyFormat }]));
   }
   const url = new URL(request.url);
   const body = new Uint8Array(await request.clone().arrayBuffer());
@@ -39,23 +41,19 @@ function successStatus(route: Route): number {
  * The answer of the write a key was recorded with, rebuilt from the row it wrote: same
  * status, body and etag, provided that row still holds what the write left there.
  */
-export async function replay(record: IdempotencyRecord, claim: IdempotencyClaim, route: Route, tables: Tables, store: Store, signal: AbortSignal): Promise<HttpResponseInit> {
+export async function replay(
+  record: IdempotencyRecord,
+  claim: IdempotencyClaim,
+  call: { route: Route; tables: Tables; store: Store; signal: AbortSignal; lang: Lang },
+): Promise<HttpResponseInit> {
+  const { route, tables, store, signal } = call;
+  const t = apiTexts(call.lang);
   if (record.fingerprint !== claim.fingerprint) {
-    return problem(
-      422,
-      'idempotency-key-reused',
-      'Idempotency-Key redan använd',
-      'Den här Idempotency-Key har redan använts för en annan begäran (annan metod, adress eller kropp). Skapa en ny nyckel för en ny ändring.',
-    );
+    return problem(422, 'idempotency-key-reused', t.title['idempotency-key-reused'], t.http.idempotencyKeyReused);
   }
   const row = await getRow(tables, record.table, record.dataPartition, record.dataRow, signal);
   if (rowDigest(row) !== record.digest) {
-    return problem(
-      409,
-      'idempotency-superseded',
-      'Ändringen är redan gjord',
-      'Ändringen med den här Idempotency-Key sparades, men uppgifterna har ändrats igen sedan dess. Läs dem igen för att se hur de ser ut nu.',
-    );
+    return problem(409, 'idempotency-superseded', t.title['idempotency-superseded'], t.http.idempotencySuperseded);
   }
   const status = successStatus(route);
   if (status === 204 || row === undefined) return { ...noContent(), headers: { 'idempotent-replay': 'true' } };

@@ -1,5 +1,8 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { Lang } from '@ssr/shared';
+import { apiTexts } from '../texts';
 import { authorize } from '../auth';
+import { requestLang } from './lang';
 import type { Services } from '../services';
 import {
   AlreadyExistsError,
@@ -27,7 +30,8 @@ import type { Route } from './route';
  */
 export function httpHandler(route: Route, services: Services, routes: readonly Route[]): HttpHandler {
   return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const auth = authorize(request.headers, route.role, services.config);
+    const lang = requestLang(request.headers);
+    const auth = authorize(request.headers, route.role, services.config, lang);
     if (!auth.ok) return auth.response;
     // A copy of a write's body, to name the field that weighs most if storage cannot hold the result.
     const copy = IDEMPOTENT_METHODS.has(request.method.toUpperCase()) ? request.clone() : undefined;
@@ -37,18 +41,18 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
     const store = openStore(services.tables, { signal, user: auth.value, now: services.now, ...(claim.value ? { idempotency: claim.value } : {}) });
     const replayed = async (key: IdempotencyClaim): Promise<HttpResponseInit | undefined> => {
       const record = await findIdempotencyRecord(services.tables, key, signal);
-      return record ? replay(record, key, route, services.tables, store, signal) : undefined;
+      return record ? replay(record, key, { route, tables: services.tables, store, signal, lang }) : undefined;
     };
     try {
       if (claim.value) {
         const earlier = await replayed(claim.value);
         if (earlier) return earlier;
       }
-      const response = await route.handler({ request, context, user: auth.value, store, signal, services, routes });
+      const response = await route.handler({ request, context, user: auth.value, store, signal, services, routes, lang });
       if (claim.value && (response.status === 409 || response.status === 412)) return (await replayed(claim.value)) ?? response;
       return response;
     } catch (error) {
-      return await failure(error, claim.value, replayed, { route, request, context, copy, sent: store.writes.sent });
+      return await failure(error, claim.value, replayed, { route, request, context, copy, sent: store.writes.sent, lang });
     }
   };
 }
@@ -57,22 +61,22 @@ async function failure(
   error: unknown,
   claim: IdempotencyClaim | undefined,
   replayed: (claim: IdempotencyClaim) => Promise<HttpResponseInit | undefined>,
-  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined; sent: boolean },
+  call: { route: Route; request: HttpRequest; context: InvocationContext; copy: HttpRequest | undefined; sent: boolean; lang: Lang },
 ): Promise<HttpResponseInit> {
-  const { route, request, context } = call;
+  const { route, request, context, lang } = call;
   // Once a write was sent, a later failure cannot say "nothing changed".
   if (error instanceof OutcomeUnknownError || (error instanceof StorageUnavailableError && call.sent)) {
     context.warn(`${route.name}: ${error.message}`);
-    return outcomeUnknown();
+    return outcomeUnknown(lang);
   }
   if (error instanceof StorageUnavailableError) {
     context.warn(`${route.name}: ${error.message}`);
-    return serviceUnavailable('Lagringen svarar inte just nu. Inget har ändrats; försök igen om en stund.');
+    return serviceUnavailable(lang, apiTexts(lang).http.storageUnavailable);
   }
-  if (error instanceof DocumentTooLargeError) return storedTooLarge(call.copy, error.bytes, error.maxBytes);
+  if (error instanceof DocumentTooLargeError) return storedTooLarge(lang, call.copy, error.bytes, error.maxBytes);
   if (error instanceof StorageRefusedSizeError) {
     context.warn(`${route.name}: ${error.message}`);
-    return storedTooLarge(call.copy, undefined, undefined);
+    return storedTooLarge(lang, call.copy, undefined, undefined);
   }
   // Another attempt with the same key stored its write first.
   if (claim && error instanceof AlreadyExistsError) {
@@ -85,5 +89,5 @@ async function failure(
   }
   const correlationId = context.invocationId;
   context.error(`${route.name} failed on ${request.method} ${request.url} [correlation id ${correlationId}]:`, error);
-  return internalError(correlationId);
+  return internalError(lang, correlationId);
 }

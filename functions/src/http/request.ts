@@ -1,7 +1,9 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import type { FeeMode, FieldError } from '@ssr/shared';
+import type { FeeMode, FieldError, Lang } from '@ssr/shared';
 import { FEE_MODES, MAX_YEAR, MIN_YEAR, parseWith, parseYear } from '@ssr/shared';
 import type { z } from 'zod';
+import { apiTexts } from '../texts';
+import { requestLang } from './lang';
 import { badRequest, payloadTooLarge, preconditionRequired, unsupportedMediaType } from './responses';
 
 /** Either a value or the response that refuses the request. */
@@ -9,7 +11,7 @@ export type ValidationResult<T> = { ok: true; value: T } | { ok: false; response
 
 export const valid = <T>(value: T): ValidationResult<T> => ({ ok: true, value });
 export const invalid = (response: HttpResponseInit): { ok: false; response: HttpResponseInit } => ({ ok: false, response });
-const fieldErrors = (errors: FieldError[]) => invalid(badRequest(errors));
+const fieldErrors = (lang: Lang, errors: FieldError[]) => invalid(badRequest(lang, errors));
 
 /** Bodies above this are refused with 413 (the register's largest write is far smaller). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,46 +20,44 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;\s*charset\s*=\s*"?ut
 
 /** The request body as JSON: 415 for another content type, 413 when too large, 400 when not JSON. */
 export async function readJsonBody(request: HttpRequest): Promise<ValidationResult<unknown>> {
+  const lang = requestLang(request.headers);
+  const t = apiTexts(lang).http;
   const contentType = request.headers.get('content-type');
-  if (contentType === null || !JSON_TYPE.test(contentType.trim())) {
-    return invalid(unsupportedMediaType('Skicka kroppen som JSON med Content-Type: application/json (UTF-8).'));
-  }
+  if (contentType === null || !JSON_TYPE.test(contentType.trim())) return invalid(unsupportedMediaType(lang, t.notJson));
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return invalid(tooLarge());
+  if (declared > MAX_BODY_BYTES) return invalid(tooLarge(lang));
   const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return invalid(tooLarge());
+  if (bytes.byteLength > MAX_BODY_BYTES) return invalid(tooLarge(lang));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return fieldErrors([{ path: '', message: 'Kroppen är inte giltig UTF-8.' }]);
+    return fieldErrors(lang, [{ path: '', message: t.bodyNotUtf8 }]);
   }
-  if (text.trim() === '') return fieldErrors([{ path: '', message: 'Kroppen är tom; skicka ett JSON-objekt.' }]);
+  if (text.trim() === '') return fieldErrors(lang, [{ path: '', message: t.bodyEmpty }]);
   try {
     return valid(JSON.parse(text) as unknown);
   } catch {
-    return fieldErrors([{ path: '', message: 'Kroppen är inte giltig JSON.' }]);
+    return fieldErrors(lang, [{ path: '', message: t.bodyNotJson }]);
   }
 }
 
-function tooLarge(): HttpResponseInit {
-  return payloadTooLarge(`Kroppen får vara högst ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+/** 413 for a body above MAX_BODY_BYTES. */
+export function tooLarge(lang: Lang): HttpResponseInit {
+  return payloadTooLarge(lang, apiTexts(lang).http.bodyTooLarge(MAX_BODY_BYTES / 1024 / 1024));
 }
 
 /** A year as text (query string or route), four digits within the schema's range. */
-export function yearParameter(text: string | null | undefined, path: string): ValidationResult<number> {
-  if (text === null || text === undefined || text.trim() === '') {
-    return fieldErrors([{ path, message: 'Ange året, till exempel 2026.' }]);
-  }
+export function yearParameter(text: string | null | undefined, path: string, lang: Lang): ValidationResult<number> {
+  const t = apiTexts(lang).http;
+  if (text === null || text === undefined || text.trim() === '') return fieldErrors(lang, [{ path, message: t.yearMissing }]);
   const year = parseYear(text);
-  if (year === undefined) {
-    return fieldErrors([{ path, message: `Året ska vara ett heltal mellan ${MIN_YEAR} och ${MAX_YEAR}, till exempel 2026.` }]);
-  }
+  if (year === undefined) return fieldErrors(lang, [{ path, message: t.yearRange(MIN_YEAR, MAX_YEAR) }]);
   return valid(year);
 }
 
 export function queryYear(request: HttpRequest): ValidationResult<number> {
-  return yearParameter(request.query.get('year'), 'query.year');
+  return yearParameter(request.query.get('year'), 'query.year', requestLang(request.headers));
 }
 
 /** `mode=exact` (default) or `mode=estimate` (R3 with the latest earlier figure). */
@@ -65,7 +65,8 @@ export function queryMode(request: HttpRequest): ValidationResult<FeeMode> {
   const mode = request.query.get('mode');
   if (mode === null || mode === '') return valid('exact');
   const known = FEE_MODES.find((candidate) => candidate === mode);
-  return known ? valid(known) : fieldErrors([{ path: 'query.mode', message: 'Läget ska vara "exact" eller "estimate".' }]);
+  const lang = requestLang(request.headers);
+  return known ? valid(known) : fieldErrors(lang, [{ path: 'query.mode', message: apiTexts(lang).http.modeValues }]);
 }
 
 /** An entity tag as RFC 9110 writes it: optionally weak, quoted, visible ASCII but the quote. */
@@ -79,9 +80,8 @@ const ETAG = /^(?:W\/)?"[\x21\x23-\x7e]*"$/;
 export function requireIfMatch(request: HttpRequest): ValidationResult<string | undefined> {
   const header = request.headers.get('if-match')?.trim() ?? '';
   if (header === '' || header === '*') {
-    return invalid(
-      preconditionRequired('Ändringar kräver If-Match med den etag du fick när du läste uppgifterna, så att ingen annans ändring skrivs över.'),
-    );
+    const lang = requestLang(request.headers);
+    return invalid(preconditionRequired(lang, apiTexts(lang).http.ifMatchRequired));
   }
   return valid(ETAG.test(header) ? header : undefined);
 }
@@ -96,16 +96,18 @@ export function ifNoneMatchHits(request: HttpRequest, etag: string): boolean {
 
 /** A route parameter checked with a schema; errors name it `path.<name>`. */
 export function pathParam<S extends z.ZodType>(request: HttpRequest, name: string, schema: S): ValidationResult<z.output<S>> {
-  const parsed = parseWith(schema, request.params[name], `path.${name}`);
-  return parsed.ok ? valid(parsed.value) : fieldErrors(parsed.errors);
+  const lang = requestLang(request.headers);
+  const parsed = parseWith(schema, request.params[name], `path.${name}`, lang);
+  return parsed.ok ? valid(parsed.value) : fieldErrors(lang, parsed.errors);
 }
 
 /** A JSON body checked with a schema. */
 export async function readBody<S extends z.ZodType>(request: HttpRequest, schema: S): Promise<ValidationResult<z.output<S>>> {
   const body = await readJsonBody(request);
   if (!body.ok) return body;
-  const parsed = parseWith(schema, body.value);
-  return parsed.ok ? valid(parsed.value) : fieldErrors(parsed.errors);
+  const lang = requestLang(request.headers);
+  const parsed = parseWith(schema, body.value, '', lang);
+  return parsed.ok ? valid(parsed.value) : fieldErrors(lang, parsed.errors);
 }
 
 /**
@@ -116,10 +118,9 @@ export async function readBodyFor<S extends z.ZodType<{ id: string }>>(request: 
   const body = await readJsonBody(request);
   if (!body.ok) return body;
   const input = typeof body.value === 'object' && body.value !== null && !Array.isArray(body.value) ? { id, ...body.value } : body.value;
-  const parsed = parseWith(schema, input);
-  if (!parsed.ok) return fieldErrors(parsed.errors);
-  if (parsed.value.id !== id) {
-    return fieldErrors([{ path: 'id', message: `Id i kroppen (${parsed.value.id}) är inte id i adressen (${id}); ett id kan inte ändras.` }]);
-  }
+  const lang = requestLang(request.headers);
+  const parsed = parseWith(schema, input, '', lang);
+  if (!parsed.ok) return fieldErrors(lang, parsed.errors);
+  if (parsed.value.id !== id) return fieldErrors(lang, [{ path: 'id', message: apiTexts(lang).http.idMismatch(parsed.value.id, id) }]);
   return valid(parsed.value);
 }

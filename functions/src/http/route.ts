@@ -1,5 +1,5 @@
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { User } from '@ssr/shared';
+import type { Lang, User } from '@ssr/shared';
 import type { RouteRole } from '../auth';
 import type { Services } from '../services';
 import type { Store } from '../storage/store';
@@ -16,6 +16,8 @@ export interface ApiCall {
   services: Services;
   /** The route table itself (the OpenAPI document describes it). */
   routes: readonly Route[];
+  /** The language the caller reads (Accept-Language): what problems are worded in. */
+  lang: Lang;
 }
 
 export type ApiHandler = (call: ApiCall) => Promise<HttpResponseInit>;

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import type { FieldError } from '@ssr/shared';
+import type { FieldError, Lang } from '@ssr/shared';
+import { apiTexts } from '../texts';
 import { payloadTooLarge } from './responses';
 
 /**
@@ -31,9 +32,10 @@ async function jsonOf(copy: HttpRequest | undefined): Promise<unknown> {
 }
 
 /** 413 for a write whose stored form would exceed what storage holds, naming the field that weighs most. */
-export async function storedTooLarge(copy: HttpRequest | undefined, bytes: number | undefined, maxBytes: number | undefined): Promise<HttpResponseInit> {
+export async function storedTooLarge(lang: Lang, copy: HttpRequest | undefined, bytes: number | undefined, maxBytes: number | undefined): Promise<HttpResponseInit> {
+  const t = apiTexts(lang).http;
   const field = heaviestField(await jsonOf(copy));
-  const size = bytes !== undefined && maxBytes !== undefined ? ` (${Math.ceil(bytes / 1024)} kB, men högst ${Math.floor(maxBytes / 1024)} kB ryms)` : '';
-  const errors: FieldError[] = field === undefined ? [] : [{ path: field, message: `${field} tar mest plats; korta texterna eller dela upp dem på flera anrop.` }];
-  return payloadTooLarge(`Uppgifterna blir för stora för att lagras${size}, räknat i byte (UTF-8); ${field === undefined ? 'korta texterna eller dela upp dem.' : `mest plats tar ${field}.`}`, { errors });
+  const size = bytes !== undefined && maxBytes !== undefined ? t.storedSize(Math.ceil(bytes / 1024), Math.floor(maxBytes / 1024)) : '';
+  const errors: FieldError[] = field === undefined ? [] : [{ path: field, message: t.heaviestField(field) }];
+  return payloadTooLarge(lang, t.storedTooLarge(size, field), { errors });
 }

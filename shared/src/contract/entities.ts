@@ -6,6 +6,7 @@ import {
   populationFigureSchema,
   storedReimbursementSchema,
   snapshotSchema,
+  schemaTexts,
   yearSchema,
 } from '../schemas';
 
@@ -41,9 +42,9 @@ export const MAX_FIGURES_PER_PUT = 400;
 /** PUT /populations/{year}: the figures to replace, all or nothing. */
 export const populationsBodySchema = z.object({
   figures: z
-    .array(populationFigureSchema, { error: 'Ange figures som en lista av befolkningssiffror.' })
-    .min(1, { error: 'Ange minst en befolkningssiffra.' })
-    .max(MAX_FIGURES_PER_PUT, { error: `Högst ${MAX_FIGURES_PER_PUT} siffror per anrop.` }),
+    .array(populationFigureSchema, { error: () => schemaTexts().figuresList })
+    .min(1, { error: () => schemaTexts().figuresMin })
+    .max(MAX_FIGURES_PER_PUT, { error: () => schemaTexts().figuresMax(MAX_FIGURES_PER_PUT) }),
 });
 export type PopulationsBody = z.infer<typeof populationsBodySchema>;
 

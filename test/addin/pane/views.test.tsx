@@ -205,4 +205,34 @@ describe('Invoices view', () => {
     const bar = await screen.findByRole('group', { name: 'Befolkningstal saknas' }, { timeout: 20_000 });
     expect(text(bar)).toContain('Befolkningstal saknas för Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö. Importera dem från SCB innan du fakturerar 2025.');
   });
+
+  it('names, before the list is built, the members that lack an organisation number or invoice reference', async () => {
+    const { user } = renderPane(<InvoicesView />, pane.services);
+    const year = screen.getByRole('textbox', { name: 'År' });
+    await user.clear(year);
+    await user.type(year, '2024');
+    const bar = await screen.findByRole('group', { name: 'Uppgifter saknas för fakturan' }, { timeout: 20_000 });
+    expect(text(bar)).toMatch(/\d+ medlemmar saknar organisationsnummer eller fakturareferens: Botkyrka, Brandkåren Attunda, /);
+    for (const name of ['Trafikverket', 'Södertälje', 'Österåker']) expect(text(bar)).toContain(name);
+    expect(screen.getByRole('form', { name: 'Fyll i uppgifterna' })).toBeTruthy();
+  });
+
+  it('speaks English in an English pane: the warning, the invoice lines and the sheet', async () => {
+    const { user } = renderPane(<InvoicesView />, pane.services, 'en');
+    const year = screen.getByRole('textbox', { name: 'Year' });
+    await user.clear(year);
+    await user.type(year, '2024');
+    const bar = await screen.findByRole('group', { name: 'Details missing for the invoice' }, { timeout: 20_000 });
+    expect(text(bar)).toMatch(/\d+ members lack an organisation number or invoice reference: /);
+    await user.click(screen.getByRole('button', { name: 'Create invoice sheet' }));
+    expect(await screen.findByText('The sheet "SSR invoices 2024" has been created with 37 invoice lines.', {}, { timeout: 20_000 })).toBeTruthy();
+    const table = await pane.workbook.readTable('SSR_Invoices_2024');
+    expect(table?.headers).toEqual(['Id', 'Name', 'Organisation number', 'Invoice reference', 'Description', 'Basis', 'Amount', 'VAT treatment', 'VAT %', 'VAT', 'Total']);
+    expect(table?.rows.find((row) => row[0] === 'nacka')?.slice(4, 8)).toEqual([
+      'Membership fee Samverkan Stockholmsregionen 2024',
+      '1,50\u00a0kr × 110\u00a0633 inhabitants (31 Dec 2023)',
+      165_949.5,
+      'Outside the scope of VAT',
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ApiProblem } from '../../api/problem';
-import { NETWORK_PROBLEM, OUTCOME_UNKNOWN_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
+import { isNetworkError, NETWORK_PROBLEM, OUTCOME_UNKNOWN_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
 import type { Messages } from '../../i18n';
 
 /** A message for the user: what happened, and (for failures) what to do about it. */
@@ -74,6 +74,8 @@ export function problemNotice(problem: ApiProblem, t: Messages): Notice {
 /** A failure that is no API answer: the workbook refused, or a defect. Logged, and said plainly. */
 export function errorNotice(error: unknown, t: Messages, title = t.problems.unexpectedTitle, action = t.problems.unexpectedAction): Notice {
   console.error('SSR pane:', error);
+  // The browser's "Failed to fetch" is English in any pane: say it in the pane's words.
+  if (isNetworkError(error)) return { intent: 'error', title: t.problems.networkTitle, body: t.problems.networkBody, action: t.problems.networkAction };
   return { intent: 'error', title, body: error instanceof Error ? error.message : String(error), action };
 }
 

@@ -1,0 +1,110 @@
+import { formatDateSv } from '@ssr/shared';
+import type { ApiTexts } from './types';
+
+export const sv: ApiTexts = {
+  title: {
+    validation: 'Ogiltig begäran',
+    unauthenticated: 'Inte inloggad',
+    forbidden: 'Behörighet saknas',
+    'not-found': 'Hittades inte',
+    conflict: 'Konflikt',
+    'stale-etag': 'Någon annan har ändrat uppgifterna',
+    'if-match-required': 'If-Match saknas',
+    'too-large': 'För stor begäran',
+    'unsupported-media-type': 'Fel innehållstyp',
+    'storage-unavailable': 'Lagringen svarar inte',
+    'outcome-unknown': 'Okänt om ändringen sparades',
+    internal: 'Internt fel',
+    'idempotency-key-reused': 'Idempotency-Key redan använd',
+    'idempotency-superseded': 'Ändringen är redan gjord',
+  },
+  http: {
+    invalidRequest: 'Begäran innehåller fel; se listan över fält.',
+    staleDetail: 'Uppgifterna har ändrats sedan du läste dem. Här är de nuvarande värdena; gör om ändringen utifrån dem.',
+    outcomeUnknownDetail:
+      'Lagringen svarade inte i tid på ändringen. Vi vet inte om ändringen sparades: läs posten igen och se efter, ' +
+      'eller försök igen med samma Idempotency-Key, så görs ändringen högst en gång.',
+    internalDetail: (id) => `Något gick fel hos oss, och att försöka igen hjälper inte. Ange id ${id} om du kontaktar förvaltningen.`,
+    storageUnavailable: 'Lagringen svarar inte just nu. Inget har ändrats; försök igen om en stund.',
+    noSuchRoute: (path) => `Det finns ingen adress ${path}.`,
+    healthStorageDown: 'API:t är uppe men lagringen svarar inte.',
+    notJson: 'Skicka kroppen som JSON med Content-Type: application/json (UTF-8).',
+    bodyNotUtf8: 'Kroppen är inte giltig UTF-8.',
+    bodyEmpty: 'Kroppen är tom; skicka ett JSON-objekt.',
+    bodyNotJson: 'Kroppen är inte giltig JSON.',
+    bodyTooLarge: (megabytes) => `Kroppen får vara högst ${megabytes} MB.`,
+    yearMissing: 'Ange året, till exempel 2026.',
+    yearRange: (min, max) => `Året ska vara ett heltal mellan ${min} och ${max}, till exempel 2026.`,
+    modeValues: 'Läget ska vara "exact" eller "estimate".',
+    ifMatchRequired: 'Ändringar kräver If-Match med den etag du fick när du läste uppgifterna, så att ingen annans ändring skrivs över.',
+    idMismatch: (bodyId, id) => `Id i kroppen (${bodyId}) är inte id i adressen (${id}); ett id kan inte ändras.`,
+    storedSize: (kilobytes, maxKilobytes) => ` (${kilobytes} kB, men högst ${maxKilobytes} kB ryms)`,
+    heaviestField: (field) => `${field} tar mest plats; korta texterna eller dela upp dem på flera anrop.`,
+    storedTooLarge: (size, field) =>
+      `Uppgifterna blir för stora för att lagras${size}, räknat i byte (UTF-8); ${field === undefined ? 'korta texterna eller dela upp dem.' : `mest plats tar ${field}.`}`,
+    idempotencyKeyFormat: 'Idempotency-Key ska vara 1–200 synliga ASCII-tecken (till exempel ett UUID).',
+    idempotencyKeyReused:
+      'Den här Idempotency-Key har redan använts för en annan begäran (annan metod, adress eller kropp). Skapa en ny nyckel för en ny ändring.',
+    idempotencySuperseded:
+      'Ändringen med den här Idempotency-Key sparades, men uppgifterna har ändrats igen sedan dess. Läs dem igen för att se hur de ser ut nu.',
+  },
+  auth: {
+    principalUnreadable: 'Inloggningsuppgifterna (x-ms-client-principal) går inte att läsa. Logga in igen.',
+    notSignedIn: 'Du är inte inloggad. Logga in med ditt organisationskonto.',
+    roleRequired: (required, has) => `Det här kräver rollen ${required}; du har ${has}.`,
+    roleName: { reader: 'läsare (SSR.Reader)', editor: 'redigerare (SSR.Editor)', admin: 'administratör (SSR.Admin)' },
+    noRole: 'ingen roll i appen',
+    theRole: (role) => `rollen ${role}`,
+  },
+  fees: {
+    noRule: (year) => `Ingen antagen avgiftsregel gäller för ${year}. Anta en avgiftsregel (R7) som gäller från ${year} eller tidigare.`,
+    notMember: (name, year) => `${name} är inte medlem ${year}.`,
+    missingPopulations: (names) => `Befolkningssiffror saknas för ${names}. Importera SCB:s siffror, eller räkna i läget "estimate".`,
+    date: formatDateSv,
+  },
+  members: {
+    codeTaken: (code, holderName, holderId) => `Kommunkoden ${code} tillhör redan ${holderName} (${holderId}).`,
+    contention: 'Andra ändringar av registret sparades samtidigt; inget har ändrats. Försök igen.',
+    exists: (id) => `Det finns redan en medlem med id "${id}".`,
+    none: (id) => `Det finns ingen medlem med id "${id}".`,
+    removed: (id) => `Medlemmen "${id}" har tagits bort.`,
+    alreadyRemoved: (id) => `Medlemmen "${id}" har redan tagits bort.`,
+  },
+  feeRules: {
+    approvalInFuture: (today) => `Ett godkännande kan inte dateras efter i dag (${today}); ange dagen för beslutet.`,
+    noMember: (id) => `Det finns ingen medlem med id "${id}".`,
+    notMemberInFirstYear: (memberId, year) => `${memberId} är inte medlem ${year}, versionens första år, och godkänner den därför inte (R7).`,
+    none: (id) => `Det finns ingen avgiftsregel med id "${id}".`,
+    alreadyApprovedRule: (memberId, id) => `${memberId} har redan godkänt avgiftsregeln "${id}".`,
+    alreadyApproved: (memberId) => `${memberId} har redan godkänt den här versionen.`,
+    full: 'Avgiftsregeln kan inte ta emot fler godkännanden.',
+    gone: (id) => `Avgiftsregeln "${id}" finns inte längre.`,
+    exists: (id) => `Det finns redan en avgiftsregel med id "${id}".`,
+    yearTaken: (year, holderId) =>
+      `Det finns redan en version från ${year}, "${holderId}": ett år har en version. Dra tillbaka det utkastet eller välj ett annat år.`,
+    yearTakenField: (year, holderId) => `${year} har redan versionen "${holderId}".`,
+    adopted: (id) => `Avgiftsregeln "${id}" är antagen och kan inte dras tillbaka; en ändring görs med en ny version från ett senare år (R7).`,
+    alreadyRemoved: (id) => `Avgiftsregeln "${id}" har redan tagits bort.`,
+  },
+  reimbursements: {
+    noMember: (memberId) => `Det finns ingen medlem med id "${memberId}".`,
+    notMemberInYear: (name, year) => `${name} är inte medlem år ${year} och kan inte få ersättning för det året.`,
+    sumCap: (who, fn, year, sum, cap) =>
+      `Summan av ersättningarna till ${who} för ${fn} år ${year} skulle bli ${sum}, över taket ${cap} per medlem, funktion och år.`,
+    contention: 'Andra ändringar av samma ersättningssumma sparades samtidigt; inget har ändrats. Försök igen.',
+    memberHasClaims: (name, years) => `${name} har registrerade ersättningar (år ${years}); ta bort dem under Ersättningar innan medlemmen tas bort.`,
+    datesStrandClaims: (name, years) => `Med de nya datumen är ${name} inte medlem år ${years}, men har ersättningar för det; rätta eller ta bort dem först.`,
+    exists: (id) => `Det finns redan en ersättning med id "${id}".`,
+    none: (id) => `Det finns ingen ersättning med id "${id}".`,
+    removed: (id) => `Ersättningen "${id}" har tagits bort.`,
+    alreadyRemoved: (id) => `Ersättningen "${id}" har redan tagits bort.`,
+  },
+  populations: {
+    wrongYear: (figureYear, year) => `Siffran gäller ${figureYear}, men anropet ersätter ${year}.`,
+    repeatedCode: (code) => `Kommunkoden ${code} finns två gånger.`,
+  },
+  audit: {
+    since: 'Ange en tidpunkt som ISO 8601, till exempel 2026-01-31 eller 2026-01-31T12:00:00Z.',
+    limit: (max) => `Ange ett antal mellan 1 och ${max}.`,
+  },
+};
