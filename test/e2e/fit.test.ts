@@ -226,7 +226,9 @@ describe.each(['sv', 'en'] as const)('the pane fits at 320 and 1 400 px (%s)', (
 
   it('Fee rules', async () => {
     await show('feeRules');
-    await panel('feeRules').getByRole('table').first().waitFor({ timeout: 30_000 });
+    await panel('feeRules').getByRole('article').first().waitFor({ timeout: 30_000 });
+    // Every folded list of approvers and pending parties open: the longest lines must fit too.
+    await panel('feeRules').locator('details').evaluateAll((folds) => folds.forEach((fold) => fold.setAttribute('open', '')));
     await settled('feeRules');
     await fits('feeRules', 'fee-rules');
   });

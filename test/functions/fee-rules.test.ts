@@ -156,7 +156,7 @@ describe('R7: adoption is an event', () => {
     const outside = await api.post('/fee-rules/avgifter-2029/approvals', { json: approval('aktor-c'), headers: { 'if-match': before.etag } });
     expect(outside.status).toBe(400);
     expect(asRecord(outside.body).errors).toEqual([
-      { path: 'memberId', message: 'aktor-c är inte medlem 2029, versionens första år, och godkänner den därför inte (R7).' },
+      { path: 'memberId', message: 'aktor-c är inte medlem 2029, versionens första år, och godkänner den därför inte.' },
     ]);
     const onPaper = await api.post('/fee-rules', { json: { ...proposal, id: 'avgifter-2034', effectiveFrom: 2034, approvals: [approval('aktor-c')] } });
     expect(onPaper.status).toBe(400);

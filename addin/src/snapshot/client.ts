@@ -182,7 +182,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
       try {
         body = await response.json();
       } catch (error) {
-        return { kind: 'unreachable', code: 'invalid', problem: `the SSR API sent a snapshot that is not JSON (${describe(error)})` };
+        return { kind: 'unreachable', code: 'invalid', problem: `the SSR API sent register data that is not JSON (${describe(error)})` };
       }
       const parsed = parseWith(snapshotSchema, body);
       if (!parsed.ok) {
@@ -190,7 +190,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
         return {
           kind: 'unreachable',
           code: 'invalid',
-          problem: `the SSR API sent a snapshot this add-in cannot read (${first ? `${first.path}: ${first.message}` : 'invalid'})`,
+          problem: `the SSR API sent register data this add-in cannot read (${first ? `${first.path}: ${first.message}` : 'invalid'})`,
         };
       }
       return { kind: 'fresh', stored: { snapshot: parsed.value, etag: response.headers.get('ETag') ?? '', fetchedAt: now() } };
@@ -218,7 +218,7 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
       return read(outcome.stored);
     }
     const { kind, ...failure } = outcome;
-    if (kind === 'refused') throw unavailable(`No snapshot: ${failure.problem}.`, failure);
+    if (kind === 'refused') throw unavailable(`No register data: ${failure.problem}.`, failure);
     lastFailure = { at: now(), ...failure };
     if (current) return read(current, failure);
     throw unavailable(noSnapshotMessage(failure.problem), failure);
@@ -261,5 +261,5 @@ function unavailable(message: string, failure: Failure): SnapshotUnavailableErro
 
 function noSnapshotMessage(problem: string): string {
   const sentence = problem.charAt(0).toUpperCase() + problem.slice(1);
-  return `${sentence}, and no saved snapshot exists on this computer. Check the connection, then recalculate.`;
+  return `${sentence}, and no saved copy of the register exists on this computer. Check the connection, then recalculate.`;
 }

@@ -57,7 +57,7 @@ export const sv: ApiTexts = {
     theRole: (role) => `rollen ${role}`,
   },
   fees: {
-    noRule: (year) => `Ingen antagen avgiftsregel gäller för ${year}. Anta en avgiftsregel (R7) som gäller från ${year} eller tidigare.`,
+    noRule: (year) => `Ingen antagen avgiftsregel gäller för ${year}. Anta en avgiftsregel som gäller från ${year} eller tidigare.`,
     notMember: (name, year) => `${name} är inte medlem ${year}.`,
     missingPopulations: (names) => `Befolkningssiffror saknas för ${names}. Importera SCB:s siffror, eller räkna i läget "estimate".`,
     date: formatDateSv,
@@ -73,7 +73,7 @@ export const sv: ApiTexts = {
   feeRules: {
     approvalInFuture: (today) => `Ett godkännande kan inte dateras efter i dag (${today}); ange dagen för beslutet.`,
     noMember: (id) => `Det finns ingen medlem med id "${id}".`,
-    notMemberInFirstYear: (memberId, year) => `${memberId} är inte medlem ${year}, versionens första år, och godkänner den därför inte (R7).`,
+    notMemberInFirstYear: (memberId, year) => `${memberId} är inte medlem ${year}, versionens första år, och godkänner den därför inte.`,
     none: (id) => `Det finns ingen avgiftsregel med id "${id}".`,
     alreadyApprovedRule: (memberId, id) => `${memberId} har redan godkänt avgiftsregeln "${id}".`,
     alreadyApproved: (memberId) => `${memberId} har redan godkänt den här versionen.`,
@@ -83,7 +83,7 @@ export const sv: ApiTexts = {
     yearTaken: (year, holderId) =>
       `Det finns redan en version från ${year}, "${holderId}": ett år har en version. Dra tillbaka det utkastet eller välj ett annat år.`,
     yearTakenField: (year, holderId) => `${year} har redan versionen "${holderId}".`,
-    adopted: (id) => `Avgiftsregeln "${id}" är antagen och kan inte dras tillbaka; en ändring görs med en ny version från ett senare år (R7).`,
+    adopted: (id) => `Avgiftsregeln "${id}" är antagen och kan inte dras tillbaka; en ändring görs med en ny version från ett senare år.`,
     alreadyRemoved: (id) => `Avgiftsregeln "${id}" har redan tagits bort.`,
   },
   reimbursements: {

@@ -88,7 +88,7 @@ describe('while the API runs', () => {
     const counter = countingFetch();
     const snapshots = createSnapshotClient({ baseUrl: `${apiUrl}/no-such-route`, fetch: counter.fetch, storage: memoryStorage(Object.fromEntries(saved.items)), now: testClock(Date.UTC(2025, 6, 1)).now });
     configureFunctions({ snapshots, now: Date.now, cellError: officeCellError });
-    await expect(excel('FEE', 'Nacka', 2025)).rejects.toMatchObject(cellError('#N/A', /^No snapshot: the SSR API answered 404/));
+    await expect(excel('FEE', 'Nacka', 2025)).rejects.toMatchObject(cellError('#N/A', /^No register data: the SSR API answered 404/));
   });
 });
 
@@ -125,7 +125,7 @@ describe('with the API stopped', () => {
 
   test('no saved snapshot: every cell settles with #N/A saying the API cannot be reached', async () => {
     const { counter } = reload(memoryStorage());
-    const message = /^The SSR API at http:\/\/127\.0\.0\.1:\d+\/api\/snapshot cannot be reached \(.+\), and no saved snapshot exists on this computer\. Check the connection, then recalculate\.$/;
+    const message = /^The SSR API at http:\/\/127\.0\.0\.1:\d+\/api\/snapshot cannot be reached \(.+\), and no saved copy of the register exists on this computer\. Check the connection, then recalculate\.$/;
 
     const results = await everyFunction();
     for (const result of results) expect(result).toMatchObject({ status: 'rejected', reason: cellError('#N/A', message) });

@@ -141,7 +141,7 @@ describe('Status view, snapshot refused', () => {
     expect(within(bar).getByText('Du har inte behörighet att läsa uppgifterna.', { exact: false })).toBeTruthy();
     expect(within(bar).getByText('Det här kräver rollen läsare (SSR.Reader); du har ingen roll i appen.')).toBeTruthy();
     expect(within(bar).getByText('Be en administratör om en roll som får göra detta.')).toBeTruthy();
-    expect(bar.textContent).not.toMatch(/No snapshot|answered 403/);
+    expect(bar.textContent).not.toMatch(/No register data|answered 403/);
     // /health names the user and their (no) roles.
     const table = screen.getByRole('table', { name: 'Status' });
     expect(await within(table).findByText('Ingen roll i appen')).toBeTruthy();
