@@ -125,7 +125,13 @@ describe('functions.json', () => {
     installCustomFunctionsStandIn();
     associated.clear();
     const snapshots = createSnapshotClient({ baseUrl: 'http://127.0.0.1:9/api' });
-    registerCustomFunctions(createAddinRoot({ snapshots, tokenSource: null }));
+    // What Excel's runtime offers beside CustomFunctions: the display language and the requirement sets.
+    Object.assign(globalThis, { Office: { context: { displayLanguage: 'sv-SE', requirements: { isSetSupported: () => true } } } });
+    try {
+      registerCustomFunctions(createAddinRoot({ snapshots, tokenSource: null }));
+    } finally {
+      Reflect.deleteProperty(globalThis, 'Office');
+    }
     expect([...associated.keys()].sort()).toEqual(generated.english.functions.map((fn) => fn.id).sort());
     for (const [id, implementation] of associated) expect(implementation).toBe(SSR_FUNCTIONS[id as keyof typeof SSR_FUNCTIONS]);
   });

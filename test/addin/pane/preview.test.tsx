@@ -65,7 +65,7 @@ describe('preview workbook', () => {
     const result = within(box).getByRole('status', { name: 'Resultat' });
     await user.type(formula, '=SSR.TOTALAVGIFT(2024;"all";"exact")');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));
-    await waitFor(() => expect(result.textContent).toBe('7 602 231,50 kr'));
+    await waitFor(() => expect(result.textContent).toBe('7\u00a0602\u00a0231,50 kr'));
     await user.clear(formula);
     await user.type(formula, '=SSR.AVGIFTER(2024)');
     await user.click(within(box).getByRole('button', { name: 'Beräkna' }));

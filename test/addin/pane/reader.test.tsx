@@ -70,7 +70,7 @@ describe('a reader', () => {
     // Disabled once /health has named the role (it answers alongside the list of versions).
     const proposeButton = await within(propose).findByRole<HTMLButtonElement>('button', { name: 'Föreslå version', description: NEEDS_ADMIN }, { timeout: 20_000 });
     expect(proposeButton.disabled).toBe(true);
-    expect(within(propose).getByRole<HTMLInputElement>('textbox', { name: 'Id' }).disabled).toBe(true);
+    expect(within(propose).getByRole<HTMLInputElement>('textbox', { name: 'Versionens namn' }).disabled).toBe(true);
 
     const approve = screen.getByRole('region', { name: 'Registrera ett godkännande' });
     expect(within(approve).getByRole<HTMLButtonElement>('button', { name: 'Registrera godkännande', description: NEEDS_ADMIN }).disabled).toBe(true);
