@@ -1,5 +1,6 @@
 import { CLUSTERS, isIsoDate, MAX_YEAR, MIN_YEAR, normalizeName, readYearValue } from '@ssr/shared';
 import type { FeeGroup, FeeMode, MemberKind, ReimbursedFunction } from '@ssr/shared';
+import { isFormattedNumber } from './cell-value';
 import { badArgument } from './problems';
 import { ARGUMENTS, EXPECTED, mustBe, notARange } from './texts';
 import type { LocalText } from './texts';
@@ -15,6 +16,8 @@ function isLeftOut(value: unknown): value is null | undefined | '' {
 }
 
 function scalar(value: unknown, what: LocalText): unknown {
+  // With data types on, a money or date cell passed as an argument arrives as its Double value.
+  if (isFormattedNumber(value)) return value.basicValue;
   if (!Array.isArray(value)) return value;
   // A one-cell range arrives as [[value]]: read it as that value.
   const rows: unknown[] = value;

@@ -41,10 +41,11 @@ export interface FunctionsContext {
 
 /**
  * Excel takes a formatted number (a `Double` cell value with its number format) from a custom
- * function where it has data types: the ExcelApi 1.16 requirement set. The metadata allows
- * it (`allowCustomDataForDataTypeAny`); an older Excel gets the plain number instead.
+ * function where custom functions have data types: the CustomFunctionsRuntime 1.4 requirement set
+ * (Microsoft 365 and the web; not perpetual Office 2021/2024, whose ExcelApi may be newer). The
+ * metadata allows it (`allowCustomDataForDataTypeAny`); any other Excel gets the plain number.
  */
-export const DATA_TYPES_REQUIREMENT = { set: 'ExcelApi', version: '1.16' } as const;
+export const DATA_TYPES_REQUIREMENT = { set: 'CustomFunctionsRuntime', version: '1.4' } as const;
 
 /** Decide by the host's requirement sets, e.g. `supportsDataTypes((s, v) => Office.context.requirements.isSetSupported(s, v))`. */
 export function supportsDataTypes(isSetSupported: (set: string, version: string) => boolean): boolean {

@@ -7,6 +7,9 @@ import type { Stack } from '../../support/stack';
 import { cellError, excel, installCustomFunctionsStandIn, sek, testClock, useFunctions } from './support';
 import type { CellHost } from './support';
 
+/** A host with the CustomFunctionsRuntime requirement sets up to 1.<highest>. */
+const upTo = (highest: number) => (set: string, version: string) => set === 'CustomFunctionsRuntime' && Number(version.split('.')[1]) <= highest;
+
 // What a cell shows in Excel: kronor as formatted numbers where Excel takes data types and as
 // plain numbers where it does not; everything a cell says in Office's display language; and
 // SSR.ASOF, the time of the register the cells use. Real API, real Azurite, the clock mid-2025.
@@ -74,25 +77,32 @@ describe('money cells', () => {
     expect(plain.find((row) => row[0] === 'nacka')?.[6]).toBe(165_949.5);
   });
 
+  test('a formatted number passed as an argument is read as its number, as Excel passes it with data types on', async () => {
+    host({ dataTypes: true });
+    const year = { type: 'Double', basicValue: 2024, numberFormat: '0' };
+    await expect(excel('FEE', 'Nacka', year)).resolves.toStrictEqual(sek(165_949.5));
+    await expect(excel('FEE', 'Nacka', [[year]])).resolves.toStrictEqual(sek(165_949.5));
+  });
+
   test('a population and a year are counts, not money: plain numbers either way', async () => {
     host({ dataTypes: true });
     await expect(excel('POPULATION', 'Nacka', 2024)).resolves.toBe(112_112);
     await expect(excel('LASTYEAR', '2026-06-30')).resolves.toBe(2026);
   });
 
-  test('data types are decided by the ExcelApi 1.16 requirement set', () => {
-    const upTo = (highest: number) => (set: string, version: string) => set === 'ExcelApi' && Number(version.split('.')[1]) <= highest;
-    expect(DATA_TYPES_REQUIREMENT).toEqual({ set: 'ExcelApi', version: '1.16' });
-    expect(supportsDataTypes(upTo(17))).toBe(true);
-    expect(supportsDataTypes(upTo(16))).toBe(true);
-    expect(supportsDataTypes(upTo(15))).toBe(false);
+  test('data types are decided by the CustomFunctionsRuntime 1.4 requirement set', () => {
+    expect(DATA_TYPES_REQUIREMENT).toEqual({ set: 'CustomFunctionsRuntime', version: '1.4' });
+    expect(supportsDataTypes(upTo(5))).toBe(true);
+    expect(supportsDataTypes(upTo(4))).toBe(true);
+    expect(supportsDataTypes(upTo(3))).toBe(false);
+    // Perpetual Office 2024 has ExcelApi 1.16 but no data types in custom functions: plain numbers.
+    expect(supportsDataTypes((set, version) => set === 'ExcelApi' && version === '1.16')).toBe(false);
   });
 
   test("what Office says sets the cells' language and number shape", () => {
-    const upTo = (highest: number) => (set: string, version: string) => set === 'ExcelApi' && Number(version.split('.')[1]) <= highest;
-    const swedish = cellHost({ displayLanguage: 'sv-SE', isSetSupported: upTo(17) });
+    const swedish = cellHost({ displayLanguage: 'sv-SE', isSetSupported: upTo(5) });
     expect([swedish.language(), swedish.dataTypes]).toEqual(['sv', true]);
-    const english = cellHost({ displayLanguage: 'en-GB', isSetSupported: upTo(15) });
+    const english = cellHost({ displayLanguage: 'en-GB', isSetSupported: upTo(3) });
     expect([english.language(), english.dataTypes]).toEqual(['en', false]);
     expect(cellHost({ displayLanguage: undefined, isSetSupported: upTo(16) }).language()).toBe('sv');
   });

@@ -99,7 +99,7 @@ export function sek(kronor: number): FormattedNumber {
 export interface CellHost {
   /** Office's display language; English unless a test says otherwise. */
   lang?: Lang | (() => Lang);
-  /** Whether this Excel takes formatted numbers (ExcelApi 1.16); plain numbers unless a test says so. */
+  /** Whether this Excel takes formatted numbers (CustomFunctionsRuntime 1.4); plain numbers unless a test says so. */
   dataTypes?: boolean;
 }
 
