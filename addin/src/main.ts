@@ -1,5 +1,6 @@
 import { detectHost } from './runtime/host';
 import { hasCustomFunctionsRuntime, whenOfficeReady } from './runtime/office';
+import { associateRibbonActions } from './runtime/ribbon';
 import { pageRoot, registerCustomFunctions } from './runtime/root';
 
 /*
@@ -24,7 +25,10 @@ async function showPane(root: HTMLElement): Promise<void> {
 }
 
 function start(): void {
-  if (hasCustomFunctionsRuntime()) registerCustomFunctions(pageRoot());
+  if (hasCustomFunctionsRuntime()) {
+    registerCustomFunctions(pageRoot());
+    associateRibbonActions();
+  }
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no element with id "root" to mount the task pane in.');
   showPane(root).catch((error: unknown) => {

@@ -2,6 +2,7 @@
 import type { WorkbookPort } from '../excel/port';
 import type { RegisterCheck, RegisterSync, Trigger } from './register-sync';
 import { createRegisterSync, every, onPaneFocus, REVALIDATE_EVERY_MS } from './register-sync';
+import { provideRegisterSync } from './ribbon';
 import type { AddinRoot } from './root';
 
 /*
@@ -11,18 +12,12 @@ import type { AddinRoot } from './root';
  * SSR cells, so that the check at open happens without anyone opening the pane.
  */
 
-/** The ribbon button's action: `<FunctionName>` of its ExecuteFunction in manifest.xml. */
-export const RECALCULATE_ACTION = 'recalculateSsrSheets';
-
 /** The sheets a check or a recalculation touched (none when it found nothing to do). */
 export function recalculatedSheets(result: RegisterCheck): string[] {
   return result.outcome === 'current' ? [] : result.sheets;
 }
 
-/** Whether the workbook holds SSR cells, as far as a check can tell. */
-function holdsSsrCells(result: RegisterCheck): boolean {
-  return result.outcome === 'current' || recalculatedSheets(result).length > 0;
-}
+export { RECALCULATE_ACTION } from './ribbon';
 
 function logFailure(what: string) {
   return (error: unknown) => console.error(`SSR: ${what}`, error);
@@ -41,33 +36,30 @@ export interface ExcelRuntime {
 
 export function startExcelRuntime(root: Pick<AddinRoot, 'snapshots' | 'tokenSource'>, workbook: WorkbookPort, triggers: readonly Trigger[] = defaultTriggers()): ExcelRuntime {
   const { tokenSource } = root;
+  // Whenever SSR cells are found (at open, by a check, after the pane built a sheet), Excel is
+  // asked to load the add-in with this workbook from now on, so the check at open happens next
+  // time too (the setting is saved in the document; SharedRuntime 1.1). Once per runtime.
+  let loadsWithDocument: Promise<void> | undefined;
+  const loadWithDocument = () => {
+    if (loadsWithDocument || typeof Office.addin?.setStartupBehavior !== 'function') return;
+    loadsWithDocument = Office.addin.setStartupBehavior(Office.StartupBehavior.load).catch((error: unknown) => {
+      loadsWithDocument = undefined;
+      logFailure('Excel could not be asked to load the add-in with this workbook.')(error);
+    });
+  };
   const sync = createRegisterSync({
     workbook,
     snapshots: root.snapshots,
     triggers,
     // Without sign-in settings (local dev mode) there is no prompt to fear.
     mayCheckInBackground: () => tokenSource === null || tokenSource.currentAccount() !== null,
+    onSsrCells: loadWithDocument,
   });
+  provideRegisterSync(sync);
 
-  // The ribbon button runs in this runtime (the manifest's FunctionFile is this page).
-  if (typeof Office.actions?.associate === 'function') {
-    Office.actions.associate(RECALCULATE_ACTION, (event?: Office.AddinCommands.Event) => {
-      sync
-        .recalculateNow()
-        .catch(logFailure('recalculating the SSR sheets failed.'))
-        .finally(() => event?.completed());
-    });
-  }
-
-  // The check at open. With SSR cells in the workbook, Excel is asked to load the add-in with
-  // it from now on (the setting is saved in the document; SharedRuntime 1.1).
   const opened = sync
     .check()
-    .then(async (result) => {
-      if (holdsSsrCells(result) && typeof Office.addin?.setStartupBehavior === 'function') {
-        await Office.addin.setStartupBehavior(Office.StartupBehavior.load);
-      }
-    })
+    .then(() => loadsWithDocument)
     .catch(logFailure('the check of the SSR cells at open failed.'));
   return { sync, opened };
 }

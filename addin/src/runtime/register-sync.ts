@@ -22,7 +22,13 @@ export type RegisterCheck =
    * No register could be had (signed out, refused, offline with nothing saved): a check leaves the
    * cells as they are; recalculating on demand still does, so they say why they have no values.
    */
-  | { outcome: 'unavailable'; error: SnapshotUnavailableError; sheets: string[] };
+  | { outcome: 'unavailable'; error: SnapshotUnavailableError; sheets: string[] }
+  /**
+   * The API did not answer and a saved copy stood in. A check leaves the cells and the stored
+   * version alone: the saved copy may be older than what the cells show (a colleague saved the
+   * workbook from a newer register). Recalculating on demand uses it, but stores no version.
+   */
+  | { outcome: 'offline'; version: string; sheets: string[] };
 
 /** Something that asks for a check now and then (a timer, focus); gives back how to stop it. */
 export type Trigger = (fire: () => void) => () => void;
@@ -76,6 +82,8 @@ export interface RegisterSyncOptions {
   mayCheckInBackground?: () => boolean;
   /** A check that failed for another reason than the register being unavailable (a workbook error). */
   onError?: (error: unknown) => void;
+  /** A check or recalculation found SSR cells in the workbook (each time it does). */
+  onSsrCells?: () => void;
 }
 
 export interface RegisterSync {
@@ -89,7 +97,16 @@ export interface RegisterSync {
 export function createRegisterSync(options: RegisterSyncOptions): RegisterSync {
   const { workbook, snapshots } = options;
   const onError = options.onError ?? ((error: unknown) => console.error('SSR: the workbook could not be brought up to date with the register.', error));
+  const onSsrCells = options.onSsrCells ?? (() => undefined);
   let running: Promise<RegisterCheck> | undefined;
+  /** The version at which the workbook was last found to hold no SSR cells: no need to look again. */
+  let noSsrCellsAt: string | undefined;
+
+  async function recalculate(): Promise<string[]> {
+    const sheets = await workbook.recalculate();
+    if (sheets.length > 0) onSsrCells();
+    return sheets;
+  }
 
   async function compare(force: boolean): Promise<RegisterCheck> {
     let read: SnapshotRead;
@@ -97,13 +114,21 @@ export function createRegisterSync(options: RegisterSyncOptions): RegisterSync {
       read = await snapshots.refresh();
     } catch (error) {
       if (!(error instanceof SnapshotUnavailableError)) throw error;
-      return { outcome: 'unavailable', error, sheets: force ? await workbook.recalculate() : [] };
+      return { outcome: 'unavailable', error, sheets: force ? await recalculate() : [] };
     }
     const version = read.snapshot.version;
-    if (!force && (await workbook.readRegisterStamp())?.version === version) return { outcome: 'current', version };
-    const sheets = await workbook.recalculate();
+    if (read.offline) return { outcome: 'offline', version, sheets: force ? await recalculate() : [] };
+    // Nothing to look at again: the workbook held no SSR cells at this version (a cell typed
+    // since computes from the current register when it is entered).
+    if (!force && noSsrCellsAt === version) return { outcome: 'recalculated', version, sheets: [] };
+    if (!force && (await workbook.readRegisterStamp())?.version === version) {
+      onSsrCells();
+      return { outcome: 'current', version };
+    }
+    const sheets = await recalculate();
     // A workbook without SSR cells gets no stamp: nothing to keep current, and no change to save.
     if (sheets.length > 0) await workbook.writeRegisterStamp({ version, readAt: read.fetchedAt });
+    noSsrCellsAt = sheets.length > 0 ? undefined : version;
     return { outcome: 'recalculated', version, sheets };
   }
 

@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OfficeWorkbook } from '../../../addin/src/excel/office/workbook';
 import { paneWorkbook, RECALCULATE_ACTION, startExcelRuntime } from '../../../addin/src/runtime/excel-runtime';
+import { associateRibbonActions } from '../../../addin/src/runtime/ribbon';
 import { createRegisterSync, every, onPaneFocus, REVALIDATE_EVERY_MS } from '../../../addin/src/runtime/register-sync';
 import type { Interval, RegisterSync, Trigger } from '../../../addin/src/runtime/register-sync';
 import { createSnapshotClient } from '../../../addin/src/snapshot/client';
 import type { SnapshotClient } from '../../../addin/src/snapshot/client';
-import { memoryStorage } from '../../../addin/src/snapshot/storage';
+import { memoryStorage, SNAPSHOT_STORAGE_KEY } from '../../../addin/src/snapshot/storage';
 import { startStack } from '../../support/stack';
 import type { Stack } from '../../support/stack';
 import type { FakeWorkbook } from './fake-excel';
@@ -115,6 +116,32 @@ describe('the check at open', () => {
     sync = createRegisterSync({ workbook, snapshots });
     expect(await sync.check()).toMatchObject({ outcome: 'recalculated', sheets: [] });
     expect(model.xmlParts).toEqual([]);
+  });
+
+  it('a workbook without SSR formulas is scanned once per register version, not at every tick', async () => {
+    await workbook.resetSheet('Budget 2025');
+    sync = createRegisterSync({ workbook, snapshots });
+    await sync.check();
+    const syncs = model.syncs;
+    expect(await sync.check()).toMatchObject({ outcome: 'recalculated', sheets: [] });
+    expect(model.syncs).toBe(syncs);
+  });
+
+  it('offline, a saved copy never rolls the cells back nor replaces the stored version', async () => {
+    // This computer saved a copy of the register earlier; the workbook was since computed from a newer one.
+    const storage = memoryStorage();
+    const online = createSnapshotClient({ baseUrl: stack.apiUrl, storage });
+    await online.get();
+    await expect.poll(() => storage.getItem(SNAPSHOT_STORAGE_KEY)).not.toBeNull();
+    const offline = createSnapshotClient({ baseUrl: 'http://127.0.0.1:9/api', storage });
+    await workbook.writeRegisterStamp({ version: 'newer-than-the-saved-copy', readAt: 2 });
+    sync = createRegisterSync({ workbook, snapshots: offline });
+    expect(await sync.check()).toMatchObject({ outcome: 'offline', sheets: [] });
+    expect(model.sheetCalculations).toEqual([]);
+    expect((await workbook.readRegisterStamp())?.version).toBe('newer-than-the-saved-copy');
+    // Asked for (the ribbon button), the cells compute from the saved copy; the stored version stays.
+    expect(await sync.recalculateNow()).toMatchObject({ outcome: 'offline', sheets: ['Budget 2025'] });
+    expect((await workbook.readRegisterStamp())?.version).toBe('newer-than-the-saved-copy');
   });
 });
 
@@ -227,6 +254,10 @@ describe('in Excel’s shared runtime', () => {
 
   it('checks at open, asks Excel to load the add-in with this workbook, and the ribbon button recalculates the SSR sheets', async () => {
     const office = installOffice();
+    // The page associates the button's action before the runtime starts; a press waits for it.
+    associateRibbonActions();
+    const action = office.actions.get(RECALCULATE_ACTION);
+    expect(action).toBeDefined();
     await workbook.writeRegisterStamp({ version: await apiVersion(), readAt: 1 });
     const runtime = startExcelRuntime({ snapshots, tokenSource: null }, workbook, []);
     sync = runtime.sync;
@@ -234,8 +265,6 @@ describe('in Excel’s shared runtime', () => {
     expect(model.sheetCalculations).toEqual([]);
     expect(office.startup).toEqual(['Load']);
 
-    const action = office.actions.get(RECALCULATE_ACTION);
-    expect(action).toBeDefined();
     const completed = new Promise<void>((resolve) => action?.({ completed: resolve }));
     await completed;
     expect(recalculated()).toEqual(['Budget 2025']);
@@ -255,12 +284,15 @@ describe('in Excel’s shared runtime', () => {
     expect(recalculated()).toEqual(['Budget 2025']);
   });
 
-  it('a workbook without SSR cells is not set to load the add-in', async () => {
+  it('a workbook without SSR cells is not set to load the add-in, until the pane builds an SSR sheet in it', async () => {
     const office = installOffice();
     await workbook.resetSheet('Budget 2025');
     const runtime = startExcelRuntime({ snapshots, tokenSource: null }, workbook, []);
     sync = runtime.sync;
     await runtime.opened;
     expect(office.startup).toEqual([]);
+    await workbook.writeRange('Budget 2025', 'A1', [['nacka', { formula: '=SSR.FEE(A1,2025)' }]]);
+    await paneWorkbook(workbook, runtime.sync).recalculate();
+    await expect.poll(() => office.startup).toEqual(['Load']);
   });
 });

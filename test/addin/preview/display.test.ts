@@ -35,6 +35,15 @@ describe('numbers shown under their Excel number format, in the pane’s languag
     expect(displayValue(165_949.5, SEK_FORMAT, 'sv')).toBe(`165${NBSP}949,50 kr`);
   });
 
+  it('a date serial under a date-time code shows the date, as SSR.ASOF does in Excel', () => {
+    // 1 Dec 2026 14:32 as an Excel serial (days since 30 Dec 1899, the time as the fraction).
+    const asOf = formattedNumber(25_569 + Date.UTC(2026, 11, 1, 14, 32) / 86_400_000, 'd mmm yyyy hh:mm');
+    expect(displayValue(asOf, undefined, 'sv')).toBe('1 dec 2026 14:32');
+    expect(displayValue(asOf, undefined, 'en')).toBe('1 Dec 2026 14:32');
+    expect(formatNumber(asOf.basicValue, 'yyyy-mm-dd', 'sv')).toBe('2026-12-01');
+    expect(formatNumber(asOf.basicValue, 'd mmmm yyyy', 'sv')).toBe('1 december 2026');
+  });
+
   it('TRUE and FALSE in the language; errors as their code', () => {
     expect(displayValue(true, undefined, 'sv')).toBe('SANT');
     expect(displayValue(false, undefined, 'en')).toBe('FALSE');

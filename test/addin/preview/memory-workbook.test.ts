@@ -126,10 +126,17 @@ describe('in-memory workbook: tables and typing', () => {
     expect(table?.rows[2]).toEqual(['salem', '0128', null]);
   });
 
-  it('typing a number outside text columns gives a number', async () => {
+  it('typing a number outside text columns gives a number, read with the language’s decimal sign only', async () => {
     const workbook = await membersTable();
-    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '12,5');
+    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '12,5', formulaLocale('sv'));
     expect(await values(workbook, 'Medlemmar', 'F10')).toEqual([[12.5]]);
+    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '12.5', formulaLocale('en'));
+    expect(await values(workbook, 'Medlemmar', 'F10')).toEqual([[12.5]]);
+    // In English `1,500` is not one and a half: it stays text, as typed.
+    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '1,500', formulaLocale('en'));
+    expect(await values(workbook, 'Medlemmar', 'F10')).toEqual([['1,500']]);
+    await workbook.setCellInput('Medlemmar', { row: 9, column: 5 }, '1.5', formulaLocale('sv'));
+    expect(await values(workbook, 'Medlemmar', 'F10')).toEqual([['1.5']]);
   });
 
   it('deleting a table row moves the rows below it up', async () => {

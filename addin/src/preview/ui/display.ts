@@ -77,6 +77,50 @@ function formatter(lang: Lang, useGrouping: boolean, minimumFractionDigits: numb
   return found;
 }
 
+const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A date-time code (`d mmm yyyy hh:mm`): letters of dates and times, no digit placeholder. */
+function isDateCode(code: string): boolean {
+  const unquoted = code.replace(/"[^"]*"/g, '');
+  return /[dmyhs]/i.test(unquoted) && !/[#0?]/.test(unquoted);
+}
+
+/**
+ * An Excel date serial (days since 30 Dec 1899, the time as the fraction) under a date-time
+ * code, with the language's month names, as Excel shows it. `mm` after `h` is minutes.
+ */
+function formatDate(serial: number, code: string, lang: Lang): string {
+  const at = new Date(Math.round((serial - 25_569) * 86_400_000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const month = MONTHS[lang][at.getUTCMonth()] ?? '';
+  let out = '';
+  let afterHour = false;
+  const tokens = code.match(/"[^"]*"|\\.|y+|m+|d+|h+|s+|./gi) ?? [];
+  for (const token of tokens) {
+    const lower = token.toLowerCase();
+    if (token.startsWith('"')) out += token.slice(1, -1);
+    else if (token.startsWith('\\')) out += token.slice(1);
+    else if (lower.startsWith('y')) out += lower.length <= 2 ? pad(at.getUTCFullYear() % 100) : String(at.getUTCFullYear());
+    else if (lower.startsWith('d')) out += lower.length === 1 ? String(at.getUTCDate()) : pad(at.getUTCDate());
+    else if (lower.startsWith('h')) {
+      out += lower.length === 1 ? String(at.getUTCHours()) : pad(at.getUTCHours());
+      afterHour = true;
+      continue;
+    } else if (lower.startsWith('s')) out += pad(at.getUTCSeconds());
+    else if (lower.startsWith('m')) {
+      if (afterHour && lower.length <= 2) out += lower.length === 1 ? String(at.getUTCMinutes()) : pad(at.getUTCMinutes());
+      else if (lower.length >= 4) out += month;
+      else if (lower.length === 3) out += month.slice(0, 3);
+      else out += lower.length === 1 ? String(at.getUTCMonth() + 1) : pad(at.getUTCMonth() + 1);
+    } else out += token;
+    if (!/^\s$|^:$/.test(token)) afterHour = false;
+  }
+  return out;
+}
+
 /**
  * A number under an Excel format code, with the separators of the display language, as Excel
  * shows it: `#,##0.00 "kr"` is `168 168,00 kr` in Swedish and `168,168.00 kr` in English.
@@ -85,6 +129,7 @@ function formatter(lang: Lang, useGrouping: boolean, minimumFractionDigits: numb
 export function formatNumber(value: number, code: string | undefined, lang: Lang): string {
   const general = (n: number) => formatter(lang, false, 0, 10).format(n).replace('\u2212', '-');
   if (code === undefined || code === '@' || code.toLowerCase() === 'general') return general(value);
+  if (isDateCode(code)) return formatDate(value, code, lang);
   const [positive = '', negative] = sections(code);
   const useNegative = value < 0 && negative !== undefined && negative !== '';
   const { before, placeholder, after, percent } = layout(useNegative ? negative : positive);

@@ -50,6 +50,11 @@ export interface ShownCell {
  * SSR.* calls answered by the same custom functions Excel would run. It implements the
  * Excel layer's port, and the grid beside the pane draws it and edits it.
  */
+/** A number as typed in the language: digits, with the language's decimal sign only. */
+function isTypedNumber(text: string, locale: FormulaLocale): boolean {
+  return (locale.decimalSeparator === ',' ? /^-?\d+(?:,\d+)?$/ : /^-?\d+(?:\.\d+)?$/).test(text);
+}
+
 export class MemoryWorkbook implements WorkbookPort {
   readonly kind = 'preview' as const;
   private readonly sheets = new Map<string, MemorySheet>();
@@ -193,8 +198,9 @@ export class MemoryWorkbook implements WorkbookPort {
     if (format !== '@' && isFormula(trimmed)) {
       cell.formula = translateFormula(trimmed, locale, INVARIANT);
       cell.value = cellError('#BUSY!');
-    } else if (format !== '@' && /^-?\d+(?:[.,]\d+)?$/.test(trimmed)) {
-      cell.value = Number(trimmed.replace(',', '.'));
+    } else if (format !== '@' && isTypedNumber(trimmed, locale)) {
+      // Only the language's decimal sign: `1,500` in English is text, never one and a half.
+      cell.value = Number(trimmed.replace(locale.decimalSeparator, '.'));
     } else {
       cell.value = trimmed === '' ? null : text;
     }
