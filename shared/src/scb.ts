@@ -225,10 +225,29 @@ function isNote(cells: string[]): boolean {
   return first !== '' && !REGION_START.test(first) && rest.every((cell) => cell === '');
 }
 
+/**
+ * A note that starts with a number ("2024 års uppgifter är preliminära"), after the data: text in
+ * the first cell only, no values, and not a region this import reads. Such a region stays a row
+ * (with its figures missing in a worksheet, a ragged row in CSV); any other label is no region
+ * at all, nor one to list as ignored.
+ */
+function isNumberedNote(cells: string[], header: Header, ctx: Context): boolean {
+  const [first = '', ...rest] = cells;
+  if (first === '' || rest.some((cell) => cell !== '')) return false;
+  if (!header.fromSheet && cells.length >= header.labels.length) return false;
+  const region = parseRegion(first, ctx.text);
+  return typeof region === 'string' || (region.kind !== 'country' && isOutsideCounty(region, ctx));
+}
+
+function isOutsideCounty(region: Region, ctx: Context): boolean {
+  const county = ctx.county;
+  return !!county && region.kind !== 'country' && !region.code.startsWith(county.code);
+}
+
 /** Outside the county read: listed once per region, its figures neither checked nor saved. */
 function isOutside(region: Region, line: number, ctx: Context): boolean {
   const county = ctx.county;
-  if (!county || region.kind === 'country' || region.code.startsWith(county.code)) return false;
+  if (!county || !isOutsideCounty(region, ctx)) return false;
   if (!ctx.ignored.some((ignored) => ignored.code === region.code)) {
     ctx.ignored.push({ code: region.code, name: region.name, line, reason: ctx.text.outsideCounty(ctx.lang === 'en' ? (county.nameEn ?? county.name) : county.name) });
   }
@@ -248,6 +267,8 @@ function readDataLine(cells: string[], line: number, header: Header, ctx: Contex
   if (typeof region === 'string') ctx.errors.push({ line, message: region });
   // "00 Riket", the whole country, is neither a municipality nor a check sum for one.
   else if (region.kind === 'country') return [];
+  // A row with no values outside the county is no region worth listing: a note, or nothing.
+  else if (isOutsideCounty(region, ctx) && fitted.every((cell, at) => at === regionAt(header) || cell === '')) return [];
   else if (isOutside(region, line, ctx)) return [];
   const entries: Entry[] = [];
   for (const { year, text: cell, label } of rowCells(fitted, header, line, ctx)) {
@@ -282,7 +303,7 @@ function readTable(lines: string[], header: Header, ctx: Context): Entry[] {
       ctx.errors.push({ line, message: ctx.text.unclosedQuote });
       return;
     }
-    if (isNote(cells)) {
+    if (isNote(cells) || (dataSeen && isNumberedNote(cells, header, ctx))) {
       ended = dataSeen;
       return;
     }

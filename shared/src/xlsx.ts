@@ -85,6 +85,22 @@ async function entryText(bytes: Uint8Array, entry: ZipEntry, inflate: InflateRaw
   return text.replace(/^\uFEFF/, '');
 }
 
+/**
+ * An element's name as a pattern, with or without a namespace prefix: the OpenXML SDK writes
+ * `<x:row>` where Excel writes `<row>`.
+ */
+function el(name: string): string {
+  return `(?:[\\w.-]+:)?${name}`;
+}
+const T = new RegExp(`<${el('t')}(?:\\s[^>]*)?>([\\s\\S]*?)<\\/${el('t')}>|<${el('t')}(?:\\s[^>]*)?\\/>`, 'g');
+const PHONETIC = new RegExp(`<${el('rPh')}\\b[\\s\\S]*?<\\/${el('rPh')}>`, 'g');
+const SI = new RegExp(`<${el('si')}\\b[^>]*?(?:\\/>|>([\\s\\S]*?)<\\/${el('si')}>)`, 'g');
+const IS = new RegExp(`<${el('is')}\\b[^>]*>([\\s\\S]*?)<\\/${el('is')}>`);
+const V = new RegExp(`<${el('v')}\\b[^>]*>([\\s\\S]*?)<\\/${el('v')}>`);
+const ROW = new RegExp(`<${el('row')}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${el('row')}>)`, 'g');
+const CELL = new RegExp(`<${el('c')}\\b([^>]*?)(?:\\/>|>([\\s\\S]*?)<\\/${el('c')}>)`, 'g');
+const RELATIONSHIP = new RegExp(`<${el('Relationship')}\\b[^>]*>`, 'g');
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function unescapeXml(text: string): string {
@@ -97,8 +113,8 @@ function unescapeXml(text: string): string {
 
 /** The text of every <t> in a run of XML, skipping phonetic guides (<rPh>). */
 function textOf(xml: string): string {
-  const withoutPhonetic = xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  return [...withoutPhonetic.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)]
+  const withoutPhonetic = xml.replace(PHONETIC, '');
+  return [...withoutPhonetic.matchAll(T)]
     .map((match) => unescapeXml(match[1] ?? ''))
     .join('');
 }
@@ -110,7 +126,7 @@ function attribute(tag: string, name: string): string | undefined {
 }
 
 function sharedStrings(xml: string): string[] {
-  return [...xml.matchAll(/<si\b[^>]*?(?:\/>|>([\s\S]*?)<\/si>)/g)].map((match) => textOf(match[1] ?? ''));
+  return [...xml.matchAll(SI)].map((match) => textOf(match[1] ?? ''));
 }
 
 /** "C12" → column 2 (zero-based), row 12. */
@@ -130,8 +146,8 @@ function numberText(value: string): string {
 
 function cellText(tag: string, body: string, strings: string[]): string {
   const type = attribute(tag, 't');
-  if (type === 'inlineStr') return textOf(/<is\b[^>]*>([\s\S]*?)<\/is>/.exec(body)?.[1] ?? '');
-  const value = unescapeXml(/<v\b[^>]*>([\s\S]*?)<\/v>/.exec(body)?.[1] ?? '');
+  if (type === 'inlineStr') return textOf(IS.exec(body)?.[1] ?? '');
+  const value = unescapeXml(V.exec(body)?.[1] ?? '');
   if (type === 's') return strings[Number(value)] ?? '';
   if (type === 'str' || type === 'e' || type === 'b') return value;
   return value === '' ? '' : numberText(value);
@@ -141,12 +157,12 @@ function cellText(tag: string, body: string, strings: string[]): string {
 function sheetRows(xml: string, strings: string[]): string[][] {
   const rows: string[][] = [];
   let nextRow = 1;
-  for (const rowMatch of xml.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
+  for (const rowMatch of xml.matchAll(ROW)) {
     const rowNumber = Number(attribute(rowMatch[1] ?? '', 'r') ?? nextRow);
     nextRow = rowNumber + 1;
     const cells: string[] = [];
     let nextColumn = 0;
-    for (const cellMatch of (rowMatch[2] ?? '').matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+    for (const cellMatch of (rowMatch[2] ?? '').matchAll(CELL)) {
       const tag = cellMatch[1] ?? '';
       const column = cellRef(attribute(tag, 'r'))?.column ?? nextColumn;
       nextColumn = column + 1;
@@ -167,7 +183,7 @@ async function firstSheetPath(bytes: Uint8Array, entries: Map<string, ZipEntry>,
     const sheetTag = /<(?:\w+:)?sheet\b[^>]*>/.exec(await entryText(bytes, workbook, inflate))?.[0] ?? '';
     const id = /\sr:id\s*=\s*"([^"]*)"/.exec(sheetTag)?.[1];
     const relsXml = await entryText(bytes, rels, inflate);
-    const rel = [...relsXml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((tag) => attribute(tag, 'Id') === id);
+    const rel = [...relsXml.matchAll(RELATIONSHIP)].map((m) => m[0]).find((tag) => attribute(tag, 'Id') === id);
     const target = rel === undefined ? undefined : attribute(rel, 'Target');
     if (target !== undefined) return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   }

@@ -57,6 +57,38 @@ describe('an SCB export as Excel (xlsx)', () => {
     expect(errors[2]?.message).toContain('0180 Stockholm finns redan för 2023 på rad 5');
   });
 
+  it('reads a workbook whose elements carry a namespace prefix, as the OpenXML SDK writes them', async () => {
+    for (const inlineStrings of [false, true]) {
+      const result = parsed(await parseFile(await xlsx(scbSheet(TABLE, [2023, 2024]), { prefix: 'x', inlineStrings })));
+      expect(result.figures).toEqual(reference.figures);
+      expect(result.countyChecks).toEqual(reference.countyChecks);
+    }
+    const bytes = await zip({
+      'xl/sharedStrings.xml': '<x:sst xmlns:x="m"><x:si><x:r><x:t>0182 </x:t></x:r><x:r><x:rPr/><x:t>Nacka &amp; co</x:t></x:r><x:rPh><x:t>x</x:t></x:rPh></x:si><x:si><x:t/></x:si></x:sst>',
+      'xl/worksheets/sheet1.xml':
+        '<x:worksheet xmlns:x="m"><x:sheetData><x:row r="2"><x:c r="B2" t="s"><x:v>0</x:v></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>i</x:t></x:is></x:c>' +
+        '<x:c r="D2"><x:v>2.5</x:v></x:c><x:c r="E2" t="s"><x:v>1</x:v></x:c><x:c r="F2"/></x:row></x:sheetData></x:worksheet>',
+    });
+    expect(await readXlsxRows(bytes, inflateRaw)).toEqual({ ok: true, rows: [[], ['', '0182 Nacka & co', 'i', '2.5', '', '']] });
+  });
+
+  it('ignores a footnote that starts with a number, and lists no region for it', async () => {
+    const notes = ['2024 års uppgifter är preliminära', 'Källa: SCB, Befolkningsstatistik'];
+    const result = parsed(await parseFile(await xlsx(scbSheet(TABLE, [2023, 2024], notes))));
+    expect(result.figures).toEqual(reference.figures);
+    expect(result.ignored).toEqual([]);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('still reads a municipality of the county without figures after the data, and lists outside ones only with figures', async () => {
+    const table: [string, ...(number | string)[]][] = [['0180 Stockholm', 988943], ['0115 Vallentuna'], ['0305 Håbo'], ['0380 Uppsala', 240000], ['123 Nacka', 7]];
+    const errors = errorsOf(await parseFile(await xlsx(scbSheet(table, [2023]))));
+    expect(errors.map((error) => error.line)).toEqual([9]);
+    const result = parsed(await parseFile(await xlsx(scbSheet(table.slice(0, 4), [2023]))));
+    expect(result.missing).toEqual([{ municipalityCode: '0115', name: 'Vallentuna', year: 2023, line: 6 }]);
+    expect(result.ignored.map((region) => region.code)).toEqual(['0380']);
+  });
+
   it('reads the first sheet through the workbook’s relationships, with escapes and rich text', async () => {
     const bytes = await zip({
       'xl/workbook.xml': '<workbook xmlns:r="r"><sheets><sheet name="A" sheetId="1" r:id="rId2"/><sheet name="B" sheetId="2" r:id="rId1"/></sheets></workbook>',

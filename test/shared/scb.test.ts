@@ -214,6 +214,18 @@ describe('what PxWeb adds around the table, and regions outside the county', () 
     expectErrors(parseScbPopulation(csv('region,2023', '0180 Stockholm,5', 'Nacka kommun,7')), [[3, /"Nacka kommun"/]]);
   });
 
+  it('ignores a footnote that starts with a number, quoted or not, but not a ragged row of the county or a data row with a bad label', () => {
+    for (const note of ['2024 års uppgifter är preliminära', '"2024 års uppgifter är preliminära"']) {
+      const result = parsed(parseScbPopulation(referenceText.trimEnd() + '\n' + note + '\nKälla: SCB'));
+      expect(result.figures).toEqual(reference.figures);
+      expect(result.ignored).toEqual([]);
+    }
+    expectErrors(parseScbPopulation(csv('region,2023,2024', '0180 Stockholm,5,6', '2024 års uppgifter', '0182 Nacka', '123 Nacka,7,8')), [
+      [4, /1 fält/],
+      [5, /"123 Nacka"/],
+    ]);
+  });
+
   it('lists every error in the file, of every kind, each with its line', () => {
     const text = csv('region,2023,2024', '01 Stockholms län,2,3', '0180 Stockholm,1,x', 'Nacka,1,2', '0186 Lidingö,1', '0180 Stockholm,1,1', '0187 Vaxholm,1,20000000', 'Källa: SCB');
     expectErrors(parseScbPopulation(text), [
