@@ -57,8 +57,8 @@ export function syntheticRegister(municipalities = 8_000, actors = 2_000): Synth
   }
   const approvals = members.map((member) => ({ memberId: member.id, approvedOn: '2019-11-20', reference: `Beslut ${member.id}` }));
   const feeRules: FeeRuleVersion[] = [
-    { id: 'avgifter-2020', effectiveFrom: 2020, perInhabitantOre: 150, singleFeeOre: 28_000_000, doubleFeeOre: 56_000_000, populationYearOffset: 1, approvals },
-    { id: 'avgifter-2030', effectiveFrom: 2030, perInhabitantOre: 175, singleFeeOre: 30_000_000, doubleFeeOre: 60_000_000, populationYearOffset: 1, approvals },
+    { id: 'avgifter-2020', effectiveFrom: 2020, perInhabitantOre: 150, singleFeeOre: 28_000_000, doubleFeeOre: 56_000_000, populationYearOffset: 1, approvals, adoptedOn: '2019-11-20' },
+    { id: 'avgifter-2030', effectiveFrom: 2030, perInhabitantOre: 175, singleFeeOre: 30_000_000, doubleFeeOre: 60_000_000, populationYearOffset: 1, approvals, adoptedOn: '2019-11-20' },
   ];
   return { members, populations, feeRules, years: Array.from({ length: 10 }, (_, i) => 2025 + i) };
 }
