@@ -84,6 +84,7 @@ export const en: Messages = {
     asOf: 'Data as of',
     months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     asOfSavedCopy: 'saved copy, the API cannot be reached',
+    asOfSavedCopyAnswered: 'saved copy',
     age: 'Age',
     reachable: 'Reachable',
     unreachable: 'Unreachable',
@@ -181,6 +182,7 @@ export const en: Messages = {
     fieldsDiffer: 'Fields that differ',
     keepMineStores: (values: string) => `Keep the sheet's values: saves ${values}.`,
     keepMineKeepsTheirs: (values: string) => `The other person's change stays: ${values}.`,
+    mineAlreadyOnServer: "The sheet's changes are already on the server: there is nothing of the sheet's to save.",
     keepServerStores: (values: string) => `Use the server's values: nothing is saved, the sheet gets ${values}.`,
     keepServerNothing: "Use the server's values: nothing is saved, the sheet gets the server's version.",
     deleteAnywayStores: (name: string) => `Remove anyway: ${name} is removed from the register, with the other person's changes.`,
@@ -192,6 +194,10 @@ export const en: Messages = {
     keptMine: (name: string) => `The sheet's values for ${name} are saved.`,
     keptTheirs: (values: string) => `The other person's change stays and is now in the sheet: ${values}.`,
     deletedAnyway: (name: string) => `${name} is removed from the register.`,
+    editedSinceKept: (values: string) =>
+      `The row was changed in the sheet after the comparison; those changes stay unsaved and show when you review again: ${values}.`,
+    removedSinceKept: 'The row was removed from the sheet after the comparison; it stays removed in the sheet and shows when you review again.',
+    serverNotPut: (name: string) => `The server's values for ${name} apply. Nothing was saved.`,
     keptServer: (name: string, row?: number) =>
       `The server's values have been put into the sheet${row === undefined ? '' : ` on row ${row}`} (${name}). Nothing was saved.`,
     changesFrom: 'A changed fee class or cluster applies from year',

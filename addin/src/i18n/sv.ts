@@ -86,6 +86,7 @@ export const sv = {
     asOf: 'Uppgifter per',
     months: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
     asOfSavedCopy: 'sparad kopia, API:t nås inte',
+    asOfSavedCopyAnswered: 'sparad kopia',
     age: 'Ålder',
     reachable: 'Nås',
     unreachable: 'Nås inte',
@@ -184,6 +185,7 @@ export const sv = {
     fieldsDiffer: 'Fält som skiljer',
     keepMineStores: (values: string) => `Behåll bladets värden: sparar ${values}.`,
     keepMineKeepsTheirs: (values: string) => `Den andras ändring står kvar: ${values}.`,
+    mineAlreadyOnServer: 'Bladets ändringar finns redan på servern: det finns inget av bladets att spara.',
     keepServerStores: (values: string) => `Använd serverns värden: inget sparas, bladet får ${values}.`,
     keepServerNothing: 'Använd serverns värden: inget sparas, bladet får serverns version.',
     deleteAnywayStores: (name: string) => `Ta bort ändå: ${name} tas bort ur registret, med den andras ändringar.`,
@@ -195,6 +197,10 @@ export const sv = {
     keptMine: (name: string) => `Bladets värden för ${name} är sparade.`,
     keptTheirs: (values: string) => `Den andras ändring står kvar och finns nu i bladet: ${values}.`,
     deletedAnyway: (name: string) => `${name} är borttagen ur registret.`,
+    editedSinceKept: (values: string) =>
+      `Raden har ändrats i bladet sedan jämförelsen; de ändringarna står kvar osparade och syns när du granskar igen: ${values}.`,
+    removedSinceKept: 'Raden har tagits bort ur bladet sedan jämförelsen; den förblir borttagen i bladet och syns när du granskar igen.',
+    serverNotPut: (name: string) => `Serverns värden för ${name} gäller. Inget sparades.`,
     keptServer: (name: string, row?: number) =>
       `Serverns värden har lagts in i bladet${row === undefined ? '' : ` på rad ${row}`} (${name}). Inget sparades.`,
     changesFrom: 'Ändrad avgiftsklass eller kluster gäller från år',

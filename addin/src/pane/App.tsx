@@ -12,6 +12,7 @@ import { ReimbursementsView } from './reimbursements/ReimbursementsView';
 import { formatAge } from './shell/age';
 import { FACTS } from './shell/notice';
 import { NoticeBar } from './shell/NoticeBar';
+import { snapshotOfflineNotice } from './shell/snapshot-notice';
 import type { ViewId } from './shell/navigation';
 import { NavigationProvider } from './shell/navigation';
 import { useServices } from './shell/services';
@@ -66,6 +67,13 @@ export function App() {
             body: session.snapshot ? t.app.offlineBodySaved(formatAge(now() - session.snapshot.fetchedAt, t)) : t.app.offlineBodyNone,
             fact: FACTS.offline,
           }}
+          actions={<Button onClick={() => void session.recheck()}>{t.app.offlineAction}</Button>}
+        />
+      ) : session.snapshot?.offline && session.snapshot.problemCode && session.snapshotError === undefined ? (
+        // The API answered but gave no current register (a server error, unreadable data): the saved copy stands in, and the reason is its own.
+        <NoticeBar
+          standing
+          notice={snapshotOfflineNotice(session.snapshot.problemCode, t)}
           actions={<Button onClick={() => void session.recheck()}>{t.app.offlineAction}</Button>}
         />
       ) : null}

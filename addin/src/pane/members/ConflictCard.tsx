@@ -45,9 +45,13 @@ export function ConflictCard({
   const isDelete = conflict.action === 'delete';
   const mineStored = fields.filter((entry) => entry.changedBy !== 'theirs');
   const theirsKept = fields.filter((entry) => entry.changedBy === 'theirs');
+  // Every change the sheet made is already on the server: keeping "mine" would store nothing, so it is not offered.
+  const mineOnServer = !isDelete && mineStored.length === 0;
   const keepMineText = isDelete
     ? t.members.deleteAnywayStores(name)
-    : [
+    : mineOnServer
+      ? t.members.mineAlreadyOnServer
+      : [
         t.members.keepMineStores(assignments(mineStored, 'mine', language, t.members.empty)),
         ...(theirsKept.length > 0 ? [t.members.keepMineKeepsTheirs(assignments(theirsKept, 'theirs', language, t.members.empty))] : []),
       ].join(' ');
@@ -86,10 +90,12 @@ export function ConflictCard({
         <li>{keepServerText}</li>
       </ul>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={disabled} onClick={onKeepMine}>
-          {isDelete ? t.members.deleteAnyway : t.members.keepMine}
-        </Button>
-        <Button disabled={disabled} onClick={onKeepServer}>
+        {mineOnServer ? null : (
+          <Button appearance="primary" disabled={disabled} onClick={onKeepMine}>
+            {isDelete ? t.members.deleteAnyway : t.members.keepMine}
+          </Button>
+        )}
+        <Button appearance={mineOnServer ? 'primary' : 'secondary'} disabled={disabled} onClick={onKeepServer}>
           {isDelete ? t.members.keepMember : t.members.keepServer}
         </Button>
       </div>

@@ -24,8 +24,11 @@ interface OutcomeBase {
 
 export type SaveOutcome =
   | (OutcomeBase & { status: 'saved'; stored?: StoredMember })
-  /** A conflict: the sheet's version (none for a removal), the server's, and the version both were based on (none for an addition). */
-  | (OutcomeBase & { status: 'conflict'; mine?: Member; base?: Member; server: StoredMember; changesFrom?: number })
+  /**
+   * A conflict: the sheet's version (none for a removal), the server's, and the version both were based on (none for an addition).
+   * `sheet` is what the row held when it was read, which the card's choice must not overwrite if the user has edited it since.
+   */
+  | (OutcomeBase & { status: 'conflict'; mine?: Member; base?: Member; server: StoredMember; changesFrom?: number; sheet?: Member })
   /** The server's version was put into the sheet and nothing was sent. */
   | (OutcomeBase & { status: 'server-taken'; stored: StoredMember })
   | (OutcomeBase & { status: 'failed'; problem: ApiProblem });
@@ -44,13 +47,15 @@ interface Versions {
   /** The version the edit was based on: the loaded copy's. */
   read?: Member;
   changesFrom?: number;
+  /** What the sheet's row held (mine, unless a retry merged the server's fields into what was sent). */
+  sheet?: Member;
 }
 
-function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, { mine, read, changesFrom }: Versions = {}): SaveOutcome {
+function outcomeOf(base: OutcomeBase, result: ApiResult<StoredMember | null>, { mine, read, changesFrom, sheet = mine }: Versions = {}): SaveOutcome {
   if (result.ok) return { ...base, status: 'saved', ...(result.value ? { stored: result.value } : {}) };
   const server = result.problem.status === 412 ? serverVersion(result.problem) : undefined;
   if (server) {
-    return { ...base, status: 'conflict', ...(mine ? { mine } : {}), ...(read ? { base: read } : {}), server, ...(changesFrom === undefined ? {} : { changesFrom }) };
+    return { ...base, status: 'conflict', ...(mine ? { mine } : {}), ...(read ? { base: read } : {}), server, ...(changesFrom === undefined ? {} : { changesFrom }), ...(sheet ? { sheet } : {}) };
   }
   return { ...base, status: 'failed', problem: result.problem };
 }
@@ -111,6 +116,7 @@ export async function keepMine(api: ApiClient, conflict: Extract<SaveOutcome, { 
     // Should it clash again, what was sent is the sheet's side and the server's version it was based on is the base.
     mine,
     read: conflict.server.member,
+    ...(conflict.sheet ?? conflict.mine ? { sheet: conflict.sheet ?? conflict.mine } : {}),
     ...(conflict.changesFrom === undefined ? {} : { changesFrom: conflict.changesFrom }),
   });
 }

@@ -5,8 +5,8 @@ import type { Language } from '../../i18n';
 import type { BaselineRead } from './baseline';
 import { readBaseline, writeBaseline } from './baseline';
 import { columnLetters } from '../../excel/address';
-import type { CodedField } from './columns';
-import { fieldsByColumn, listWords, MEMBER_COLUMN_FORMATS, MEMBER_COLUMNS, MEMBERS_SHEET, MEMBERS_TABLE, memberHeaders, memberToRow, sheetText } from './columns';
+import type { CodedField, MemberField } from './columns';
+import { cellText, fieldsByColumn, listWords, MEMBER_COLUMN_FORMATS, MEMBER_COLUMNS, MEMBERS_SHEET, MEMBERS_TABLE, memberHeaders, memberToRow, sheetText } from './columns';
 import type { MembersReview, ReviewMessages } from './review';
 import { reviewMembers } from './review';
 
@@ -50,17 +50,47 @@ function rowFor(headers: readonly string[], member: Member, language: Language, 
   return fields.map((field, index) => (field ? (sheetText(field, member[field], language) ?? null) : (existing[index] ?? null)));
 }
 
+/** What putting a settled version into the row did: fields the user changed since the card was drawn, or the row gone since. */
+export interface SettledRow {
+  /** Fields whose cell the user changed after the card was drawn: left as typed, with what they hold now. */
+  later: { field: MemberField; value: string | undefined }[];
+  /** The row was removed after the card was drawn; it stays removed. */
+  removed: boolean;
+}
+
+function same(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '') === (b ?? '');
+}
+
 /**
- * Put a stored version of a member into the sheet (the server's, or what a merge saved): over
- * its row, or as a new row if the row was removed.
+ * Put the version a conflict settled on into its row, but only where the sheet still holds what
+ * the card was drawn from (`shown`; none when the sheet had removed the member). A cell the user
+ * changed since is an edit nobody has reviewed: it stays, and the next review shows it against
+ * the new loaded copy, rather than being overwritten behind the user's back.
  */
-export async function writeMemberRow(workbook: WorkbookPort, stored: StoredMember, language: Language): Promise<void> {
+export async function writeSettledRow(workbook: WorkbookPort, stored: Member, shown: Member | undefined, language: Language): Promise<SettledRow> {
   const table = await workbook.readTable(MEMBERS_TABLE);
-  if (!table) return;
-  const idColumn = fieldsByColumn(table.headers).fields.indexOf('id');
-  const index = table.rows.findIndex((row) => String(row[idColumn] ?? '').trim() === stored.member.id);
-  if (index >= 0) await workbook.updateTableRow(MEMBERS_TABLE, index, rowFor(table.headers, stored.member, language, table.rows[index]));
-  else await workbook.appendTableRows(MEMBERS_TABLE, [rowFor(table.headers, stored.member, language)]);
+  if (!table) return { later: [], removed: true };
+  const { fields } = fieldsByColumn(table.headers);
+  const idColumn = fields.indexOf('id');
+  const index = table.rows.findIndex((row) => String(row[idColumn] ?? '').trim() === stored.id);
+  const cells = index >= 0 ? table.rows[index] : undefined;
+  if (!cells) {
+    if (shown) return { later: [], removed: true };
+    await workbook.appendTableRows(MEMBERS_TABLE, [rowFor(table.headers, stored, language)]);
+    return { later: [], removed: false };
+  }
+  const later: SettledRow['later'] = [];
+  const row = fields.map((field, column): CellInput => {
+    const cell = cells[column] ?? null;
+    if (!field) return cell;
+    const now = cellText(field, cell);
+    if (shown && same(now, shown[field])) return sheetText(field, stored[field], language) ?? null;
+    if (!same(now, stored[field])) later.push({ field, value: now });
+    return cell;
+  });
+  if (shown) await workbook.updateTableRow(MEMBERS_TABLE, index, row);
+  return { later, removed: false };
 }
 
 /** The sheet row (as Excel numbers it) that holds a member, if any. */

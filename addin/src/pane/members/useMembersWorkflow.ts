@@ -10,15 +10,15 @@ import { useServices } from '../shell/services';
 import { useSession } from '../shell/session';
 import { useTask } from '../shell/useTask';
 import { readBaseline, writeBaseline } from './baseline';
-import { MEMBERS_SHEET } from './columns';
+import { headerLabel, MEMBERS_SHEET, sheetText } from './columns';
 import type { Conflict } from './ConflictCard';
 import type { MembersReview } from './review';
 import { assignments, conflictFields } from './merge';
 import { changesTerms, countByKind, sendable } from './review';
 import type { SaveOutcome } from './save';
 import { baselineAfter, keepMine, saveChanges } from './save';
-import type { SheetReview } from './sheet';
-import { loadMembersIntoSheet, reviewSheet, rowNumberOf, writeMemberRow } from './sheet';
+import type { SettledRow, SheetReview } from './sheet';
+import { loadMembersIntoSheet, reviewSheet, rowNumberOf, writeSettledRow } from './sheet';
 
 /** A review of the sheet with the loaded copy it was made against, which a save moves on from. */
 export interface ReviewedSheet {
@@ -133,11 +133,21 @@ export function useMembersWorkflow() {
       return saveNotice(results, countByKind(reviewed.review).invalid, t);
     });
 
+  /** What the outcome notice adds when the row was edited since the card was drawn: those edits stay, unsaved. */
+  const laterNote = (settled: SettledRow | undefined): string[] => {
+    if (!settled) return [];
+    if (settled.removed) return [t.members.removedSinceKept];
+    if (settled.later.length === 0) return [];
+    return [t.members.editedSinceKept(settled.later.map(({ field, value }) => `${headerLabel(field, language)} = ${sheetText(field, value, language) || t.members.empty}`).join(', '))];
+  };
+
   const settle = (conflict: Conflict, choice: 'mine' | 'server') =>
     void task.run(t.common.working, async () => {
       const current = await readBaseline(workbook);
       const baseline = current.ok ? current.members : new Map<string, StoredMember>();
       const name = conflict.server.member.name;
+      // What the row held when the card was drawn: a cell the user changed since is theirs to keep.
+      const shown = conflict.sheet ?? conflict.mine;
       let outcome: SaveOutcome;
       let body: string;
       if (choice === 'mine') {
@@ -148,20 +158,23 @@ export function useMembersWorkflow() {
           return conflictsNotice(t);
         }
         // What was stored goes into the row too: a field only the other person changed shows their value.
-        if (outcome.status === 'saved' && outcome.stored) await writeMemberRow(workbook, outcome.stored, language);
+        const settled = outcome.status === 'saved' && outcome.stored ? await writeSettledRow(workbook, outcome.stored.member, shown, language) : undefined;
         await writeBaseline(workbook, [...baselineAfter(baseline, [outcome]).values()]);
-        const theirs = conflict.mine ? conflictFields(conflict.server.member, conflict.mine, conflict.base).filter((field) => field.changedBy === 'theirs') : [];
+        const changedSince = new Set(settled?.removed ? conflictFields(conflict.server.member, conflict.mine, conflict.base).map((field) => field.field) : settled?.later.map((entry) => entry.field));
+        const theirs = conflict.mine
+          ? conflictFields(conflict.server.member, conflict.mine, conflict.base).filter((field) => field.changedBy === 'theirs' && !changedSince.has(field.field))
+          : [];
         body =
           conflict.action === 'delete'
             ? t.members.deletedAnyway(name)
-            : [t.members.keptMine(name), ...(theirs.length > 0 ? [t.members.keptTheirs(assignments(theirs, 'theirs', language, t.members.empty))] : [])].join(' ');
+            : [t.members.keptMine(name), ...(theirs.length > 0 ? [t.members.keptTheirs(assignments(theirs, 'theirs', language, t.members.empty))] : []), ...laterNote(settled)].join(' ');
       } else {
-        await writeMemberRow(workbook, conflict.server, language);
+        const settled = await writeSettledRow(workbook, conflict.server.member, shown, language);
         baseline.set(conflict.id, conflict.server);
         await writeBaseline(workbook, [...baseline.values()]);
         const rowNumber = await rowNumberOf(workbook, conflict.id);
         outcome = { action: conflict.action, id: conflict.id, status: 'server-taken', stored: conflict.server, ...(rowNumber === undefined ? {} : { rowNumber }) };
-        body = t.members.keptServer(name, rowNumber);
+        body = [settled.removed ? t.members.serverNotPut(name) : t.members.keptServer(name, rowNumber), ...laterNote(settled)].join(' ');
       }
       replaceOutcome(conflict, outcome);
       await session.refreshAfterWrite();

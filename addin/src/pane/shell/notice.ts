@@ -1,6 +1,8 @@
 import type { ApiProblem } from '../../api/problem';
 import { isNetworkError, NETWORK_PROBLEM, OUTCOME_UNKNOWN_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
-import type { Messages } from '../../i18n';
+import { CATALOGUES } from '../../i18n';
+import type { Language, Messages } from '../../i18n';
+import { MEMBER_COLUMNS } from '../members/columns';
 
 /** A message for the user: what happened, and (for failures) what to do about it. */
 export interface Notice {
@@ -18,6 +20,8 @@ export interface Notice {
 export const FACTS = {
   /** The API cannot be reached: the offline banner, a failed request, a failed snapshot read. */
   offline: 'offline',
+  /** The API answered, but not with a current register: the formulas use the saved copy. */
+  savedCopy: 'saved-copy',
   /** Someone else changed members the sheet changed too. */
   memberConflicts: 'member-conflicts',
 } as const;
@@ -49,6 +53,47 @@ function actionFor(problem: ApiProblem, t: Messages): string {
 /** Problems whose detail already says what to do (import SCB's figures, adopt a fee rule). */
 const SELF_EXPLAINING = new Set(['no-fee-rule', 'not-member', 'missing-population'].map((slug) => `urn:ssr:problem:${slug}`));
 
+/** The catalogue's language: the member columns' headers are kept per language beside the catalogues. */
+function languageOf(t: Messages): Language {
+  return t === CATALOGUES.en ? 'en' : 'sv';
+}
+
+/** The labels the pane's forms give the fields the API checks, beyond the members table's columns. */
+function formLabels(t: Messages): ReadonlyMap<string, string> {
+  return new Map(Object.entries({
+    changesFrom: t.members.changesFrom,
+    year: t.common.year,
+    effectiveFrom: t.feeRules.effectiveFrom,
+    perInhabitantOre: t.feeRules.perInhabitantKr,
+    singleFeeOre: t.feeRules.singleFeeKr,
+    doubleFeeOre: t.feeRules.doubleFeeKr,
+    populationYearOffset: t.feeRules.offset,
+    approvedOn: t.feeRules.approvedOn,
+    reference: t.feeRules.reference,
+    memberId: t.reimbursements.member,
+    function: t.reimbursements.function,
+    periodStart: t.reimbursements.periodStart,
+    periodEnd: t.reimbursements.periodEnd,
+    amountOre: t.reimbursements.amount,
+    note: t.reimbursements.note,
+  }));
+}
+
+/**
+ * The label of the field an API error points at (`organisationNumber`, `approvals.0.memberId`,
+ * `query.year`), as the pane names it; undefined for a path the pane has no name for, which
+ * then is left out: finance staff read the message, not the API's field names.
+ */
+export function fieldLabel(path: string, t: Messages): string | undefined {
+  const field = path
+    .split(/[.[\]/]+/)
+    .filter((part) => part !== '' && !/^\d+$/.test(part))
+    .at(-1);
+  if (field === undefined) return undefined;
+  const column = MEMBER_COLUMNS.find((entry) => entry.field === field);
+  return column ? column.header[languageOf(t)] : formLabels(t).get(field);
+}
+
 /** An API problem as the user reads it: the API's own Swedish title and detail, and what to do. */
 export function problemNotice(problem: ApiProblem, t: Messages): Notice {
   // No answer at all (status 0): the browser's own words are neither Swedish nor the user's business.
@@ -60,7 +105,10 @@ export function problemNotice(problem: ApiProblem, t: Messages): Notice {
     : problem.type === UNREADABLE_PROBLEM
       ? t.problems.unreadableTitle
       : problem.title || t.problems.httpTitle(problem.status);
-  const details = problem.errors.map((error) => (error.path ? `${error.path}: ${error.message}` : error.message));
+  const details = problem.errors.map((error) => {
+    const label = error.path ? fieldLabel(error.path, t) : undefined;
+    return label ? `${label}: ${error.message}` : error.message;
+  });
   return {
     intent: 'error',
     title,

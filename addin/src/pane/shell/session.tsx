@@ -26,11 +26,21 @@ export interface Session {
   canEdit: boolean;
   /** False only when the pane knows the user lacks the admin role. */
   isAdmin: boolean;
-  /** The API or the snapshot is out of reach: formulas run on the saved copy, nothing can be saved. */
+  /**
+   * The API gave no answer at all: formulas run on the saved copy, nothing can be saved. An API
+   * that answers with a refusal, a server error or data it cannot read is not "out of reach":
+   * its own notice says what it answered.
+   */
   offline: boolean;
   recheck(): Promise<void>;
   /** After a write: fetch the new snapshot, then recalculate, so the cells show the new values. */
   refreshAfterWrite(): Promise<void>;
+}
+
+/** Whether the last snapshot read found no API at all; a later read's refusal (401, 403) outdates the saved copy's reason. */
+function snapshotUnreachable(snapshot: SnapshotRead | undefined, error: unknown): boolean {
+  if (error instanceof SnapshotUnavailableError) return error.code === 'unreachable';
+  return snapshot?.offline === true && snapshot.problemCode === 'unreachable';
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
@@ -124,7 +134,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Without known roles the pane lets the user try; the API decides and says why (a 403 with its reason).
       canEdit: roles === undefined || roles.includes('editor'),
       isAdmin: roles === undefined || roles.includes('admin'),
-      offline: healthProblem?.status === 0 || snapshot?.offline === true,
+      offline: healthProblem?.status === 0 || snapshotUnreachable(snapshot, snapshotError),
       recheck,
       refreshAfterWrite,
     };

@@ -41,10 +41,17 @@ export function snapshotProblemNotice(code: SnapshotProblemCode, t: Messages, de
 
 /**
  * The formulas use the saved copy because a current one could not be had: why, and what to do.
- * The offline banner says the same, so it is the same fact.
+ * Without any answer the offline banner says the same (one fact); an API that answered (a server
+ * error, data the add-in cannot read) is no lost contact, and this notice is the one that says so.
  */
 export function snapshotOfflineNotice(code: SnapshotProblemCode, t: Messages): Notice {
-  return { intent: 'warning', title: t.problems.snapshotOfflineTitle, body: t.problems.snapshot[code], action: actionFor(code, t), fact: FACTS.offline };
+  return {
+    intent: 'warning',
+    title: t.problems.snapshotOfflineTitle,
+    body: t.problems.snapshot[code],
+    action: actionFor(code, t),
+    fact: code === 'unreachable' ? FACTS.offline : FACTS.savedCopy,
+  };
 }
 
 /** A failed snapshot read as a notice, or undefined when the failure is not the snapshot client's. */

@@ -58,7 +58,7 @@ function rowsOf(facts: StatusFacts, t: Messages): [string, ReactNode][] {
     [t.status.storage, storageState],
     ...who,
     [t.status.role, facts.role ? upperFirst(roleName(facts.role, t)) : facts.rolesKnown ? t.status.noRole : t.status.unknown],
-    [t.status.asOf, snapshot ? `${formatAsOf(snapshot.fetchedAt, t)}${snapshot.offline ? ` (${t.status.asOfSavedCopy})` : ''}` : t.status.unknown],
+    [t.status.asOf, snapshot ? `${formatAsOf(snapshot.fetchedAt, t)}${snapshot.offline ? ` (${snapshot.problemCode === 'unreachable' ? t.status.asOfSavedCopy : t.status.asOfSavedCopyAnswered})` : ''}` : t.status.unknown],
     [t.status.age, facts.snapshotAgeMs === undefined ? t.status.unknown : formatAge(facts.snapshotAgeMs, t)],
   ];
 }
