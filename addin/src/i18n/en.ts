@@ -164,6 +164,7 @@ export const en: Messages = {
       `${n === 1 ? '1 row is invalid and was not saved' : `${n} rows are invalid and were not saved`}: correct the sheet and review again.`,
     kindInvalid: 'Write municipality or actor.',
     feeClassInvalid: 'Write municipality for a municipality, single or double for an actor.',
+    reviewLanguage: 'en',
     resultSaved: 'Saved',
     resultServerTaken: "Server's values in the sheet",
     resultDeleted: 'Removed',
@@ -283,8 +284,10 @@ export const en: Messages = {
     none: 'There are no versions.',
     proposeHeading: 'Propose a new version',
     id: 'Version name',
-    idHint: 'a–z, 0–9 and hyphens, for example avgifter-2026',
-    idInvalid: 'Use only a–z, 0–9 and hyphens (at most 64 characters), for example avgifter-2026.',
+    idHint: 'a–z, 0–9 and hyphens, for example fees-2026',
+    idInvalid: 'Use only a–z, 0–9 and hyphens (at most 64 characters), for example fees-2026.',
+    idPrefix: 'fees',
+    offsetInvalid: 'Write a whole number of years, 0–5 (usually 1).',
     idTaken: (id: string) => `The name ${id} already has a version. Choose another name.`,
     yearTaken: (year: number, id: string, draft: boolean) =>
       draft
@@ -356,6 +359,9 @@ export const en: Messages = {
     missingTitle: (date: string) => `The population on ${date} is missing`,
     missing: (n: number, names: string, date: string) =>
       `${n} ${n === 1 ? 'member lacks' : 'members lack'} the population on ${date}: ${names}. In exact mode ${n === 1 ? 'its fee' : 'their fees'} and the totals would show #N/A, so the sheet was not created. Import the population figures or create the sheet as an estimate.`,
+    noFigureTitle: 'No population figure at all',
+    noFigure: (n: number, names: string, date: string) =>
+      `${n} ${n === 1 ? 'member has' : 'members have'} no population figure at all on ${date} or before: ${names}. ${n === 1 ? 'Its fee' : 'Their fees'} and the totals would show #N/A even as an estimate, so the sheet was not created. Import the population figures first.`,
     importFigures: 'Import population figures',
     buildEstimate: 'Create as an estimate',
     sheetName: (year: number) => `SSR budget ${year}`,
@@ -377,7 +383,7 @@ export const en: Messages = {
     downloadCsv: 'Download CSV',
     creating: 'Creating the invoice list…',
     downloading: 'Fetching the CSV…',
-    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} invoice lines.`,
+    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} ${n === 1 ? 'invoice line' : 'invoice lines'}.`,
     downloaded: (file: string) => `The file ${file} has been downloaded.`,
     missingTitle: 'Population figures are missing',
     missing: (year: number, names: string) => `Population figures are missing for ${names}. Import them from SCB before invoicing ${year}.`,
@@ -396,6 +402,11 @@ export const en: Messages = {
     save: 'Save',
     saving: 'Saving the details…',
     saved: (name: string) => `The details of ${name} are saved.`,
+    choose: 'Choose a member',
+    gone: (name: string) => `${name} has had its details filled in meanwhile and is no longer in the list. What you typed has been cleared and nothing was saved; choose another member.`,
+    changedMeanwhileTitle: (name: string) => `Someone else has changed the details of ${name}`,
+    changedMeanwhile: 'Nothing was saved. Press Save again to replace their value with yours, or change the field.',
+    changedField: (label: string, theirs: string, yours: string) => `${label}: now ${theirs}, you typed ${yours}.`,
   },
   preview: {
     workbook: 'Workbook',

@@ -1,4 +1,5 @@
 import { formatDateSv, formatSek } from '@ssr/shared';
+import type { Lang } from '@ssr/shared';
 
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
@@ -167,6 +168,8 @@ export const sv = {
       `${n === 1 ? '1 rad är ogiltig och sparades inte' : `${n} rader är ogiltiga och sparades inte`}: rätta i bladet och granska igen.`,
     kindInvalid: 'Skriv kommun eller aktör.',
     feeClassInvalid: 'Skriv kommun för en kommun, enkel eller dubbel för en aktör.',
+    /** The language the review's own checks (dates, numbers) speak in. */
+    reviewLanguage: 'sv' as Lang,
     resultSaved: 'Sparad',
     resultServerTaken: 'Serverns värden i bladet',
     resultDeleted: 'Borttagen',
@@ -289,6 +292,9 @@ export const sv = {
     id: 'Versionens namn',
     idHint: 'a–z, 0–9 och bindestreck, till exempel avgifter-2026',
     idInvalid: 'Använd bara a–z, 0–9 och bindestreck (högst 64 tecken), till exempel avgifter-2026.',
+    /** The start of the name the form proposes for a new version: `avgifter-2027`. */
+    idPrefix: 'avgifter',
+    offsetInvalid: 'Skriv ett helt antal år, 0–5 (vanligen 1).',
     idTaken: (id: string) => `Namnet ${id} har redan en version. Välj ett annat namn.`,
     yearTaken: (year: number, id: string, draft: boolean) =>
       draft
@@ -364,6 +370,9 @@ export const sv = {
     missingTitle: (date: string) => `Befolkningen ${date} saknas`,
     missing: (n: number, names: string, date: string) =>
       `${n} ${n === 1 ? 'medlem saknar' : 'medlemmar saknar'} befolkningen ${date}: ${names}. I exakt läge skulle ${n === 1 ? 'dess avgift' : 'deras avgifter'} och summorna visa #N/A, så bladet skapades inte. Importera befolkningstalen eller skapa bladet med uppskattning.`,
+    noFigureTitle: 'Befolkningstal saknas helt',
+    noFigure: (n: number, names: string, date: string) =>
+      `${n} ${n === 1 ? 'medlem har' : 'medlemmar har'} inget befolkningstal alls ${date} eller tidigare: ${names}. ${n === 1 ? 'Dess avgift' : 'Deras avgifter'} och summorna skulle visa #N/A även med uppskattning, så bladet skapades inte. Importera befolkningstalen först.`,
     importFigures: 'Importera befolkningstal',
     buildEstimate: 'Skapa med uppskattning',
     sheetName: (year: number) => `SSR budget ${year}`,
@@ -386,7 +395,7 @@ export const sv = {
     downloadCsv: 'Ladda ned CSV',
     creating: 'Skapar fakturalistan…',
     downloading: 'Hämtar CSV…',
-    created: (sheet: string, n: number) => `Bladet "${sheet}" är skapat med ${n} fakturarader.`,
+    created: (sheet: string, n: number) => `Bladet "${sheet}" är skapat med ${n} ${n === 1 ? 'fakturarad' : 'fakturarader'}.`,
     downloaded: (file: string) => `Filen ${file} är nedladdad.`,
     missingTitle: 'Befolkningstal saknas',
     missing: (year: number, names: string) => `Befolkningstal saknas för ${names}. Importera dem från SCB innan du fakturerar ${year}.`,
@@ -405,6 +414,11 @@ export const sv = {
     save: 'Spara',
     saving: 'Sparar uppgifterna…',
     saved: (name: string) => `Uppgifterna för ${name} är sparade.`,
+    choose: 'Välj en medlem',
+    gone: (name: string) => `${name} har fått sina uppgifter ifyllda under tiden och finns inte längre i listan. Det du skrev är rensat och inget sparades; välj en annan medlem.`,
+    changedMeanwhileTitle: (name: string) => `Någon annan har ändrat uppgifterna för ${name}`,
+    changedMeanwhile: 'Inget sparades. Tryck Spara igen för att ersätta deras värde med ditt, eller ändra fältet.',
+    changedField: (label: string, theirs: string, yours: string) => `${label}: nu ${theirs}, du skrev ${yours}.`,
   },
   preview: {
     workbook: 'Arbetsbok',

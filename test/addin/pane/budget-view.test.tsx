@@ -96,3 +96,40 @@ describe('Budget view: exact mode without the figures', () => {
     expect(within(warning).getByRole('button', { name: 'Create as an estimate' })).toBeTruthy();
   });
 });
+
+describe('Budget view: estimate mode with a member that has no figure at all', () => {
+  // Last in the file: a member with no population figure in any year joins the register.
+  beforeAll(async () => {
+    const created = await pane.api('/members', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'ny-kommun', name: 'Ny kommun', kind: 'municipality', feeClass: 'municipality', municipalityCode: '0399', cluster: 'Norr', joinedOn: '2024-01-01' }),
+    });
+    expect(created.status, await created.text()).toBe(201);
+  });
+
+  it('names the member, builds nothing and offers only the import', async () => {
+    const { user } = renderPane(<App />, pane.services);
+    await user.click(screen.getByRole('tab', { name: 'Budget' }));
+    const budget = screen.getByRole('tabpanel', { name: 'Budget' });
+    const year = within(budget).getByRole('textbox', { name: 'År' });
+    await user.clear(year);
+    await user.type(year, '2026');
+    expect(within(budget).getByRole<HTMLInputElement>('radio', { name: /^Uppskattning/ }).checked).toBe(true);
+    await user.click(within(budget).getByRole('button', { name: 'Skapa budgetblad' }));
+    const warning = await within(budget).findByRole('group', { name: 'Befolkningstal saknas helt' }, { timeout: 20_000 });
+    expect(text(warning)).toContain('1 medlem har inget befolkningstal alls 31 december 2025 eller tidigare: Ny kommun.');
+    expect(pane.workbook.getSheet('SSR budget 2026')).toBeUndefined();
+    expect(within(budget).queryByText(/är skapat/)).toBeNull();
+    expect(within(warning).getByRole('button', { name: 'Importera befolkningstal' })).toBeTruthy();
+    expect(within(warning).queryByRole('button', { name: 'Skapa med uppskattning' })).toBeNull();
+  });
+
+  it('in English too', async () => {
+    const { user } = renderPane(<BudgetView />, pane.services, 'en');
+    await user.click(screen.getByRole('button', { name: 'Create budget sheet' }));
+    const warning = await screen.findByRole('group', { name: 'No population figure at all' }, { timeout: 20_000 });
+    expect(text(warning)).toContain('1 member has no population figure at all on 31 December 2024 or before: Ny kommun.');
+    expect(within(warning).queryByRole('button', { name: 'Create as an estimate' })).toBeNull();
+  });
+});

@@ -183,3 +183,47 @@ describe('Fee rules view in English', () => {
     expect(text(document.body)).not.toMatch(/Utkast|Antagen|parter|kr\b/);
   });
 });
+
+describe('Fee rules view: the form’s own checks', () => {
+  it('refuses an emptied or fractional offset at the field instead of sending 0', async () => {
+    const { user } = renderPane(<FeeRulesView />, pane.services);
+    await versionCard('avgifter-2026');
+    const form = screen.getByRole('region', { name: 'Föreslå en ny version' });
+    const offset = within(form).getByRole('textbox', { name: 'Befolkningsår före avgiftsåret' });
+    const sent = pane.requests.length;
+    for (const typed of ['', '1,5']) {
+      await user.clear(offset);
+      if (typed !== '') await user.type(offset, typed);
+      await user.click(within(form).getByRole('button', { name: 'Föreslå version' }));
+      expect(within(form).getByText('Skriv ett helt antal år, 0–5 (vanligen 1).')).toBeTruthy();
+    }
+    expect(pane.requests.slice(sent).filter((request) => request.startsWith('POST'))).toEqual([]);
+  });
+
+  it('in English: proposes a fees- name that no version has, and the schema’s and the approval’s reasons are English', async () => {
+    // A version whose name is the one the form would propose next.
+    expect((await propose('fees-2031', 2030)).status).toBe(201);
+    const { user } = renderPane(<FeeRulesView />, pane.services, 'en');
+    await versionCard('fees-2031');
+    const form = screen.getByRole('region', { name: 'Propose a new version' });
+    await waitFor(() => expect(within(form).getByRole<HTMLInputElement>('textbox', { name: 'Effective from' }).value).toBe('2031'));
+    const name = within(form).getByRole<HTMLInputElement>('textbox', { name: /^Version name/ });
+    expect(name.value).toBe('fees-2031-2');
+    const year = within(form).getByRole('textbox', { name: 'Effective from' });
+    await user.clear(year);
+    await user.type(year, '2032');
+    expect(name.value).toBe('fees-2032');
+
+    const offset = within(form).getByRole('textbox', { name: 'Population year before the fee year' });
+    await user.clear(offset);
+    await user.click(within(form).getByRole('button', { name: 'Propose version' }));
+    expect(within(form).getByText('Write a whole number of years, 0–5 (usually 1).')).toBeTruthy();
+    await user.type(offset, '9');
+    await user.click(within(form).getByRole('button', { name: 'Propose version' }));
+    expect(within(form).getByText('The offset may be at most 5 years.')).toBeTruthy();
+
+    const approve = screen.getByRole('region', { name: 'Record an approval' });
+    await user.click(within(approve).getByRole('button', { name: 'Record approval' }));
+    expect(within(approve).getByText('Give the reference of the decision.')).toBeTruthy();
+  });
+});

@@ -277,3 +277,19 @@ describe('after a save', () => {
     expect(next.get('solna')).toEqual(baseline.get('solna'));
   });
 });
+
+describe('members review in English', () => {
+  it('says what is wrong with a date and an organisation number in English', () => {
+    const enHeaders = memberHeaders('en');
+    const table = SEED_MEMBERS.map((member) => memberToRow(member, 'en').map((cell) => (cell === '' ? null : (cell as CellReadValue))));
+    const nacka = SEED_MEMBERS.findIndex((member) => member.id === 'nacka');
+    edit(table, nacka, enHeaders.indexOf('Joined on'), '2024-13-45');
+    edit(table, nacka, enHeaders.indexOf('Organisation number'), '123');
+    const review = reviewMembers(enHeaders, table, baseline, en.members);
+    const invalid = review.entries.find((entry) => entry.kind === 'invalid');
+    expect(invalid?.kind === 'invalid' ? [...invalid.errors].sort((a, b) => a.path.localeCompare(b.path)) : []).toEqual([
+      { path: 'joinedOn', message: 'Invalid date: write it as YYYY-MM-DD, for example 2024-01-01.' },
+      { path: 'organisationNumber', message: 'The organisation number has the form NNNNNN-NNNN with the right check digit.' },
+    ]);
+  });
+});

@@ -134,6 +134,20 @@ describe('Reimbursements view', () => {
     const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: unknown[] };
     expect(stored.reimbursements).toHaveLength(1);
   });
+
+  it('says it in English in an English pane: a zero amount and a period that ends before it starts', async () => {
+    const { user } = renderPane(<ReimbursementsView />, pane.services, 'en');
+    const form = await screen.findByRole('region', { name: 'Record reimbursement' }, { timeout: 20_000 });
+    const end = within(form).getByLabelText('Period to');
+    await user.clear(end);
+    await user.type(end, '2024-12-31');
+    await user.type(within(form).getByRole('textbox', { name: 'Amount (SEK)' }), '0');
+    await user.click(within(form).getByRole('button', { name: 'Record reimbursement' }));
+    expect(await within(form).findByText('The amount must be greater than zero.')).toBeTruthy();
+    expect(within(form).getByText('The period cannot end before it begins.')).toBeTruthy();
+    const stored = (await (await pane.api('/reimbursements?year=2025')).json()) as { reimbursements: unknown[] };
+    expect(stored.reimbursements).toHaveLength(1);
+  });
 });
 
 describe('Budget view', () => {

@@ -48,10 +48,14 @@ function neededPopulationDate(snapshot: Snapshot | undefined, year: number): str
   return populationDate(populationYearFor(year, offset));
 }
 
-/** Members whose figure an exact sheet would miss, said before it is built: their names and the date. */
+/**
+ * Members whose figure a sheet would miss, said before it is built: their names and the date.
+ * In exact mode that is the date's figure; in estimate mode, any figure on or before it.
+ */
 interface MissingFigures {
   names: string[];
   date: string;
+  mode: FeeMode;
 }
 
 /** Budget: a sheet of live SSR formulas for a year, exact or estimated. */
@@ -78,9 +82,10 @@ export function BudgetView() {
       // The sheet's formulas would all be errors: say so instead of building it.
       const schedule = feeSchedule(snapshot, year, asMode);
       if (!schedule.ok) return { intent: 'warning', body: t.budget.noRule(year) };
-      if (asMode === 'exact' && schedule.value.missing.length > 0) {
+      // Either mode: a member with no usable figure would leave #N/A in its row and the totals.
+      if (schedule.value.missing.length > 0) {
         const names = schedule.value.missing.map((gap) => gap.name).sort((a, b) => a.localeCompare(b, 'sv'));
-        setMissing({ names, date: t.budget.populationDate(neededPopulationDate(snapshot, year)) });
+        setMissing({ names, date: t.budget.populationDate(neededPopulationDate(snapshot, year)), mode: asMode });
         return undefined;
       }
       const plan = planBudgetSheet({ year, mode: asMode, members, labels: budgetLabels(year, t) });
@@ -123,14 +128,21 @@ export function BudgetView() {
       {task.busy ? <Progress busy={task.busy} /> : null}
       {missing ? (
         <NoticeBar
-          notice={{ intent: 'warning', title: t.budget.missingTitle(missing.date), body: t.budget.missing(missing.names.length, missing.names.join(', '), missing.date) }}
+          notice={
+            missing.mode === 'exact'
+              ? { intent: 'warning', title: t.budget.missingTitle(missing.date), body: t.budget.missing(missing.names.length, missing.names.join(', '), missing.date) }
+              : { intent: 'warning', title: t.budget.noFigureTitle, body: t.budget.noFigure(missing.names.length, missing.names.join(', '), missing.date) }
+          }
           onDismiss={() => setMissing(undefined)}
           actions={
             <>
               {showView ? <Button onClick={() => showView('populations')}>{t.budget.importFigures}</Button> : null}
-              <Button disabled={task.busy !== undefined} onClick={buildAsEstimate}>
-                {t.budget.buildEstimate}
-              </Button>
+              {/* An estimate cannot help a member that has no figure at all: importing is the only way. */}
+              {missing.mode === 'exact' ? (
+                <Button disabled={task.busy !== undefined} onClick={buildAsEstimate}>
+                  {t.budget.buildEstimate}
+                </Button>
+              ) : null}
             </>
           }
         />

@@ -3,7 +3,7 @@ import type { Member } from '@ssr/shared';
 import { approvalSchema, membersInYear, parseWith } from '@ssr/shared';
 import { useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
-import { useMessages } from '../../i18n';
+import { useLanguage, useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
 import type { FormProps } from '../shell/form';
 import { isoToday, messagesByField } from '../shell/form';
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
 /** R7: record one party's approval of a version, with the date and reference of its decision (admin). */
 export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & { rules: readonly StoredFeeRule[]; members: readonly Member[] }) {
   const t = useMessages();
+  const language = useLanguage();
   const styles = useStyles();
   const { api, now } = useServices();
   const drafts = rules.filter((rule) => rule.status === 'draft');
@@ -38,7 +39,7 @@ export function ApproveForm({ rules, members, busy, blocked, run }: FormProps & 
   const submit = () =>
     run(async () => {
       if (!rule) return undefined;
-      const parsed = parseWith(approvalSchema, { memberId: party, approvedOn, reference });
+      const parsed = parseWith(approvalSchema, { memberId: party, approvedOn, reference }, '', language);
       setErrors(parsed.ok ? {} : messagesByField(parsed.errors));
       if (!parsed.ok) return undefined;
       const result = await api.approveFeeRule(rule.rule.id, parsed.value, rule.etag);

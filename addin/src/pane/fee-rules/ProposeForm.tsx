@@ -4,7 +4,7 @@ import { feeRuleVersionSchema, memberIdSchema, parseWith, parseYear } from '@ssr
 import { useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import type { Messages } from '../../i18n';
-import { useMessages } from '../../i18n';
+import { useLanguage, useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
 import { problemNotice } from '../shell/notice';
 import type { FormProps } from '../shell/form';
@@ -26,10 +26,10 @@ export function freeYear(rules: readonly StoredFeeRule[], from: number): number 
   return year;
 }
 
-/** A name for a version of `year` that no version has: `avgifter-2026`, else `avgifter-2026-2`… */
-export function freeId(rules: readonly StoredFeeRule[], year: number): string {
+/** A name for a version of `year` that no version has: `avgifter-2026`, else `avgifter-2026-2`… (`prefix` in the pane's language). */
+export function freeId(rules: readonly StoredFeeRule[], year: number, prefix: string): string {
   const taken = new Set(rules.map((stored) => stored.rule.id));
-  const base = `avgifter-${year}`;
+  const base = `${prefix}-${year}`;
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
   return id;
@@ -42,7 +42,7 @@ function initialFields(rules: readonly StoredFeeRule[], nextYear: number, t: Mes
   );
   const year = freeYear(rules, Math.max(nextYear, (latest?.effectiveFrom ?? 0) + 1));
   return {
-    id: freeId(rules, year),
+    id: freeId(rules, year, t.feeRules.idPrefix),
     effectiveFrom: String(year),
     perInhabitantOre: latest ? t.feeRules.moneyInput(latest.perInhabitantOre) : '',
     singleFeeOre: latest ? t.feeRules.moneyInput(latest.singleFeeOre) : '',
@@ -64,6 +64,12 @@ function knownConflicts(fields: Fields, rules: readonly StoredFeeRule[], t: Mess
 }
 
 /** The 409s of a proposal (the name or the year taken meanwhile), said at the field in the pane's language. */
+/** The offset as typed: a whole number, or undefined (an empty field is no 0). */
+function offsetInput(text: string): number | undefined {
+  const trimmed = text.trim();
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : undefined;
+}
+
 function conflictAtField(problem: { type: string; current?: unknown }, fields: Fields, t: Messages): Record<string, string> | undefined {
   const current = (typeof problem.current === 'object' && problem.current !== null ? problem.current : {}) as { id?: unknown; status?: unknown };
   const holder = typeof current.id === 'string' ? current.id : '';
@@ -76,6 +82,7 @@ function conflictAtField(problem: { type: string; current?: unknown }, fields: F
 /** R7: propose a new version (admin); it takes effect once every party has approved it. */
 export function ProposeForm({ rules, busy, blocked, run }: FormProps & { rules: readonly StoredFeeRule[] }) {
   const t = useMessages();
+  const language = useLanguage();
   const styles = useStyles();
   const { api, now } = useServices();
   const [fields, setFields] = useState<Fields>(() => initialFields(rules, new Date(now()).getFullYear() + 1, t));
@@ -89,7 +96,7 @@ export function ProposeForm({ rules, busy, blocked, run }: FormProps & { rules: 
     setFields((current) => {
       const next = { ...current, [name]: data.value };
       const year = parseYear(next.effectiveFrom);
-      return name === 'effectiveFrom' && !idEdited && year !== undefined ? { ...next, id: freeId(rules, year) } : next;
+      return name === 'effectiveFrom' && !idEdited && year !== undefined ? { ...next, id: freeId(rules, year, t.feeRules.idPrefix) } : next;
     });
   };
   // A taken year or name is said as soon as it is typed, and again on sending.
@@ -112,12 +119,13 @@ export function ProposeForm({ rules, busy, blocked, run }: FormProps & { rules: 
         perInhabitantOre: amount('perInhabitantOre'),
         singleFeeOre: amount('singleFeeOre'),
         doubleFeeOre: amount('doubleFeeOre'),
-        populationYearOffset: Number(fields.populationYearOffset),
+        populationYearOffset: offsetInput(fields.populationYearOffset),
         approvals: [],
       };
-      const parsed = parseWith(feeRuleVersionSchema, candidate);
+      const parsed = parseWith(feeRuleVersionSchema, candidate, '', language);
       const found = { ...(parsed.ok ? {} : messagesByField(parsed.errors)), ...amountErrors, ...knownConflicts(fields, rules, t) };
       if (parseYear(fields.effectiveFrom) === undefined) found.effectiveFrom = t.common.yearInvalid;
+      if (offsetInput(fields.populationYearOffset) === undefined) found.populationYearOffset = t.feeRules.offsetInvalid;
       setErrors(found);
       if (!parsed.ok || Object.keys(found).length > 0) return undefined;
       const result = await api.proposeFeeRule(parsed.value);

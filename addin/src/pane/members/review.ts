@@ -1,4 +1,4 @@
-import type { FieldError, Member } from '@ssr/shared';
+import type { FieldError, Lang, Member } from '@ssr/shared';
 import { memberSchema, municipalityCodeClashes, parseWith } from '@ssr/shared';
 import type { StoredMember } from '../../api/client';
 import type { CellReadValue } from '../../excel/port';
@@ -57,6 +57,8 @@ export interface ReviewMessages {
   /** A kind or fee class the sheet cannot hold, said with the words the sheet takes (the register's codes mean nothing there). */
   kindInvalid: string;
   feeClassInvalid: string;
+  /** The language of the schema's own reasons (a date, an organisation number). */
+  reviewLanguage: Lang;
 }
 
 /** The schema's reasons as the sheet's reader needs them: a kind or fee class in the sheet's words. */
@@ -114,7 +116,7 @@ export function reviewMembers(
     const candidate = rowToCandidate(cells, fields);
     if (Object.keys(candidate).length === 0) return; // a blank row is no member
     const id = candidate.id;
-    const parsed = parseWith(memberSchema, candidate);
+    const parsed = parseWith(memberSchema, candidate, '', messages.reviewLanguage);
     const firstRow = id === undefined ? undefined : seen.get(id);
     if (id !== undefined && firstRow === undefined) seen.set(id, row.rowNumber);
     if (!parsed.ok || firstRow !== undefined) {

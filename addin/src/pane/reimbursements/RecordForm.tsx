@@ -2,7 +2,7 @@ import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, toke
 import type { Member, ReimbursedFunction, ReimbursementView } from '@ssr/shared';
 import { formatSek, parseWith, reimbursementSchema } from '@ssr/shared';
 import { useState } from 'react';
-import { useMessages } from '../../i18n';
+import { useLanguage, useMessages } from '../../i18n';
 import { problemNotice } from '../shell/notice';
 import type { FormProps } from '../shell/form';
 import { isoToday, kronorInput, messagesByField } from '../shell/form';
@@ -37,6 +37,7 @@ export function RecordForm({
   onDone,
 }: FormProps & { members: readonly Member[]; editing?: ReimbursementView; onDone?: () => void }) {
   const t = useMessages();
+  const language = useLanguage();
   const styles = useStyles();
   const { api, now } = useServices();
   const sorted = [...members].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
@@ -57,7 +58,7 @@ export function RecordForm({
       const amountOre = kronorInput(amount);
       const id = editing?.id ?? claimId(member, fn, periodStart);
       const candidate = { id, memberId: member, function: fn, periodStart, periodEnd, amountOre, note };
-      const parsed = parseWith(reimbursementSchema, candidate);
+      const parsed = parseWith(reimbursementSchema, candidate, '', language);
       const found = parsed.ok ? {} : messagesByField(parsed.errors);
       if (amountOre === undefined) found.amountOre = t.common.amountInvalid;
       setErrors(found);
