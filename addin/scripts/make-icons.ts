@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { assetsDir } from './paths';
+import { crc32 } from './crc32';
 
 /*
  * Draws the add-in's icons (16, 32, 64 and 80 px PNGs for the manifest and the ribbon): a
@@ -14,18 +15,6 @@ export const ICON_SIZES = [16, 32, 64, 80] as const;
 const BLUE = [0x0f, 0x6c, 0xbd] as const;
 const WHITE = [0xff, 0xff, 0xff] as const;
 const SAMPLES = 4;
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = (CRC_TABLE[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
