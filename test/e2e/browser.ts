@@ -120,3 +120,20 @@ export async function rowOf(page: Page, value: string): Promise<number> {
   if (!Number.isInteger(row) || row < 1) throw new Error(`No row with ${value} in column A`);
   return row;
 }
+
+/** The built add-in, the dev host and Azurite, and Chromium: what a browser test file runs on. */
+export async function openSite(options: StackOptions = {}): Promise<{ site: Site; browser: Browser }> {
+  ensureBuilt();
+  const browser = await launchChromium();
+  try {
+    return { site: await startSite(options), browser };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export async function closeSite(site: Site | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await site?.close();
+}

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_MEMBERS } from '@ssr/shared';
 import type { Site } from './browser';
-import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { closeSite, openSite, screenshot } from './browser';
 
 /*
  * Invoices as finance staff make them, in the built pane (preview mode) against the API and
@@ -14,16 +14,8 @@ import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
 let site: Site;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  site = await startSite();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+beforeAll(async () => ({ site, browser } = await openSite()));
+afterAll(() => closeSite(site, browser));
 
 const WORDS = {
   sv: {

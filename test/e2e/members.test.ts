@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { cell, ensureBuilt, launchChromium, rowOf, screenshot, startSite } from './browser';
+import { cell, closeSite, openSite, rowOf, screenshot } from './browser';
 
 /*
  * The members view in Chromium against the built add-in, the dev host and Azurite, in Swedish
@@ -13,16 +13,8 @@ import { cell, ensureBuilt, launchChromium, rowOf, screenshot, startSite } from 
 let site: Site;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  site = await startSite();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+beforeAll(async () => ({ site, browser } = await openSite()));
+afterAll(() => closeSite(site, browser));
 
 const TEXT = {
   sv: {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { closeSite, openSite, screenshot } from './browser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scbSheet, xlsx } from '../fixtures/scb/xlsx';
@@ -14,16 +14,8 @@ import { scbSheet, xlsx } from '../fixtures/scb/xlsx';
 let site: Site;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  site = await startSite();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+beforeAll(async () => ({ site, browser } = await openSite()));
+afterAll(() => closeSite(site, browser));
 
 /** The reference export's county and 26 municipalities, 2023 and 2024, as worksheet rows. */
 const TABLE = readFileSync(join(process.cwd(), 'test', 'fixtures', 'scb', 'stockholm-2023-2024-comma-bom.csv'), 'utf8')

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { closeSite, openSite, screenshot } from './browser';
 
 /*
  * Preview mode's workbook as finance staff meet it, in Chromium against the built add-in and
@@ -12,16 +12,8 @@ import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
 let site: Site;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  site = await startSite();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+beforeAll(async () => ({ site, browser } = await openSite()));
+afterAll(() => closeSite(site, browser));
 
 /** What each language calls things, and how it writes the formulas. */
 const LANGUAGES = {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { closeSite, openSite, screenshot } from './browser';
 
 /*
  * The status view in Chromium (built add-in, preview mode, dev host, Azurite): it says in words
@@ -12,16 +12,8 @@ import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
 let site: Site;
 let browser: Browser;
 
-beforeAll(async () => {
-  ensureBuilt();
-  browser = await launchChromium();
-  site = await startSite();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-});
+beforeAll(async () => ({ site, browser } = await openSite()));
+afterAll(() => closeSite(site, browser));
 
 const LANGUAGES = {
   sv: {
