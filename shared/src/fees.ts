@@ -1,4 +1,5 @@
 import type { Lang } from './lang';
+import { formatDate } from './lang';
 import { feeRuleInForce } from './fee-rules';
 import type { MemberTerms } from './member-terms';
 import { termsInYear } from './member-terms';
@@ -69,12 +70,9 @@ export interface FeeSchedule {
   missing: MissingPopulation[];
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-
 /** `2024-12-31` as Swedish short text: `31 dec 2024`. */
 export function formatDateSv(isoDate: string): string {
-  const month = MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? '';
-  return `${Number(isoDate.slice(8, 10))} ${month} ${isoDate.slice(0, 4)}`;
+  return formatDate(isoDate, 'sv');
 }
 
 function noRule(year: number): FeeError {
@@ -170,17 +168,10 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode):
   return { ok: true, value: { year: feeYear, mode, rule, lines, totals, totalsText, missing } };
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2024-12-31` as English short text: `31 Dec 2024`. */
-function formatDateEn(isoDate: string): string {
-  return `${Number(isoDate.slice(8, 10))} ${EN_MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? ''} ${isoDate.slice(0, 4)}`;
-}
-
 /** The words of a fee's basis, per language; amounts keep the Swedish krona format in both. */
 const BASIS_WORDS: Readonly<Record<Lang, { fee: string; doubleFee: string; inhabitants: string; estimated: string; date: (iso: string) => string }>> = {
   sv: { fee: 'Avgift', doubleFee: 'Dubbel avgift', inhabitants: 'inv.', estimated: 'uppskattad med', date: formatDateSv },
-  en: { fee: 'Fee', doubleFee: 'Double fee', inhabitants: 'inhabitants', estimated: 'estimated from', date: formatDateEn },
+  en: { fee: 'Fee', doubleFee: 'Double fee', inhabitants: 'inhabitants', estimated: 'estimated from', date: (iso) => formatDate(iso, 'en') },
 };
 
 /** How the fee was reached, as a person reads it: `1,50 kr × 112 112 inv. (31 dec 2024)`. */

@@ -1,4 +1,4 @@
-import { CLUSTERS, feeBasisText, formatDateSv } from '@ssr/shared';
+import { CLUSTERS, feeBasisText, formatDate } from '@ssr/shared';
 import type { FeeBasis, FeeError, Lang, MemberKind, MissingPopulation } from '@ssr/shared';
 
 /*
@@ -15,13 +15,6 @@ export function both(text: string): LocalText {
   return { sv: text, en: text };
 }
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2024-12-31` as short text: `31 dec 2024` (sv), `31 Dec 2024` (en). */
-export function formatDate(isoDate: string, lang: Lang): string {
-  if (lang === 'sv') return formatDateSv(isoDate);
-  return `${Number(isoDate.slice(8, 10))} ${MONTHS_EN[Number(isoDate.slice(5, 7)) - 1] ?? ''} ${isoDate.slice(0, 4)}`;
-}
 
 const EN_COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const EN_MONEY = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,7 +1,9 @@
+import { formatDate } from '@ssr/shared';
 import type { Messages } from './messages';
 
 /** English, for Office installations whose display language is English. */
 export const en: Messages = {
+  language: 'en',
   app: {
     title: 'SSR budget',
     startFailed: 'The add-in could not start. Reload the pane; if that does not help, contact whoever runs the add-in and quote the error below.',
@@ -82,7 +84,6 @@ export const en: Messages = {
     user: 'User',
     role: 'Role',
     asOf: 'Data as of',
-    months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
     asOfSavedCopy: 'saved copy, the API cannot be reached',
     asOfSavedCopyAnswered: 'saved copy',
     age: 'Age',
@@ -434,10 +435,7 @@ export const en: Messages = {
   },
 };
 
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** `2024-07-05` as `5 Jul 2024`, or `5 July 2024` with `long`: the dates of the fee-rule and budget views. */
 function englishDate(iso: string, month: 'short' | 'long' = 'short'): string {
-  const name = ENGLISH_MONTHS[Number(iso.slice(5, 7)) - 1] ?? '';
-  return `${Number(iso.slice(8, 10))} ${month === 'short' ? name.slice(0, 3) : name} ${iso.slice(0, 4)}`;
+  return formatDate(iso, 'en', month);
 }

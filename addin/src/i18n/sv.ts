@@ -1,8 +1,10 @@
-import { formatDateSv, formatSek } from '@ssr/shared';
+import { formatDate, formatDateSv, formatSek } from '@ssr/shared';
 import type { Lang } from '@ssr/shared';
 
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
+  /** The catalogue's language, for what is formatted outside it (dates, the members table's headers). */
+  language: 'sv' as Lang,
   app: {
     title: 'SSR-budget',
     startFailed: 'Tillägget kunde inte starta. Ladda om fönstret; hjälper det inte, kontakta den som förvaltar tillägget och ange felet nedan.',
@@ -85,7 +87,6 @@ export const sv = {
     user: 'Användare',
     role: 'Roll',
     asOf: 'Uppgifter per',
-    months: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
     asOfSavedCopy: 'sparad kopia, API:t nås inte',
     asOfSavedCopyAnswered: 'sparad kopia',
     age: 'Ålder',
@@ -353,10 +354,7 @@ export const sv = {
     intro: 'Ett blad med en rad per medlem och levande SSR-formler, summor per grupp och ett diagram över avgiftsintäkterna.',
     mode: 'Beräkning',
     /** The population date a mode needs, as the labels name it: `31 december 2024`. */
-    populationDate: (iso: string) => {
-      const months = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-      return `${Number(iso.slice(8, 10))} ${months[Number(iso.slice(5, 7)) - 1] ?? ''} ${iso.slice(0, 4)}`;
-    },
+    populationDate: (iso: string) => formatDate(iso, 'sv', 'long'),
     exact: (date: string) => `Exakt: kräver befolkningen ${date}`,
     exactAnyYear: 'Exakt: kräver befolkningen 31 december året före',
     estimate: (date: string) => `Uppskattning: befolkningen ${date}, eller den senaste före när den saknas`,

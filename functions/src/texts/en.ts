@@ -1,6 +1,6 @@
+import { formatDate } from '@ssr/shared';
 import type { ApiTexts } from './types';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const en: ApiTexts = {
   title: {
@@ -61,7 +61,7 @@ export const en: ApiTexts = {
     noRule: (year) => `No adopted fee rule applies to ${year}. Adopt a fee rule that applies from ${year} or earlier.`,
     notMember: (name, year) => `${name} is not a member in ${year}.`,
     missingPopulations: (names) => `Population figures are missing for ${names}. Import SCB's figures, or compute in "estimate" mode.`,
-    date: (isoDate) => `${Number(isoDate.slice(8, 10))} ${MONTHS[Number(isoDate.slice(5, 7)) - 1] ?? ''} ${isoDate.slice(0, 4)}`,
+    date: (isoDate) => formatDate(isoDate, 'en'),
   },
   members: {
     codeTaken: (code, holderName, holderId) => `Municipality code ${code} already belongs to ${holderName} (${holderId}).`,

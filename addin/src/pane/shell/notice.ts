@@ -1,7 +1,6 @@
 import type { ApiProblem } from '../../api/problem';
 import { isNetworkError, NETWORK_PROBLEM, OUTCOME_UNKNOWN_PROBLEM, UNREADABLE_PROBLEM } from '../../api/problem';
-import { CATALOGUES } from '../../i18n';
-import type { Language, Messages } from '../../i18n';
+import type { Messages } from '../../i18n';
 import { MEMBER_COLUMNS } from '../members/columns';
 
 /** A message for the user: what happened, and (for failures) what to do about it. */
@@ -53,11 +52,6 @@ function actionFor(problem: ApiProblem, t: Messages): string {
 /** Problems whose detail already says what to do (import SCB's figures, adopt a fee rule). */
 const SELF_EXPLAINING = new Set(['no-fee-rule', 'not-member', 'missing-population'].map((slug) => `urn:ssr:problem:${slug}`));
 
-/** The catalogue's language: the member columns' headers are kept per language beside the catalogues. */
-function languageOf(t: Messages): Language {
-  return t === CATALOGUES.en ? 'en' : 'sv';
-}
-
 /** The labels the pane's forms give the fields the API checks, beyond the members table's columns. */
 function formLabels(t: Messages): ReadonlyMap<string, string> {
   return new Map(Object.entries({
@@ -91,7 +85,7 @@ export function fieldLabel(path: string, t: Messages): string | undefined {
     .at(-1);
   if (field === undefined) return undefined;
   const column = MEMBER_COLUMNS.find((entry) => entry.field === field);
-  return column ? column.header[languageOf(t)] : formLabels(t).get(field);
+  return column ? column.header[t.language] : formLabels(t).get(field);
 }
 
 /** An API problem as the user reads it: the API's own Swedish title and detail, and what to do. */

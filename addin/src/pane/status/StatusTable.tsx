@@ -1,4 +1,5 @@
 import { Badge, Table, TableBody, TableCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { monthName } from '@ssr/shared';
 import type { ReactNode } from 'react';
 import { STORAGE_UNAVAILABLE_STATUS } from '../../api/client';
 import { useMessages } from '../../i18n';
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
 export function formatAsOf(ms: number, t: Messages): string {
   const date = new Date(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getDate()} ${t.status.months[date.getMonth()] ?? ''} ${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${date.getDate()} ${monthName(date.getMonth(), t.language)} ${date.getFullYear()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 function upperFirst(text: string): string {

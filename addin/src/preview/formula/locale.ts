@@ -1,4 +1,5 @@
 import type { Lang } from '@ssr/shared';
+import { PRODUCTION_NAMESPACE } from '../../excel/namespace';
 import { SWEDISH_FUNCTIONS } from '../../../scripts/metadata/swedish';
 
 /**
@@ -17,8 +18,8 @@ export interface FormulaLocale {
   readonly invariantNames: ReadonlyMap<string, string>;
 }
 
-/** The namespace of the add-in's functions in the manifest (`SSR.FEE`). */
-export const SSR_NAMESPACE = 'SSR';
+/** The namespace of the add-in's functions as the pane writes them (`SSR.FEE`). */
+export const SSR_NAMESPACE = PRODUCTION_NAMESPACE;
 
 /** Excel's own Swedish names for the functions and constants the preview evaluates. */
 const SWEDISH_BUILT_INS: Readonly<Record<string, string>> = { SUM: 'SUMMA', IF: 'OM', TRUE: 'SANT', FALSE: 'FALSKT' };

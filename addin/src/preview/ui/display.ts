@@ -1,3 +1,4 @@
+import { MONTH_NAMES } from '@ssr/shared';
 import type { Lang } from '@ssr/shared';
 import { isFormattedNumber } from '../../custom-functions/cell-value';
 import type { FormulaValue } from '../formula/values';
@@ -77,11 +78,6 @@ function formatter(lang: Lang, useGrouping: boolean, minimumFractionDigits: numb
   return found;
 }
 
-const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
-  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
 /** A date-time code (`d mmm yyyy hh:mm`): letters of dates and times, no digit placeholder. */
 function isDateCode(code: string): boolean {
   const unquoted = code.replace(/"[^"]*"/g, '');
@@ -92,10 +88,10 @@ function isDateCode(code: string): boolean {
  * An Excel date serial (days since 30 Dec 1899, the time as the fraction) under a date-time
  * code, with the language's month names, as Excel shows it. `mm` after `h` is minutes.
  */
-function formatDate(serial: number, code: string, lang: Lang): string {
+function formatSerialDate(serial: number, code: string, lang: Lang): string {
   const at = new Date(Math.round((serial - 25_569) * 86_400_000));
   const pad = (n: number) => String(n).padStart(2, '0');
-  const month = MONTHS[lang][at.getUTCMonth()] ?? '';
+  const month = MONTH_NAMES[lang][at.getUTCMonth()] ?? '';
   let out = '';
   let afterHour = false;
   const tokens = code.match(/"[^"]*"|\\.|y+|m+|d+|h+|s+|./gi) ?? [];
@@ -129,7 +125,7 @@ function formatDate(serial: number, code: string, lang: Lang): string {
 export function formatNumber(value: number, code: string | undefined, lang: Lang): string {
   const general = (n: number) => formatter(lang, false, 0, 10).format(n).replace('\u2212', '-');
   if (code === undefined || code === '@' || code.toLowerCase() === 'general') return general(value);
-  if (isDateCode(code)) return formatDate(value, code, lang);
+  if (isDateCode(code)) return formatSerialDate(value, code, lang);
   const [positive = '', negative] = sections(code);
   const useNegative = value < 0 && negative !== undefined && negative !== '';
   const { before, placeholder, after, percent } = layout(useNegative ? negative : positive);

@@ -23,6 +23,7 @@ import { cellKey, cellValue, emptySheet } from './model';
 import type { FunctionCaller } from './recalc';
 import { evaluateDetached, recalculate } from './recalc';
 import { layOutSpills, sameSpills, SPILL_BLOCKED } from './spill';
+import { callsNamespace, PRODUCTION_NAMESPACE } from '../../excel/namespace';
 import { tableRowForEdit } from './tables';
 
 /** As Excel's `values` reads a cell: a money cell is its number, an error its code. */
@@ -428,8 +429,9 @@ export class MemoryWorkbook implements WorkbookPort {
 
   /** Recalculates every formula (the preview is small); names the sheets that hold SSR.* formulas. */
   recalculate(): Promise<string[]> {
-    const ssr = /(?<![A-Za-z0-9_.])SSR\./i;
-    const names = [...this.sheets.values()].filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && ssr.test(cell.formula))).map((sheet) => sheet.name);
+    const names = [...this.sheets.values()]
+      .filter((sheet) => [...sheet.cells.values()].some((cell) => cell.formula !== undefined && callsNamespace(cell.formula, PRODUCTION_NAMESPACE)))
+      .map((sheet) => sheet.name);
     return this.scheduleRecalculation().then(() => names);
   }
 
