@@ -1,3 +1,4 @@
+import type { Lang } from './lang';
 /**
  * Money is whole öre (integers) everywhere inside the program: 1,50 kr × an odd population
  * ends in ,50 and floating-point sums drift.
@@ -29,6 +30,13 @@ export function formatSek(ore: Ore, options: { unit?: boolean } = {}): string {
   const parts = splitOre(ore);
   const number = `${parts.sign}${groupThousands(parts.kronor, NBSP)},${parts.ore}`;
   return options.unit === false ? number : `${number}${NBSP}kr`;
+}
+
+/** SEK as a reader of the language writes it: `3 682 231,50 kr` (sv), `SEK 3,682,231.50` (en); exact to the öre. */
+export function formatMoney(ore: Ore, lang: Lang): string {
+  if (lang === 'sv') return formatSek(ore);
+  const parts = splitOre(ore);
+  return `${parts.sign}SEK ${groupThousands(parts.kronor, ',')}.${parts.ore}`;
 }
 
 /** Plain decimal for CSV and machines: `3682231.50`. */

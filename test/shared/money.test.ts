@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDecimal, formatSek, kronorToOre, oreToKronor, parseDecimal, parseSek } from '@ssr/shared';
+import { formatCount, formatDate, formatDecimal, formatMoney, formatSek, kronorToOre, oreToKronor, parseDecimal, parseSek } from '@ssr/shared';
 
 const NBSP = '\u00a0';
 
@@ -27,6 +27,22 @@ describe('formatSek: Swedish kronor with non-breaking thousands space and decima
   it.each([0.5, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])('refuses %s, which is not a whole number of öre', (ore) => {
     expect(() => formatSek(ore)).toThrow(RangeError);
     expect(() => formatDecimal(ore)).toThrow(RangeError);
+  });
+});
+
+describe('money and dates in the reader’s language', () => {
+  it('formats money exactly, as each language writes it', () => {
+    expect(formatMoney(28_000_000, 'sv')).toBe('280\u00a0000,00\u00a0kr');
+    expect(formatMoney(28_000_000, 'en')).toBe('SEK 280,000.00');
+    expect(formatMoney(-123_456_789_01, 'en')).toBe('-SEK 123,456,789.01');
+    expect(formatMoney(150, 'en')).toBe('SEK 1.50');
+  });
+
+  it('formats dates with the language’s month names, short or long', () => {
+    expect(formatDate('2024-12-31', 'sv')).toBe('31 dec 2024');
+    expect(formatDate('2024-07-05', 'en')).toBe('5 Jul 2024');
+    expect(formatDate('2024-05-01', 'sv', 'long')).toBe('1 maj 2024');
+    expect(formatDate('2024-09-30', 'en', 'long')).toBe('30 September 2024');
   });
 });
 

@@ -1,4 +1,4 @@
-import { CLUSTERS, feeBasisText, formatDate } from '@ssr/shared';
+import { CLUSTERS, feeBasisText, formatDate, formatMoney } from '@ssr/shared';
 import type { FeeBasis, FeeError, Lang, MemberKind, MissingPopulation } from '@ssr/shared';
 
 /*
@@ -15,21 +15,14 @@ export function both(text: string): LocalText {
   return { sv: text, en: text };
 }
 
-
 const EN_COUNT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const EN_MONEY = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** Whole öre as English text: `SEK 280,000.00`. */
-function formatSekEn(ore: number): string {
-  return `SEK ${EN_MONEY.format(ore / 100)}`;
-}
 
 /** How the fee was reached: `1,50 kr × 112 112 inv. (31 dec 2024)`, `SEK 1.50 × 112,112 inhabitants (31 Dec 2024)`. */
 export function basisText(basis: FeeBasis, lang: Lang): string {
   if (lang === 'sv') return feeBasisText(basis);
-  if (basis.kind === 'actor-fee') return `${basis.feeClass === 'double' ? 'Double fee' : 'Fee'} ${formatSekEn(basis.feeOre)}`;
+  if (basis.kind === 'actor-fee') return `${basis.feeClass === 'double' ? 'Double fee' : 'Fee'} ${formatMoney(basis.feeOre, 'en')}`;
   const estimate = basis.estimated ? `; estimated from ${formatDate(basis.figureDate, 'en')}` : '';
-  return `${formatSekEn(basis.perInhabitantOre)} × ${EN_COUNT.format(basis.population)} inhabitants (${formatDate(basis.populationDate, 'en')}${estimate})`;
+  return `${formatMoney(basis.perInhabitantOre, 'en')} × ${EN_COUNT.format(basis.population)} inhabitants (${formatDate(basis.populationDate, 'en')}${estimate})`;
 }
 
 export const FEE_TABLE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {

@@ -1,4 +1,4 @@
-import { formatDate } from '@ssr/shared';
+import { formatDate, formatMoney } from '@ssr/shared';
 import type { Messages } from './messages';
 
 /** English, for Office installations whose display language is English. */
@@ -274,7 +274,7 @@ export const en: Messages = {
     draft: 'Draft',
     adopted: 'Adopted',
     adoptedOn: (date: string) => `Adopted on ${englishDate(date)}`,
-    money: (ore: number) => new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'SEK' }).format(ore / 100),
+    money: (ore: number) => formatMoney(ore, 'en'),
     moneyInput: (ore: number) => (ore / 100).toFixed(2),
     date: (iso: string) => englishDate(iso),
     approvalCount: (approved: number, required: number) => `${approved} of ${required} ${required === 1 ? 'party has' : 'parties have'} approved`,
