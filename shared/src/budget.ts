@@ -15,6 +15,9 @@ export interface MemberNet {
 export interface BudgetSummary {
   year: number;
   mode: FeeMode;
+  /** The fee-rule version the income is computed under, and whether it is adopted (else a proposal). */
+  ruleId: string;
+  adopted: boolean;
   income: Record<FeeGroup, Ore>;
   reimbursements: Record<ReimbursedFunction | 'all', Ore>;
   /** Fee income less reimbursements: what is left for the office, planning and training. */
@@ -38,6 +41,8 @@ export function budgetSummary(schedule: FeeSchedule, sums: readonly Reimbursemen
   return {
     year: schedule.year,
     mode: schedule.mode,
+    ruleId: schedule.rule.id,
+    adopted: schedule.adopted,
     income: { ...schedule.totals },
     reimbursements,
     resultOre: schedule.totals.all - reimbursements.all,

@@ -54,6 +54,10 @@ export type FeeGroup = (typeof FEE_GROUPS)[number];
 
 export type FeeError =
   | { code: 'no-rule'; year: number; message: string }
+  /** A named version the register does not hold. */
+  | { code: 'unknown-rule'; ruleId: string; message: string }
+  /** A named version asked for a year before its effective year. */
+  | { code: 'rule-not-effective'; ruleId: string; year: number; effectiveFrom: number; message: string }
   | { code: 'not-member'; memberId: string; name: string; year: number; message: string }
   | ({ code: 'missing-population'; message: string } & MissingPopulation);
 
@@ -62,7 +66,10 @@ export type FeeResult<T> = { ok: true; value: T } | { ok: false; error: FeeError
 export interface FeeSchedule {
   year: number;
   mode: FeeMode;
+  /** The version the fees are computed under: the one in force, or the one asked for by id. */
   rule: FeeRuleVersion;
+  /** False when `rule` is a draft: the figures are a proposal, not what members owe. */
+  adopted: boolean;
   lines: FeeLine[];
   totals: Record<FeeGroup, Ore>;
   /** The totals as a person reads them: `7 602 231,50 kr`. */
@@ -77,6 +84,38 @@ export function formatDateSv(isoDate: string): string {
 
 function noRule(year: number): FeeError {
   return { code: 'no-rule', year, message: `No adopted fee rule is in force for ${year}.` };
+}
+
+/**
+ * The version a year's fees are computed under: by default the one in force (R7); given an id,
+ * that version, adopted or draft, for any year from its effective year on, so that a proposal's
+ * cost can be shown before the parties are asked to approve it.
+ */
+export function ruleForYear(year: number, rules: readonly FeeRuleVersion[], ruleId?: string): FeeResult<FeeRuleVersion> {
+  if (ruleId === undefined) {
+    const rule = feeRuleInForce(year, rules);
+    return rule ? { ok: true, value: rule } : { ok: false, error: noRule(year) };
+  }
+  const rule = rules.find((version) => version.id === ruleId);
+  if (!rule) return { ok: false, error: { code: 'unknown-rule', ruleId, message: `No fee-rule version ${ruleId}.` } };
+  if (year < rule.effectiveFrom) {
+    return {
+      ok: false,
+      error: {
+        code: 'rule-not-effective',
+        ruleId,
+        year,
+        effectiveFrom: rule.effectiveFrom,
+        message: `Fee-rule version ${ruleId} takes effect in ${rule.effectiveFrom}, after ${year}.`,
+      },
+    };
+  }
+  return { ok: true, value: rule };
+}
+
+/** Whether a version has been adopted (R7): figures under any other are a proposal. */
+export function isAdopted(rule: FeeRuleVersion): boolean {
+  return rule.adoptedOn !== undefined;
 }
 
 /** The gap a missing-population error names, without the error's code and message. */
@@ -117,17 +156,17 @@ function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: P
   return { ok: true, value: lineOf(member, terms, amountOre, { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis }) };
 }
 
-/** The fee a member owes for a year (R2, R4, R8), with how it was reached. */
-export function feeForMember(register: Register, member: Member, feeYear: number, mode: FeeMode): FeeResult<FeeLine> {
+/** The fee a member owes for a year (R2, R4, R8), with how it was reached; under the version in force or the one named. */
+export function feeForMember(register: Register, member: Member, feeYear: number, mode: FeeMode, ruleId?: string): FeeResult<FeeLine> {
   if (!isMemberInYear(member, feeYear)) {
     return {
       ok: false,
       error: { code: 'not-member', memberId: member.id, name: member.name, year: feeYear, message: `${member.name} is not a member in ${feeYear}.` },
     };
   }
-  const rule = feeRuleInForce(feeYear, register.feeRules);
-  if (!rule) return { ok: false, error: noRule(feeYear) };
-  return feeLine(member, rule, feeYear, indexPopulations(register.populations), mode);
+  const rule = ruleForYear(feeYear, register.feeRules, ruleId);
+  if (!rule.ok) return rule;
+  return feeLine(member, rule.value, feeYear, indexPopulations(register.populations), mode);
 }
 
 export function emptyTotals(): Record<FeeGroup, Ore> {
@@ -143,11 +182,13 @@ export function groupsOf(line: Pick<FeeLine, 'kind' | 'cluster'>): FeeGroup[] {
 
 /**
  * The fee schedule for a year: a line per member whose fee can be computed, totals per
- * group, and the municipalities whose population figure is missing (exact mode).
+ * group, and the municipalities whose population figure is missing (exact mode). Under the
+ * version in force, or under the version named by `ruleId` (a proposal when it is a draft).
  */
-export function feeSchedule(register: Register, feeYear: number, mode: FeeMode): FeeResult<FeeSchedule> {
-  const rule = feeRuleInForce(feeYear, register.feeRules);
-  if (!rule) return { ok: false, error: noRule(feeYear) };
+export function feeSchedule(register: Register, feeYear: number, mode: FeeMode, ruleId?: string): FeeResult<FeeSchedule> {
+  const chosen = ruleForYear(feeYear, register.feeRules, ruleId);
+  if (!chosen.ok) return chosen;
+  const rule = chosen.value;
   const index = indexPopulations(register.populations);
   const lines: FeeLine[] = [];
   const missing: MissingPopulation[] = [];
@@ -165,7 +206,7 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode):
     for (const group of groupsOf(result.value)) totals[group] += result.value.amountOre;
   }
   const totalsText = Object.fromEntries(FEE_GROUPS.map((group) => [group, formatSek(totals[group])])) as Record<FeeGroup, string>;
-  return { ok: true, value: { year: feeYear, mode, rule, lines, totals, totalsText, missing } };
+  return { ok: true, value: { year: feeYear, mode, rule, adopted: isAdopted(rule), lines, totals, totalsText, missing } };
 }
 
 /** The words of a fee's basis, per language; amounts keep the Swedish krona format in both. */

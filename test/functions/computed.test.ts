@@ -39,7 +39,7 @@ describe('GET /fees equals the shared engine', () => {
       const single = await api.get(`/fees/${member.id}?year=${year}&mode=${mode}`);
       if (line.ok) {
         expect(single.status).toBe(200);
-        expect(single.body).toEqual({ year, mode, ...JSON.parse(JSON.stringify(line.value)) });
+        expect(single.body).toEqual({ year, mode, ...JSON.parse(JSON.stringify(line.value)), ruleId: expected.value.rule.id, adopted: true });
       } else {
         expect(line.error.code).toBe('missing-population');
         expect(single.status).toBe(409);

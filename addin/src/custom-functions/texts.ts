@@ -149,6 +149,13 @@ export function feeErrorText(error: FeeError): LocalText {
   switch (error.code) {
     case 'no-rule':
       return noRuleInForce(error.year);
+    case 'unknown-rule':
+      return { sv: `Det finns ingen avgiftsregel ${error.ruleId}.`, en: `There is no fee rule ${error.ruleId}.` };
+    case 'rule-not-effective':
+      return {
+        sv: `Avgiftsregeln ${error.ruleId} gäller från ${error.effectiveFrom}, inte ${error.year}.`,
+        en: `Fee rule ${error.ruleId} applies from ${error.effectiveFrom}, not ${error.year}.`,
+      };
     case 'not-member':
       return { sv: `${error.name} är inte medlem ${error.year}.`, en: `${error.name} is not a member in ${error.year}.` };
     case 'missing-population':

@@ -59,6 +59,8 @@ export const en: ApiTexts = {
   },
   fees: {
     noRule: (year) => `No adopted fee rule applies to ${year}. Adopt a fee rule that applies from ${year} or earlier.`,
+    unknownRule: (ruleId) => `There is no fee rule with id ${ruleId}.`,
+    ruleNotEffective: (ruleId, effectiveFrom, year) => `Fee rule ${ruleId} applies from ${effectiveFrom} and cannot be computed for ${year}.`,
     notMember: (name, year) => `${name} is not a member in ${year}.`,
     missingPopulations: (names) => `Population figures are missing for ${names}. Import SCB's figures, or compute in "estimate" mode.`,
     date: (isoDate) => formatDate(isoDate, 'en'),

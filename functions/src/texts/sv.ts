@@ -58,6 +58,8 @@ export const sv: ApiTexts = {
   },
   fees: {
     noRule: (year) => `Ingen antagen avgiftsregel gäller för ${year}. Anta en avgiftsregel som gäller från ${year} eller tidigare.`,
+    unknownRule: (ruleId) => `Det finns ingen avgiftsregel med id ${ruleId}.`,
+    ruleNotEffective: (ruleId, effectiveFrom, year) => `Avgiftsregeln ${ruleId} gäller från ${effectiveFrom} och kan inte räknas för ${year}.`,
     notMember: (name, year) => `${name} är inte medlem ${year}.`,
     missingPopulations: (names) => `Befolkningssiffror saknas för ${names}. Importera SCB:s siffror, eller räkna i läget "estimate".`,
     date: formatDateSv,

@@ -55,6 +55,8 @@ export interface ApiTexts {
   };
   fees: {
     noRule: (year: number) => string;
+    unknownRule: (ruleId: string) => string;
+    ruleNotEffective: (ruleId: string, effectiveFrom: number, year: number) => string;
     notMember: (name: string, year: number) => string;
     missingPopulations: (names: string) => string;
     /** `2024-12-31` as a person reads it. */

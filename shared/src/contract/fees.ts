@@ -48,6 +48,7 @@ export const feeScheduleSchema = z.object({
   year: yearSchema,
   mode: feeMode,
   rule: feeRuleVersionSchema,
+  adopted: z.boolean().describe('False when the rule is a draft: the fees are a proposal.'),
   lines: z.array(feeLineSchema),
   totals: feeTotalsSchema,
   totalsText: z.record(z.enum(FEE_GROUPS), z.string()).describe('The totals as a person reads them: 7 602 231,50 kr.'),
@@ -55,7 +56,12 @@ export const feeScheduleSchema = z.object({
 });
 
 /** GET /fees/{memberId}: one member's line, with the year and mode it answers. */
-export const memberFeeSchema = feeLineSchema.extend({ year: yearSchema, mode: feeMode });
+export const memberFeeSchema = feeLineSchema.extend({
+  year: yearSchema,
+  mode: feeMode,
+  ruleId: z.string().describe('The fee-rule version the fee is computed under.'),
+  adopted: z.boolean().describe('False when that version is a draft: the fee is a proposal.'),
+});
 export type MemberFee = z.infer<typeof memberFeeSchema>;
 
 export const memberNetSchema = z.object({ memberId, name, feeOre: wholeOre, reimbursedOre: wholeOre, netOre: wholeOre });
@@ -64,6 +70,8 @@ export const memberNetSchema = z.object({ memberId, name, feeOre: wholeOre, reim
 export const budgetSchema = z.object({
   year: yearSchema,
   mode: feeMode,
+  ruleId: z.string(),
+  adopted: z.boolean(),
   income: feeTotalsSchema,
   reimbursements: z.record(z.enum([...REIMBURSED_FUNCTIONS, 'all']), wholeOre),
   resultOre: wholeOre,
