@@ -18,17 +18,21 @@ const mode = {
   name: 'läge',
   description: '"exakt" (standard; saknad folkmängd ger fel) eller "uppskattning" (senaste tidigare siffra används).',
 };
+const rule = {
+  name: 'avgiftsregel',
+  description: 'Avgiftsregelns id, t.ex. "avgifter-2027". Utelämnat: den regel som gäller. Ett förslag (ej antagen regel) visas som förslag.',
+};
 
 export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionText>> = {
   FEE: {
     name: 'AVGIFT',
     description: 'Medlemmens avgift för året, i kronor.',
-    parameters: { member, year: feeYear, mode },
+    parameters: { member, year: feeYear, mode, rule },
   },
   FEES: {
     name: 'AVGIFTER',
     description: 'Årets avgiftslista som en tabell som spills ut: rubrikrad, sedan en rad per medlem.',
-    parameters: { year: feeYear, mode },
+    parameters: { year: feeYear, mode, rule },
   },
   TOTAL: {
     name: 'TOTALAVGIFT',
@@ -40,6 +44,7 @@ export const SWEDISH_FUNCTIONS: Readonly<Record<SsrFunctionId, SwedishFunctionTe
         description: '"alla" (standard), "kommuner", "övriga" eller ett kluster: "Norr", "Mitt", "Syd", "Stockholms stad".',
       },
       mode,
+      rule,
     },
   },
   POPULATION: {

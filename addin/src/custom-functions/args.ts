@@ -133,6 +133,17 @@ export function readMember(value: unknown, what: LocalText = ARGUMENTS.member): 
   throw badArgument(mustBe(what, EXPECTED.member, given));
 }
 
+/**
+ * A fee-rule version by its id (`avgifter-2027`), or undefined when left out: the version in
+ * force. Ids are lower case; what was typed is folded to that.
+ */
+export function readRule(value: unknown): string | undefined {
+  const given = scalar(value, ARGUMENTS.rule);
+  if (isLeftOut(given)) return undefined;
+  if (typeof given === 'string') return given.trim().toLowerCase();
+  throw badArgument(mustBe(ARGUMENTS.rule, EXPECTED.rule, given));
+}
+
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** 31 Dec 9999, the last date Excel has. */

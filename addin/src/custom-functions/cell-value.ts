@@ -13,6 +13,12 @@ export interface FormattedNumber {
 /** Kronor with two decimals and the unit. */
 export const SEK_FORMAT = '#,##0.00 "kr"';
 
+/** Kronor computed under a draft fee rule: the cell itself says it is a proposal, not a fee owed. */
+export const PROPOSAL_FORMAT: Readonly<Record<'sv' | 'en', string>> = {
+  sv: '#,##0.00 "kr (förslag)"',
+  en: '#,##0.00 "kr (proposal)"',
+};
+
 export function formattedNumber(value: number, numberFormat: string): FormattedNumber {
   return { type: 'Double', basicValue: value, numberFormat };
 }

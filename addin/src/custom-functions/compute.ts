@@ -3,6 +3,8 @@ import {
   feeRuleInForce,
   feeSchedule,
   findMember,
+  isAdopted,
+  ruleForYear,
   groupsOf,
   indexPopulations,
   memberNet,
@@ -12,6 +14,7 @@ import {
   termsInYear,
 } from '@ssr/shared';
 import type {
+  FeeError,
   FeeGroup,
   FeeLine,
   FeeMode,
@@ -27,7 +30,7 @@ import type {
   ReimbursedFunction,
   Snapshot,
 } from '@ssr/shared';
-import { formattedNumber, SEK_FORMAT } from './cell-value';
+import { formattedNumber, PROPOSAL_FORMAT, SEK_FORMAT } from './cell-value';
 import type { FormattedNumber } from './cell-value';
 import { badArgument, notAvailable } from './problems';
 import type { FunctionProblem } from './problems';
@@ -43,6 +46,7 @@ import {
   noRuleInForce,
   notAMunicipality,
   populationMissingBasis,
+  proposalFeeHeader,
   unknownMember,
 } from './texts';
 
@@ -85,25 +89,36 @@ export function memberFor(snapshot: Snapshot, query: string): Member {
   return lookup.member;
 }
 
-function scheduleFor(snapshot: Snapshot, year: number, mode: FeeMode) {
+/** The schedule of a year under the rule in force, or under the version named by `rule`. */
+function scheduleFor(snapshot: Snapshot, year: number, mode: FeeMode, rule?: string) {
   const { schedules } = answersFor(snapshot);
-  const key = `${year}|${mode}`;
+  const key = `${year}|${mode}|${rule ?? ''}`;
   let kept = schedules.get(key);
   if (!kept) {
-    const result = feeSchedule(snapshot, year, mode);
+    const result = feeSchedule(snapshot, year, mode, rule);
     kept = { result, lines: new Map(result.ok ? result.value.lines.map((line) => [line.memberId, line]) : []) };
     schedules.set(key, kept);
   }
   return kept;
 }
 
-function feeLine(snapshot: Snapshot, member: Member, year: number, mode: FeeMode): FeeLine {
-  const line = scheduleFor(snapshot, year, mode).lines.get(member.id);
+/** Why there is no answer: a version that does not exist is a wrong argument; the rest is #N/A. */
+function feeProblem(error: FeeError): FunctionProblem {
+  return error.code === 'unknown-rule' ? badArgument(feeErrorText(error)) : notAvailable(feeErrorText(error));
+}
+
+function feeLine(snapshot: Snapshot, member: Member, year: number, mode: FeeMode, rule?: string): FeeLine {
+  const line = scheduleFor(snapshot, year, mode, rule).lines.get(member.id);
   if (line) return line;
   // No line: the engine says why for this member (not a member that year, no rule, no figure).
-  const result = feeForMember(snapshot, member, year, mode);
-  if (!result.ok) throw notAvailable(feeErrorText(result.error));
+  const result = feeForMember(snapshot, member, year, mode, rule);
+  if (!result.ok) throw feeProblem(result.error);
   return result.value;
+}
+
+/** Kronor under the schedule's rule: marked as a proposal when that rule is a draft. */
+function feeMoney(ore: number, adopted: boolean, lang: Lang): FormattedNumber {
+  return adopted ? money(ore) : formattedNumber(oreToKronor(ore), PROPOSAL_FORMAT[lang]);
 }
 
 function ruleFor(snapshot: Snapshot, year: number): FeeRuleVersion {
@@ -117,9 +132,18 @@ export function money(ore: number): FormattedNumber {
   return formattedNumber(oreToKronor(ore), SEK_FORMAT);
 }
 
-/** R2, R4: the member's fee for the year, in kronor. */
-export function fee(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode): FormattedNumber {
-  return money(feeLine(snapshot, memberFor(snapshot, memberQuery), year, mode).amountOre);
+/** R2, R4: the member's fee for the year, in kronor; under a named version when `rule` is given. */
+export function fee(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode, rule?: string, lang: Lang = 'sv'): FormattedNumber {
+  const member = memberFor(snapshot, memberQuery);
+  const line = feeLine(snapshot, member, year, mode, rule);
+  return feeMoney(line.amountOre, isAdopted(ruleOf(snapshot, year, rule)), lang);
+}
+
+/** The version a fee year is computed under (known to exist once a line was computed under it). */
+function ruleOf(snapshot: Snapshot, year: number, rule?: string): FeeRuleVersion {
+  const chosen = ruleForYear(year, snapshot.feeRules, rule);
+  if (!chosen.ok) throw feeProblem(chosen.error);
+  return chosen.value;
 }
 
 /** How the fee was reached: `1,50 kr × 112 112 inv. (31 dec 2024)`. */
@@ -131,16 +155,20 @@ export function feeBasis(snapshot: Snapshot, memberQuery: string, year: number, 
  * The fee schedule as a table, register order. A municipality whose figure is missing
  * (exact mode) keeps its row, with #N/A for the fee saying which figure is missing.
  */
-export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode, lang: Lang): Table {
-  const { result, lines } = scheduleFor(snapshot, year, mode);
-  if (!result.ok) throw notAvailable(feeErrorText(result.error));
+export function feeTable(snapshot: Snapshot, year: number, mode: FeeMode, lang: Lang, rule?: string): Table {
+  const { result, lines } = scheduleFor(snapshot, year, mode, rule);
+  if (!result.ok) throw feeProblem(result.error);
   const missing = new Map(result.value.missing.map((gap) => [gap.memberId, gap]));
-  const rows: Table = [[...FEE_TABLE_HEADERS[lang]]];
+  const { adopted } = result.value;
+  const headers = [...FEE_TABLE_HEADERS[lang]];
+  // Under a draft the fee column says whose proposal it is, so a spilled table is never read as owed.
+  if (!adopted) headers[headers.length - 1] = proposalFeeHeader(result.value.rule.id, lang);
+  const rows: Table = [headers];
   for (const member of snapshot.members) {
     const line = lines.get(member.id);
     const gap = missing.get(member.id);
     const fee: [string, TableCell] | undefined = line
-      ? [basisText(line.basis, lang), money(line.amountOre)]
+      ? [basisText(line.basis, lang), feeMoney(line.amountOre, adopted, lang)]
       : gap && [populationMissingBasis(gap.populationDate)[lang], notAvailable(missingPopulation(gap))];
     // Members outside the year (R8, R9) have neither and no row. The class and cluster are the year's (R7).
     const terms = termsInYear(member, year);
@@ -157,9 +185,9 @@ function missingProblem(gaps: readonly MissingPopulation[], mode: FeeMode): Func
 }
 
 /** Total fees of a group; a total with a figure missing would be wrong, so it is #N/A instead. */
-export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: FeeMode): FormattedNumber {
-  const { result } = scheduleFor(snapshot, year, mode);
-  if (!result.ok) throw notAvailable(feeErrorText(result.error));
+export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: FeeMode, rule?: string, lang: Lang = 'sv'): FormattedNumber {
+  const { result } = scheduleFor(snapshot, year, mode, rule);
+  if (!result.ok) throw feeProblem(result.error);
   const inGroup = (gap: MissingPopulation): boolean => {
     if (group === 'all') return true;
     const member = snapshot.members.find((m) => m.id === gap.memberId);
@@ -167,7 +195,7 @@ export function total(snapshot: Snapshot, year: number, group: FeeGroup, mode: F
   };
   const missing = result.value.missing.filter(inGroup);
   if (missing.length > 0) throw missingProblem(missing, mode);
-  return money(result.value.totals[group]);
+  return feeMoney(result.value.totals[group], result.value.adopted, lang);
 }
 
 /** The population of a municipality on 31 December of the year (no R3 offset: the figure itself). */

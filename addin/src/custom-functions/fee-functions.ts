@@ -1,4 +1,4 @@
-import { readActorClass, readGroup, readMember, readMode, readYear } from './args';
+import { readActorClass, readGroup, readMember, readMode, readRule, readYear } from './args';
 import * as compute from './compute';
 import type { FormattedNumber } from './cell-value';
 import { cell, cellLanguage, currentYear, moneyCell, tableCell } from './context';
@@ -16,12 +16,13 @@ import { cell, cellLanguage, currentYear, moneyCell, tableCell } from './context
  * @param member Member: name, id or municipality code, e.g. "Nacka".
  * @param [year] Fee year, e.g. 2025. Left out: the current year.
  * @param [mode] "exact" (default; a missing population is an error) or "estimate" (the latest earlier figure stands in).
+ * @param [rule] Fee rule version id, e.g. "avgifter-2027". Left out: the rule in force. A draft gives a proposal, shown as such.
  * @returns The fee in kronor.
  */
-export function fee(member: string, year?: number | string | null, mode?: string | null): Promise<FormattedNumber | number> {
+export function fee(member: string, year?: number | string | null, mode?: string | null, rule?: string | null): Promise<FormattedNumber | number> {
   return moneyCell(() => {
-    const [query, feeYear, feeMode] = [readMember(member), readYear(year, currentYear()), readMode(mode)];
-    return (snapshot) => compute.fee(snapshot, query, feeYear, feeMode);
+    const [query, feeYear, feeMode, ruleId, lang] = [readMember(member), readYear(year, currentYear()), readMode(mode), readRule(rule), cellLanguage()];
+    return (snapshot) => compute.fee(snapshot, query, feeYear, feeMode, ruleId, lang);
   });
 }
 
@@ -30,12 +31,13 @@ export function fee(member: string, year?: number | string | null, mode?: string
  * @customfunction FEES
  * @param [year] Fee year, e.g. 2025. Left out: the current year.
  * @param [mode] "exact" (default) or "estimate".
+ * @param [rule] Fee rule version id, e.g. "avgifter-2027". Left out: the rule in force. Under a draft the fee column is headed as a proposal.
  * @returns Columns Id, Name, Kind, Cluster, Fee class, Basis, Fee (kronor).
  */
-export function fees(year?: number | string | null, mode?: string | null): Promise<unknown[][]> {
+export function fees(year?: number | string | null, mode?: string | null, rule?: string | null): Promise<unknown[][]> {
   return tableCell(() => {
-    const [feeYear, feeMode, lang] = [readYear(year, currentYear()), readMode(mode), cellLanguage()];
-    return (snapshot) => compute.feeTable(snapshot, feeYear, feeMode, lang);
+    const [feeYear, feeMode, ruleId, lang] = [readYear(year, currentYear()), readMode(mode), readRule(rule), cellLanguage()];
+    return (snapshot) => compute.feeTable(snapshot, feeYear, feeMode, lang, ruleId);
   });
 }
 
@@ -45,12 +47,13 @@ export function fees(year?: number | string | null, mode?: string | null): Promi
  * @param [year] Fee year, e.g. 2024. Left out: the current year.
  * @param [group] "all" (default), "municipalities", "others", or a cluster: "Norr", "Mitt", "Syd", "Stockholms stad".
  * @param [mode] "exact" (default) or "estimate".
+ * @param [rule] Fee rule version id, e.g. "avgifter-2027". Left out: the rule in force. A draft gives a proposal, shown as such.
  * @returns The total in kronor.
  */
-export function total(year?: number | string | null, group?: string | null, mode?: string | null): Promise<FormattedNumber | number> {
+export function total(year?: number | string | null, group?: string | null, mode?: string | null, rule?: string | null): Promise<FormattedNumber | number> {
   return moneyCell(() => {
-    const [feeYear, feeGroup, feeMode] = [readYear(year, currentYear()), readGroup(group), readMode(mode)];
-    return (snapshot) => compute.total(snapshot, feeYear, feeGroup, feeMode);
+    const [feeYear, feeGroup, feeMode, ruleId, lang] = [readYear(year, currentYear()), readGroup(group), readMode(mode), readRule(rule), cellLanguage()];
+    return (snapshot) => compute.total(snapshot, feeYear, feeGroup, feeMode, ruleId, lang);
   });
 }
 

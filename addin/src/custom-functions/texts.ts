@@ -30,6 +30,11 @@ export const FEE_TABLE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   en: ['Id', 'Name', 'Kind', 'Cluster', 'Fee class', 'Basis', 'Fee'],
 };
 
+/** The fee column's header when the fees are computed under a draft: a proposal, named. */
+export function proposalFeeHeader(ruleId: string, lang: Lang): string {
+  return lang === 'sv' ? `Avgift (förslag ${ruleId})` : `Fee (proposal ${ruleId})`;
+}
+
 export const MEMBER_TABLE_HEADERS: Readonly<Record<Lang, readonly string[]>> = {
   sv: ['Id', 'Namn', 'Typ', 'Avgiftsklass', 'Kommunkod', 'Kluster', 'Inträde', 'Uppsägning'],
   en: ['Id', 'Name', 'Kind', 'Fee class', 'Municipality code', 'Cluster', 'Joined on', 'Notice given on'],
@@ -78,6 +83,7 @@ export const ARGUMENTS = {
   member: { sv: 'Medlem', en: 'Member' },
   municipality: { sv: 'Kommun', en: 'Municipality' },
   noticeDate: { sv: 'Uppsägningsdatum', en: 'Notice date' },
+  rule: { sv: 'Avgiftsregel', en: 'Fee rule' },
 } as const satisfies Record<string, LocalText>;
 
 export type ArgumentName = LocalText;
@@ -104,6 +110,7 @@ export const EXPECTED = {
   kind: { sv: '"kommun", "aktör" eller "alla"', en: '"municipality", "actor" or "all"' },
   onCallFunction: { sv: '"RSIB" eller "RKK"', en: '"RSIB" or "RKK"' },
   member: { sv: 'en medlems namn, id eller kommunkod', en: "a member's name, id or municipality code" },
+  rule: { sv: 'en avgiftsregels id, t.ex. "avgifter-2027"', en: 'a fee rule\'s id such as "avgifter-2027"' },
   date: { sv: 'ett datum (ett Excel-datum eller text som 2026-06-30)', en: 'a date (an Excel date or text like 2026-06-30)' },
 } as const;
 
