@@ -37,14 +37,22 @@ export interface TableData {
 export interface RangeFormat {
   numberFormat?: string;
   bold?: boolean;
+  /** Hide (or show) the whole rows of the range, as Excel's `rowHidden`. */
+  rowsHidden?: boolean;
 }
 
 export interface ChartSpec {
   sheet: string;
   name: string;
   title: string;
-  /** Category labels in the first column, values in the second: `A44:B48`. */
+  /**
+   * Category labels in the first column, a series in each further column: `A44:B48` is one
+   * series, `A44:C48` two. With `seriesBy: 'rows'`, labels in the first row and a series per row.
+   */
   source: string;
+  seriesBy?: 'columns' | 'rows';
+  /** The series' names, in order; shown in a legend when there is more than one series. */
+  seriesNames?: readonly string[];
   /** Where the chart's top-left corner sits. */
   anchor: string;
 }
@@ -85,6 +93,13 @@ export interface WorkbookPort {
   /** Values (computed) and formulas of a range; a plain value's formula is the value as text. */
   readRange(sheet: string, address: string): Promise<{ values: CellReadValue[][]; formulas: string[][] }>;
   addChart(spec: ChartSpec): Promise<void>;
+  /** Give a sheet another name; a name already taken is a WorkbookError. */
+  renameSheet(from: string, to: string): Promise<void>;
+  /**
+   * Values and formulas of a sheet from A1 to the last cell in use, or undefined when the
+   * workbook has no such sheet: what a rebuild reads before it writes.
+   */
+  readSheet(name: string): Promise<{ values: CellReadValue[][]; formulas: string[][] } | undefined>;
   /**
    * A drop-down of `values` in every cell of `address` (`C2:C38`), replacing any rule there.
    * Other text is let through without an alert: the pane reviews what was typed, and words of

@@ -23,7 +23,22 @@ export interface FakeSheet {
   visibility: string;
   cells: Map<string, FakeCell>;
   columns: Map<number, { hidden?: boolean; width?: number }>;
-  charts: { name: string; type: string; source: string; seriesBy: string; title: string; legend: boolean; position: string }[];
+  /** Rows hidden through `Range.rowHidden`, 0-based. */
+  hiddenRows: Set<number>;
+  charts: FakeChart[];
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The values the chart was added from; `categories` was set on each series (setXAxisValues). */
+  source: string;
+  seriesBy: string;
+  title: string;
+  legend: boolean;
+  position: string;
+  categories: string[];
+  seriesNames: string[];
 }
 
 export interface FakeWorkbook {
@@ -120,6 +135,7 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
         address: `${sheet.name}!${address}`,
         ...initial,
         columnHidden: false,
+        rowHidden: false,
         format: { font: { bold: false } },
         dataValidation: { rule: '', errorAlert: '' },
       }),
@@ -156,6 +172,19 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
     const written = (name: keyof typeof initial) => mock[name] !== before[name] && mock[name] !== initial[name];
     const font = (mock.format as Record<string, Record<string, unknown>>).font ?? {};
     let boldBefore = font.bold;
+    let rowHiddenBefore = mock.rowHidden;
+    // Range.getBoundingRect: the smallest range holding this one and the other.
+    mock.getBoundingRect = (other: object) => {
+      const otherBounds = parseRangeAddress(addresses.get(other) ?? '');
+      if (!otherBounds) throw new Error('The fake bounds known ranges only');
+      return rangeMock(
+        sheet,
+        `${cellAddress({ row: Math.min(bounds.top, otherBounds.top), column: Math.min(bounds.left, otherBounds.left) })}:${cellAddress({
+          row: Math.max(bounds.bottom, otherBounds.bottom),
+          column: Math.max(bounds.right, otherBounds.right),
+        })}`,
+      );
+    };
     mock.clear = (applyTo: string) => actions.push(() => (applyTo === 'All' ? sheet.cells.clear() : undefined));
     watchers.push(() => {
       const each = (matrix: unknown, apply: (cell: FakeCell, value: Scalar) => void) => {
@@ -172,6 +201,13 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
       if (font.bold !== boldBefore && typeof font.bold === 'boolean') each(font.bold, (cell, value) => (cell.bold = value === true));
       Object.assign(before, { formulas: mock.formulas, values: mock.values, numberFormat: mock.numberFormat });
       boldBefore = font.bold;
+      if (mock.rowHidden !== rowHiddenBefore && typeof mock.rowHidden === 'boolean') {
+        for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+          if (mock.rowHidden) sheet.hiddenRows.add(row);
+          else sheet.hiddenRows.delete(row);
+        }
+      }
+      rowHiddenBefore = mock.rowHidden;
     });
     return mock;
   };
@@ -211,15 +247,36 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
   const sheetMock = (sheet: FakeSheet) => {
     const mock = track(mockOf({ name: sheet.name, visibility: sheet.visibility }));
     let visibility = mock.visibility;
+    let named = mock.name;
     watchers.push(() => {
       if (mock.visibility !== visibility && typeof mock.visibility === 'string') sheet.visibility = mock.visibility;
       visibility = mock.visibility;
+      if (mock.name !== named && typeof mock.name === 'string' && mock.name !== sheet.name) {
+        const to = mock.name;
+        if (model.sheets.has(to)) throw officeError('ItemAlreadyExists', `A sheet named ${to} already exists.`);
+        model.sheets.delete(sheet.name);
+        for (const table of model.tables.values()) if (table.sheet === sheet.name) table.sheet = to;
+        sheet.name = to;
+        model.sheets.set(to, sheet);
+      }
+      named = mock.name;
     });
     const tablesOnSheet = () => [...model.tables].filter(([, table]) => table.sheet === sheet.name).map(([name]) => tableMock(name));
     const chartsMock = { items: [] as unknown[] };
     Object.assign(mock, {
       isNullObject: false,
       getRange: (address?: string) => rangeMock(sheet, address ?? '*'),
+      getUsedRangeOrNullObject: () => {
+        const used = [...sheet.cells].filter(([, cell]) => cell.input !== '').map(([key]) => parseRangeAddress(key));
+        if (used.length === 0) return { isNullObject: true };
+        const corners = used.filter((bounds): bounds is RangeBounds => bounds !== undefined);
+        const bottom = Math.max(...corners.map((bounds) => bounds.bottom));
+        const right = Math.max(...corners.map((bounds) => bounds.right));
+        const top = Math.min(...corners.map((bounds) => bounds.top));
+        const left = Math.min(...corners.map((bounds) => bounds.left));
+        const range = rangeMock(sheet, `${cellAddress({ row: top, column: left })}:${cellAddress({ row: bottom, column: right })}`);
+        return Object.assign(range, { isNullObject: false });
+      },
       activate: () => actions.push(() => (model.activeSheet = sheet.name)),
       calculate: (markAllDirty: boolean) => actions.push(() => model.sheetCalculations.push({ sheet: sheet.name, markAllDirty })),
       tables: {
@@ -246,10 +303,23 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
           return chartsMock;
         },
         add: (type: string, range: object, seriesBy: string) => {
-          const chart = { name: '', type, source: addresses.get(range) ?? '', seriesBy, title: '', legend: true, position: '' };
-          const mockChart = { name: '', title: { text: '' }, legend: { visible: true }, setPosition: (start: string) => (chart.position = start) };
+          const chart: FakeChart = { name: '', type, source: addresses.get(range) ?? '', seriesBy, title: '', legend: true, position: '', categories: [], seriesNames: [] };
+          const series: { name: string }[] = [];
+          const mockChart = {
+            name: '',
+            title: { text: '' },
+            legend: { visible: true },
+            setPosition: (start: string) => (chart.position = start),
+            series: {
+              getItemAt: (index: number) => {
+                const item = { name: '', setXAxisValues: (categories: object) => (chart.categories[index] = addresses.get(categories) ?? '') };
+                series[index] = item;
+                return item;
+              },
+            },
+          };
           actions.push(() => {
-            sheet.charts.push({ ...chart, name: mockChart.name, title: mockChart.title.text, legend: mockChart.legend.visible });
+            sheet.charts.push({ ...chart, name: mockChart.name, title: mockChart.title.text, legend: mockChart.legend.visible, seriesNames: series.map((item) => item.name) });
           });
           return mockChart;
         },
@@ -278,7 +348,7 @@ export function createFakeExcel(): { model: FakeWorkbook; Excel: { run: <T>(batc
       return missing;
     },
     add: (name: string) => {
-      const sheet: FakeSheet = { name, visibility: 'Visible', cells: new Map(), columns: new Map(), charts: [] };
+      const sheet: FakeSheet = { name, visibility: 'Visible', cells: new Map(), columns: new Map(), hiddenRows: new Set(), charts: [] };
       model.sheets.set(name, sheet);
       return sheetMock(sheet);
     },

@@ -111,13 +111,37 @@ describe('Office.js Excel layer', () => {
       {
         name: 'SSR_BudgetChart_2025',
         type: 'ColumnClustered',
-        source: 'A44:B48',
+        source: 'B44:B48',
         seriesBy: 'Columns',
         title: 'Avgiftsintäkter per grupp 2025',
         legend: false,
         position: 'H5',
+        categories: ['A44:A48'],
+        seriesNames: [''],
       },
     ]);
+  });
+
+  it('adds a chart of several series by rows, the first row as categories and each series named', async () => {
+    await workbook.resetSheet('Budget');
+    await workbook.addChart({ sheet: 'Budget', name: 'SSR_Plan', title: 'Intäkter och kostnader', source: 'C5:F7', seriesBy: 'rows', seriesNames: ['Intäkter', 'Kostnader'], anchor: 'H5' });
+    expect(model.sheets.get('Budget')?.charts).toEqual([
+      expect.objectContaining({ source: 'C6:F7', seriesBy: 'Rows', legend: true, categories: ['C5:F5', 'C5:F5'], seriesNames: ['Intäkter', 'Kostnader'] }),
+    ]);
+  });
+
+  it('hides rows, renames a sheet, and reads a sheet from A1 to its last used cell', async () => {
+    await workbook.resetSheet('Budget 2027');
+    await workbook.writeRange('Budget 2027', 'B2', [['x', 1], [null, { formula: '=C2*2' }]]);
+    await workbook.formatRange('Budget 2027', 'A1:B1', { rowsHidden: true });
+    expect([...(model.sheets.get('Budget 2027')?.hiddenRows ?? [])]).toEqual([0]);
+    await expect(workbook.readSheet('Budget 2027')).resolves.toEqual({
+      values: [[null, null, null], [null, 'x', 1], [null, null, '=C2*2']],
+      formulas: [['', '', ''], ['', 'x', '1'], ['', '', '=C2*2']],
+    });
+    await workbook.renameSheet('Budget 2027', 'Budget 2027 (1)');
+    expect([...model.sheets.keys()]).toEqual(['Budget 2027 (1)']);
+    await expect(workbook.readSheet('Budget 2027')).resolves.toBeUndefined();
   });
 
   it('sets a drop-down list on a range, replacing the rule there and letting other text through', async () => {

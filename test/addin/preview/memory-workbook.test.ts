@@ -224,3 +224,42 @@ describe('in-memory workbook: money cells and Swedish input', () => {
     expect(await workbook.evaluate('=SSR.INVÅNARAVGIFT(2025)*A1+0,5', formulaLocale('sv'))).toBe(1500.5);
   });
 });
+
+describe('in-memory workbook: what a rebuild needs', () => {
+  it('reads a sheet from A1 to its last used cell, or nothing for a sheet that is not there', async () => {
+    const { workbook } = workbookWith();
+    await workbook.resetSheet('Budget');
+    await workbook.writeRange('Budget', 'B2', [['x', 1], [null, { formula: '=C2*2' }]]);
+    await workbook.whenCalculated();
+    await expect(workbook.readSheet('Budget')).resolves.toEqual({
+      values: [[null, null, null], [null, 'x', 1], [null, null, 2]],
+      formulas: [['', '', ''], ['', 'x', '1'], ['', '', '=C2*2']],
+    });
+    await expect(workbook.readSheet('Annat')).resolves.toBeUndefined();
+  });
+
+  it('renames a sheet with its cells, tables and charts in place, and refuses a name taken', async () => {
+    const { workbook } = workbookWith();
+    await workbook.resetSheet('Budget 2027');
+    await workbook.resetSheet('Medlemmar');
+    await workbook.writeRange('Budget 2027', 'A1', [['a', 1]]);
+    await workbook.addChart({ sheet: 'Budget 2027', name: 'C', title: 'T', source: 'A1:B1', anchor: 'D1' });
+    await workbook.activateSheet('Budget 2027');
+    await workbook.renameSheet('Budget 2027', 'Budget 2027 (1)');
+    await expect(workbook.sheetNames()).resolves.toEqual(expect.arrayContaining(['Budget 2027 (1)', 'Medlemmar']));
+    expect((await workbook.sheetNames()).indexOf('Budget 2027 (1)')).toBeLessThan((await workbook.sheetNames()).indexOf('Medlemmar'));
+    expect(workbook.activeSheet).toBe('Budget 2027 (1)');
+    expect(workbook.getSheet('Budget 2027 (1)')?.charts).toEqual([expect.objectContaining({ sheet: 'Budget 2027 (1)' })]);
+    expect(await values(workbook, 'Budget 2027 (1)', 'A1:B1')).toEqual([['a', 1]]);
+    await expect(workbook.renameSheet('Budget 2027 (1)', 'Medlemmar')).rejects.toThrow(/already exists/);
+  });
+
+  it('hides and shows whole rows', async () => {
+    const { workbook } = workbookWith();
+    await workbook.resetSheet('Budget');
+    await workbook.formatRange('Budget', 'A1:C2', { rowsHidden: true });
+    expect([...(workbook.getSheet('Budget')?.hiddenRows ?? [])]).toEqual([0, 1]);
+    await workbook.formatRange('Budget', 'A2', { rowsHidden: false });
+    expect([...(workbook.getSheet('Budget')?.hiddenRows ?? [])]).toEqual([0]);
+  });
+});

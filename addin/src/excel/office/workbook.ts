@@ -1,4 +1,4 @@
-import { blockAddress, columnLetters, parseCellAddress, parseRangeAddress } from '../address';
+import { blockAddress, columnLetters, parseCellAddress, parseRangeAddress, rangeAddress } from '../address';
 import { callsNamespace, fromNamespace, PRODUCTION_NAMESPACE, toNamespace } from '../namespace';
 import type {
   CellInput,
@@ -111,6 +111,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const chart of existing.charts.items) chart.delete();
         existing.getRange().clear('All');
         existing.getRange().columnHidden = false;
+        existing.getRange().rowHidden = false;
       }
       sheet.visibility = options.hidden ? 'Hidden' : 'Visible';
       await context.sync();
@@ -197,6 +198,7 @@ export class OfficeWorkbook implements WorkbookPort {
         range.numberFormat = fill(bounds.bottom - bounds.top + 1, bounds.right - bounds.left + 1, () => numberFormat);
       }
       if (format.bold !== undefined) range.format.font.bold = format.bold;
+      if (format.rowsHidden !== undefined) range.rowHidden = format.rowsHidden;
       await context.sync();
     });
   }
@@ -222,12 +224,51 @@ export class OfficeWorkbook implements WorkbookPort {
   async addChart(spec: ChartSpec): Promise<void> {
     await run(async (context) => {
       const sheet = context.workbook.worksheets.getItem(spec.sheet);
-      const chart = sheet.charts.add('ColumnClustered', sheet.getRange(spec.source), 'Columns');
+      const bounds = parseRangeAddress(spec.source);
+      if (!bounds) throw new RangeError(`Not a range address: ${spec.source}`);
+      const byRows = spec.seriesBy === 'rows';
+      // Categories are set outright (ExcelApi 1.7): left to itself, Excel may read a row of years as a series.
+      const categories = rangeAddress(byRows ? { ...bounds, bottom: bounds.top } : { ...bounds, right: bounds.left });
+      const values = rangeAddress(byRows ? { ...bounds, top: bounds.top + 1 } : { ...bounds, left: bounds.left + 1 });
+      const chart = sheet.charts.add('ColumnClustered', sheet.getRange(values), byRows ? 'Rows' : 'Columns');
       chart.name = spec.name;
       chart.title.text = spec.title;
-      chart.legend.visible = false;
+      const seriesCount = byRows ? bounds.bottom - bounds.top : bounds.right - bounds.left;
+      const names = spec.seriesNames ?? [];
+      chart.legend.visible = seriesCount > 1;
+      for (let index = 0; index < seriesCount; index += 1) {
+        const series = chart.series.getItemAt(index);
+        series.setXAxisValues(sheet.getRange(categories));
+        const name = names[index];
+        if (name !== undefined) series.name = name;
+      }
       chart.setPosition(spec.anchor);
       await context.sync();
+    });
+  }
+
+  async renameSheet(from: string, to: string): Promise<void> {
+    await run(async (context) => {
+      context.workbook.worksheets.getItem(from).name = to;
+      await context.sync();
+    });
+  }
+
+  async readSheet(name: string): Promise<{ values: CellReadValue[][]; formulas: string[][] } | undefined> {
+    return run(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+      await context.sync();
+      if (sheet.isNullObject) return undefined;
+      const used = sheet.getUsedRangeOrNullObject(true);
+      await context.sync();
+      if (used.isNullObject) return { values: [], formulas: [] };
+      // From A1, so that row and column indexes are the sheet's own.
+      const range = sheet.getRange('A1').getBoundingRect(used).load(['values', 'formulas']);
+      await context.sync();
+      return {
+        values: range.values.map((row: unknown[]) => row.map(readCell)),
+        formulas: range.formulas.map((row: unknown[]) => row.map((cell) => fromNamespace(String(readCell(cell) ?? ''), this.namespace))),
+      };
     });
   }
 

@@ -27,7 +27,7 @@ export function SheetGrid(props: SheetGridProps) {
   const { workbook, sheet, selected, onSelect, onStartEdit } = props;
   const t = useMessages();
   const styles = useStyles();
-  const { container, rows, columns, visibleColumns, columnWidthPx, onKeyDown } = useSheetGrid(props);
+  const { container, rows, columns, visibleRows, visibleColumns, columnWidthPx, onKeyDown } = useSheetGrid(props);
 
   return (
     <div ref={container} className={styles.scroller}>
@@ -43,7 +43,7 @@ export function SheetGrid(props: SheetGridProps) {
           </tr>
         </thead>
         <tbody>
-          {Array.from({ length: rows }, (_, row) => (
+          {visibleRows.map((row) => (
             <tr key={row}>
               <th scope="row" className={mergeClasses(styles.heading, styles.rowHeading)}>
                 {row + 1}

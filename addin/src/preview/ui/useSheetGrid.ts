@@ -25,6 +25,7 @@ export function useSheetGrid({ workbook, sheet, selected, onSelect, onStartEdit,
   const rows = Math.max(extent.rows + 3, 20, selected.row + 2);
   const columns = Math.max(extent.columns + 1, 8, selected.column + 2);
   const visibleColumns = Array.from({ length: columns }, (_, column) => column).filter((column) => !model?.hiddenColumns.has(column));
+  const visibleRows = Array.from({ length: rows }, (_, row) => row).filter((row) => !model?.hiddenRows.has(row));
   const selectedAddress = cellAddress(selected);
 
   useEffect(() => {
@@ -59,5 +60,5 @@ export function useSheetGrid({ workbook, sheet, selected, onSelect, onStartEdit,
     }
   };
 
-  return { container, rows, columns, visibleColumns, columnWidthPx, onKeyDown };
+  return { container, rows, columns, visibleRows, visibleColumns, columnWidthPx, onKeyDown };
 }

@@ -19,6 +19,7 @@ export interface MemorySheet {
   cells: Map<string, MemoryCell>;
   columnWidths: Map<number, number>;
   hiddenColumns: Set<number>;
+  hiddenRows: Set<number>;
   charts: ChartSpec[];
   /** Values spilled by a formula into the empty cells below and right of it, by cell key. */
   spills: Map<string, ScalarValue>;
@@ -44,7 +45,7 @@ export function keyPosition(key: string): CellPosition {
 }
 
 export function emptySheet(name: string, hidden = false): MemorySheet {
-  return { name, hidden, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), charts: [], spills: new Map() };
+  return { name, hidden, cells: new Map(), columnWidths: new Map(), hiddenColumns: new Set(), hiddenRows: new Set(), charts: [], spills: new Map() };
 }
 
 /** The used area of a sheet: from A1 to the last row and column holding a value, a formula or a format. */

@@ -1,5 +1,5 @@
 import type { CellPosition } from '../../excel/address';
-import { parseCellAddress, parseRangeAddress } from '../../excel/address';
+import { cellAddress, parseCellAddress, parseRangeAddress } from '../../excel/address';
 import type { FormulaLocale } from '../formula/locale';
 import { INVARIANT } from '../formula/locale';
 import { isFormula, translateFormula } from '../formula/parse';
@@ -19,7 +19,7 @@ import type {
 } from '../../excel/port';
 import { isFormulaInput, WorkbookError } from '../../excel/port';
 import type { MemoryCell, MemorySheet, MemoryTable } from './model';
-import { cellKey, cellValue, emptySheet } from './model';
+import { cellKey, cellValue, emptySheet, usedExtent } from './model';
 import type { FunctionCaller } from './recalc';
 import { evaluateDetached, recalculate } from './recalc';
 import { layOutSpills, sameSpills, SPILL_BLOCKED } from './spill';
@@ -370,6 +370,12 @@ export class MemoryWorkbook implements WorkbookPort {
         sheet.cells.set(key, cell);
       }
     }
+    if (format.rowsHidden !== undefined) {
+      for (let row = bounds.top; row <= bounds.bottom; row += 1) {
+        if (format.rowsHidden) sheet.hiddenRows.add(row);
+        else sheet.hiddenRows.delete(row);
+      }
+    }
     this.changed();
     return Promise.resolve();
   }
@@ -410,6 +416,35 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.charts = [...sheet.charts.filter((chart) => chart.name !== spec.name), spec];
     this.changed();
     return Promise.resolve();
+  }
+
+  async renameSheet(from: string, to: string): Promise<void> {
+    const sheet = this.requireSheet(from);
+    if (this.sheets.has(to)) throw new WorkbookError(`A sheet named ${to} already exists`);
+    // Keep the order of the sheet tabs: the renamed sheet stays where it was.
+    const entries = [...this.sheets];
+    this.sheets.clear();
+    for (const [name, each] of entries) {
+      if (name === from) this.sheets.set(to, { ...each, name: to, charts: sheet.charts.map((chart) => ({ ...chart, sheet: to })) });
+      else this.sheets.set(name, each);
+    }
+    for (const table of this.tables.values()) if (table.sheet === from) table.sheet = to;
+    const lists = this.validations.get(from);
+    if (lists) {
+      this.validations.delete(from);
+      this.validations.set(to, lists);
+    }
+    if (this.activeSheet === from) this.activeSheet = to;
+    // Unlike Excel, the preview does not rewrite formulas that name the sheet: they are recalculated as they stand.
+    await this.scheduleRecalculation();
+  }
+
+  readSheet(name: string): Promise<{ values: CellReadValue[][]; formulas: string[][] } | undefined> {
+    const sheet = this.sheets.get(name);
+    if (!sheet) return Promise.resolve(undefined);
+    const { rows, columns } = usedExtent(sheet);
+    if (rows === 0 || columns === 0) return Promise.resolve({ values: [], formulas: [] });
+    return this.readRange(name, `A1:${cellAddress({ row: rows - 1, column: columns - 1 })}`);
   }
 
   setListValidation(sheetName: string, address: string, values: readonly string[]): Promise<void> {
