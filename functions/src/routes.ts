@@ -1,4 +1,5 @@
-import { FEE_MODES } from '@ssr/shared';
+import { FEE_MODES, memberIdSchema } from '@ssr/shared';
+import { z } from 'zod';
 import type { Route, RouteParameter, RouteResponse } from './http/route';
 import { approveFeeRule } from './functions/approve-fee-rule';
 import { createFeeRule } from './functions/create-fee-rule';
@@ -46,6 +47,21 @@ const mode: RouteParameter = {
   description: '"exact" (standard) kräver siffran för 31 dec året före; "estimate" tar den senaste tidigare (R3).',
   schema: { type: 'string', enum: [...FEE_MODES] },
 };
+const { $schema: _dialect, ...versionId } = z.toJSONSchema(memberIdSchema);
+const rule: RouteParameter = {
+  name: 'rule',
+  in: 'query',
+  required: false,
+  description:
+    'Avgiftsregelns version (id), antagen eller utkast, för år från och med dess första år; utan den räknas med versionen som gäller för året (R7). ' +
+    'Svaret anger versionen och om den är antagen (adopted: false är ett förslag).',
+  schema: versionId,
+};
+/** What the computed routes answer when the version asked for cannot give the year's fees. */
+const ruleProblems = (notFound: string): Record<number, RouteResponse> => ({
+  404: { description: `${notFound}, eller ingen version med id rule (unknown-fee-rule)` },
+  422: { description: 'Året är före versionens första år (rule-not-effective; errors anger query.year)' },
+});
 const ifMatch: RouteParameter = {
   name: 'If-Match',
   in: 'header',
@@ -117,13 +133,21 @@ export const routes: readonly Route[] = [
     handler: deleteFeeRule,
   },
   {
-    name: 'getFees', method: 'GET', path: 'fees', role: 'reader', summary: 'Avgiftslistan för ett år', parameters: [year, mode],
-    responses: { 200: { description: 'En rad per medlem, summor per grupp, saknade siffror', schema: 'FeeSchedule' }, ...problems(400, 404) },
+    name: 'getFees', method: 'GET', path: 'fees', role: 'reader', summary: 'Avgiftslistan för ett år', parameters: [year, mode, rule],
+    responses: {
+      200: { description: 'En rad per medlem, summor per grupp, saknade siffror', schema: 'FeeSchedule' },
+      ...problems(400),
+      ...ruleProblems('Ingen antagen regel gäller för året (no-fee-rule)'),
+    },
     handler: getFees,
   },
   {
-    name: 'getMemberFee', method: 'GET', path: 'fees/{memberId}', role: 'reader', summary: 'En medlems avgift', parameters: [path('memberId', 'Medlemmens id'), year, mode],
-    responses: { 200: { description: 'Avgiftsraden', schema: 'MemberFee' }, ...problems(400, 404, 409) },
+    name: 'getMemberFee', method: 'GET', path: 'fees/{memberId}', role: 'reader', summary: 'En medlems avgift', parameters: [path('memberId', 'Medlemmens id'), year, mode, rule],
+    responses: {
+      200: { description: 'Avgiftsraden, med versionen den är räknad efter', schema: 'MemberFee' },
+      ...problems(400, 409),
+      ...ruleProblems('Ingen sådan medlem, inte medlem året (not-member), ingen antagen regel för året (no-fee-rule)'),
+    },
     handler: getMemberFee,
   },
   {
@@ -154,8 +178,8 @@ export const routes: readonly Route[] = [
     handler: deleteReimbursement,
   },
   {
-    name: 'getBudget', method: 'GET', path: 'budget', role: 'reader', summary: 'Budgeten: intäkter per grupp, ersättningar, netto per medlem', parameters: [year, mode],
-    responses: { 200: { description: 'Budgeten', schema: 'Budget' }, ...problems(400, 404) },
+    name: 'getBudget', method: 'GET', path: 'budget', role: 'reader', summary: 'Budgeten: intäkter per grupp, ersättningar, netto per medlem', parameters: [year, mode, rule],
+    responses: { 200: { description: 'Budgeten', schema: 'Budget' }, ...problems(400), ...ruleProblems('Ingen antagen regel gäller för året (no-fee-rule)') },
     handler: getBudget,
   },
   {

@@ -49,6 +49,18 @@ describe('GET /openapi.json', () => {
     expect(asRecord(asRecord(asRecord(schemas.ReimbursementInput).properties).function).enum).toEqual(['RSIB', 'RKK']);
   });
 
+  it('documents rule= on the computed routes, with the id pattern, and their 404 and 422', () => {
+    const paths = asRecord(document.paths);
+    for (const path of ['/fees', '/fees/{memberId}', '/budget']) {
+      const operation = asRecord(asRecord(paths[path]).get);
+      const rule = (operation.parameters as { name: string; in: string; required: boolean; schema: { pattern?: string } }[]).find((p) => p.name === 'rule');
+      expect(rule, path).toMatchObject({ in: 'query', required: false, schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$' } });
+      const responses = asRecord(operation.responses);
+      expect(String(asRecord(responses['404']).description), path).toContain('unknown-fee-rule');
+      expect(String(asRecord(responses['422']).description), path).toContain('rule-not-effective');
+    }
+  });
+
   it('has function names the Functions host accepts, each once', () => {
     const names = routes.map((route) => route.name);
     expect(new Set(names).size).toBe(names.length);

@@ -1,17 +1,19 @@
 import type { HttpResponseInit } from '@azure/functions';
 import { feeSchedule } from '@ssr/shared';
 import { feeProblem } from '../fee-problems';
-import { queryMode, queryYear } from '../http/request';
+import { queryMode, queryRule, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
 import { engineRegister } from '../stored-register';
 
-/** GET /fees?year=Y[&mode=estimate]: the fee schedule, computed by the shared engine. */
+/** GET /fees?year=Y[&mode=estimate][&rule=id]: the fee schedule, computed by the shared engine. */
 export async function getFees({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
-  const schedule = feeSchedule(engineRegister(await services.readRegister(signal)), year.value, mode.value);
+  const rule = queryRule(request);
+  if (!rule.ok) return rule.response;
+  const schedule = feeSchedule(engineRegister(await services.readRegister(signal)), year.value, mode.value, rule.value);
   return schedule.ok ? ok(schedule.value) : feeProblem(lang, schedule.error);
 }

@@ -1,6 +1,6 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { FeeMode, FieldError, Lang } from '@ssr/shared';
-import { FEE_MODES, MAX_YEAR, MIN_YEAR, parseWith, parseYear } from '@ssr/shared';
+import { FEE_MODES, MAX_YEAR, MIN_YEAR, memberIdSchema, parseWith, parseYear } from '@ssr/shared';
 import type { z } from 'zod';
 import { apiTexts } from '../texts';
 import { requestLang } from './lang';
@@ -67,6 +67,19 @@ export function queryMode(request: HttpRequest): ValidationResult<FeeMode> {
   const known = FEE_MODES.find((candidate) => candidate === mode);
   const lang = requestLang(request.headers);
   return known ? valid(known) : fieldErrors(lang, [{ path: 'query.mode', message: apiTexts(lang).http.modeValues }]);
+}
+
+/**
+ * `rule=<version id>`: the fee-rule version to compute under, adopted or draft (R7). Absent or
+ * empty (as `mode`), the version in force for the year. Whether the register holds it is the
+ * engine's to say (404, or 422 for a year before it applies); here only its form is checked.
+ */
+export function queryRule(request: HttpRequest): ValidationResult<string | undefined> {
+  const rule = request.query.get('rule');
+  if (rule === null || rule === '') return valid(undefined);
+  if (memberIdSchema.safeParse(rule).success) return valid(rule);
+  const lang = requestLang(request.headers);
+  return fieldErrors(lang, [{ path: 'query.rule', message: apiTexts(lang).http.ruleIdPattern }]);
 }
 
 /** An entity tag as RFC 9110 writes it: optionally weak, quoted, visible ASCII but the quote. */

@@ -37,6 +37,7 @@ export const en: ApiTexts = {
     yearMissing: 'Give the year, for example 2026.',
     yearRange: (min, max) => `The year is a whole number between ${min} and ${max}, for example 2026.`,
     modeValues: 'The mode is "exact" or "estimate".',
+    ruleIdPattern: 'A fee rule\'s id may hold only a–z, 0–9 and hyphens (at most 64 characters), for example "avgifter-2027".',
     ifMatchRequired: 'Changes need If-Match with the etag you got when you read the data, so that nobody else\'s change is overwritten.',
     idMismatch: (bodyId, id) => `The id in the body (${bodyId}) is not the id in the address (${id}); an id cannot be changed.`,
     storedSize: (kilobytes, maxKilobytes) => ` (${kilobytes} kB, but at most ${maxKilobytes} kB fit)`,

@@ -36,6 +36,7 @@ export const sv: ApiTexts = {
     yearMissing: 'Ange året, till exempel 2026.',
     yearRange: (min, max) => `Året ska vara ett heltal mellan ${min} och ${max}, till exempel 2026.`,
     modeValues: 'Läget ska vara "exact" eller "estimate".',
+    ruleIdPattern: 'Avgiftsregelns id får bara innehålla a–z, 0–9 och bindestreck (högst 64 tecken), till exempel "avgifter-2027".',
     ifMatchRequired: 'Ändringar kräver If-Match med den etag du fick när du läste uppgifterna, så att ingen annans ändring skrivs över.',
     idMismatch: (bodyId, id) => `Id i kroppen (${bodyId}) är inte id i adressen (${id}); ett id kan inte ändras.`,
     storedSize: (kilobytes, maxKilobytes) => ` (${kilobytes} kB, men högst ${maxKilobytes} kB ryms)`,

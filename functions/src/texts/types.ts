@@ -36,6 +36,8 @@ export interface ApiTexts {
     yearMissing: string;
     yearRange: (min: number, max: number) => string;
     modeValues: string;
+    /** `rule=` that cannot be a version's id. */
+    ruleIdPattern: string;
     ifMatchRequired: string;
     idMismatch: (bodyId: string, id: string) => string;
     storedSize: (kilobytes: number, maxKilobytes: number) => string;
