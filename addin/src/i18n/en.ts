@@ -413,13 +413,13 @@ export const en: Messages = {
   impactSheet: {
     create: 'Create impact sheet',
     creating: 'Creating the impact sheet…',
-    created: (sheet: string, n: number) => `The sheet "${sheet}" is created with ${n} ${n === 1 ? 'member' : 'members'} and live formulas.`,
+    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} ${n === 1 ? 'member' : 'members'} and live formulas.`,
     updated: (sheet: string, kept: number) =>
       kept === 0
-        ? `The sheet "${sheet}" is updated.`
-        : `The sheet "${sheet}" is updated. ${kept === 1 ? 'The note you wrote is kept where it belongs.' : `The ${kept} notes you wrote are kept where they belong.`}`,
+        ? `The sheet "${sheet}" has been updated.`
+        : `The sheet "${sheet}" has been updated. ${kept === 1 ? 'The note you wrote is kept where it belongs.' : `The ${kept} notes you wrote are kept where they belong.`}`,
     replaced: (sheet: string, keptAs: string) =>
-      `The sheet "${sheet}" is created anew. What you wrote could not be carried over, so the old sheet is kept as "${keptAs}".`,
+      `The sheet "${sheet}" has been created anew. What you wrote could not be carried over, so the old sheet is kept as "${keptAs}".`,
     noMembers: (year: number) => `No members take part in ${year}, so there is nothing to compare.`,
     unknownRule: (ruleId: string) => `The version ${ruleId} no longer exists; it may have been withdrawn. The sheet was not created.`,
     notEffective: (ruleId: string, from: number, year: number) => `The proposal ${ruleId} applies from ${from}, not ${year}. Choose ${from} or a later year.`,

@@ -145,6 +145,20 @@ describe('the impact sheet plan', () => {
   });
 });
 
+describe('what the pane says after building', () => {
+  it.each([
+    ['sv', CATALOGUES.sv.impactSheet.created('K', 1), 'Bladet "K" är skapat med 1 medlem och levande formler.'],
+    ['sv', CATALOGUES.sv.impactSheet.updated('K', 0), 'Bladet "K" är uppdaterat.'],
+    ['sv', CATALOGUES.sv.impactSheet.updated('K', 2), 'Bladet "K" är uppdaterat. De 2 kommentarer ni skrivit finns kvar där de hör hemma.'],
+    ['sv', CATALOGUES.sv.impactSheet.replaced('K', 'K (2)'), 'Bladet "K" är skapat på nytt. Det ni skrivit gick inte att flytta över, så det gamla bladet finns kvar som "K (2)".'],
+    ['en', CATALOGUES.en.impactSheet.created('K', 1), 'The sheet "K" has been created with 1 member and live formulas.'],
+    ['en', CATALOGUES.en.impactSheet.updated('K', 1), 'The sheet "K" has been updated. The note you wrote is kept where it belongs.'],
+    ['en', CATALOGUES.en.impactSheet.updated('K', 3), 'The sheet "K" has been updated. The 3 notes you wrote are kept where they belong.'],
+  ])('%s: %s', (_, said, expected) => {
+    expect(said).toBe(expected);
+  });
+});
+
 // The worked proposal: 1,75 kr per inhabitant and 300 000 / 600 000 kr from 2027, fee year 2027 in
 // estimate mode, built into the preview workbook whose SSR cells are the real custom functions
 // over the real API.
