@@ -92,7 +92,7 @@ describe('the impact sheet plan', () => {
     expect(cellOf(sheet, 'check', 'differencePercent')).toEqual({ formula: `=IF(D${check}=0,"",F${check}/D${check})` });
   });
 
-  it('formats kronor as kr and the difference in percent, for members, groups, total and check', () => {
+  it('formats kronor as kr, the proposal’s as a proposal, and the difference in percent, for members, groups, total and check', () => {
     const sheet = plan();
     const first = rowOf(sheet, 'header') + PLAN_ORIGIN.row + 2;
     const last = first + 36;
@@ -100,14 +100,19 @@ describe('the impact sheet plan', () => {
     const check = rowOf(sheet, 'check') + PLAN_ORIGIN.row + 1;
     expect(sheet.formats).toEqual(
       expect.arrayContaining([
-        { address: `D${first}:F${last}`, format: { numberFormat: SEK_FORMAT } },
+        { address: `D${first}:D${last}`, format: { numberFormat: SEK_FORMAT } },
+        { address: `E${first}:E${last}`, format: { numberFormat: '#,##0.00 "kr (förslag)"' } },
+        { address: `F${first}:F${last}`, format: { numberFormat: SEK_FORMAT } },
         { address: `G${first}:G${last}`, format: { numberFormat: PERCENT_FORMAT } },
-        { address: `D${groups}:F${check}`, format: { numberFormat: SEK_FORMAT } },
+        { address: `D${groups}:D${check}`, format: { numberFormat: SEK_FORMAT } },
+        { address: `E${groups}:E${check}`, format: { numberFormat: '#,##0.00 "kr (förslag)"' } },
+        { address: `F${groups}:F${check}`, format: { numberFormat: SEK_FORMAT } },
         { address: `G${groups}:G${check}`, format: { numberFormat: PERCENT_FORMAT } },
       ]),
     );
     expect(SEK_FORMAT).toBe('#,##0.00 "kr"');
     expect(PERCENT_FORMAT).toBe('0.0 %');
+    expect(plan(2027, 'estimate', 'en').formats).toContainEqual({ address: `E${first}:E${last}`, format: { numberFormat: '#,##0.00 "kr (proposal)"' } });
   });
 
   it('charts the rule in force against the proposal per group: two series by column, named', () => {

@@ -1,6 +1,7 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { FeeError, FeeMode, Register } from '@ssr/shared';
 import { feeSchedule, membersInYear } from '@ssr/shared';
+import { PROPOSAL_FORMAT } from '../../custom-functions/cell-value';
 import type { WorkbookPort } from '../../excel/port';
 import type { SheetWriteResult } from '../../excel/write-sheet';
 import { writeSheetPlan } from '../../excel/write-sheet';
@@ -36,6 +37,7 @@ export function impactLabels(ruleId: string, year: number, t: Messages): ImpactL
     chartTitle: s.chartTitle(ruleId, year),
     seriesNames: [s.inForce, s.proposal(ruleId)],
     others: s.others,
+    proposalFormat: PROPOSAL_FORMAT[t.language],
   };
 }
 

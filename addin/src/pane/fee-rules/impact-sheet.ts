@@ -34,6 +34,8 @@ export interface ImpactLabels {
   /** The chart's two series: the rule in force, the proposal. */
   seriesNames: readonly [string, string];
   others: string;
+  /** Kronor under the proposal, as SSR.FEE formats a draft's figure: `#,##0.00 "kr (förslag)"`. */
+  proposalFormat: string;
 }
 
 /** The column keys, from column B: what a rebuild matches columns by. */
@@ -184,11 +186,17 @@ export function planImpactSheet(input: {
     { address: blockAddress(at(summaryRow, 0), 1, col('note')), format: bold },
     { address: blockAddress(at(totalRow, 0), 1, col('note')), format: bold },
   ];
-  /** Kronor in the three money columns, percent beside them, over rows `first`…`last`. */
+  /**
+   * Kronor in the three money columns, percent beside them, over rows `first`…`last`. The
+   * proposal's sums read as a proposal too, as its SSR.FEE cells do: never taken for fees owed.
+   */
   const money = (first: number, last: number) => {
+    const span = (key: ImpactColumn, numberFormat: string) => ({ address: blockAddress(at(first, col(key)), last - first + 1, 1), format: { numberFormat } });
     formats.push(
-      { address: blockAddress(at(first, col('inForce')), last - first + 1, 3), format: { numberFormat: SEK_FORMAT } },
-      { address: blockAddress(at(first, col('differencePercent')), last - first + 1, 1), format: { numberFormat: PERCENT_FORMAT } },
+      span('inForce', SEK_FORMAT),
+      span('proposal', labels.proposalFormat),
+      span('difference', SEK_FORMAT),
+      span('differencePercent', PERCENT_FORMAT),
     );
   };
   if (memberCount > 0) money(firstMemberRow, firstMemberRow + memberCount - 1);
@@ -198,7 +206,7 @@ export function planImpactSheet(input: {
     { width: 170 },
     { width: 110 },
     { width: 120 },
-    { width: 120 },
+    { width: 150 },
     { width: 110 },
     { width: 80 },
     // Notes are text, whatever is typed: "0182" stays "0182".
