@@ -1,4 +1,5 @@
 import { formatDate, formatMoney } from '@ssr/shared';
+import type { FeeMode } from '@ssr/shared';
 import type { Messages } from './messages';
 
 /** English, for Office installations whose display language is English. */
@@ -408,6 +409,40 @@ export const en: Messages = {
     changedMeanwhileTitle: (name: string) => `Someone else has changed the details of ${name}`,
     changedMeanwhile: 'Nothing was saved. Press Save again to replace their value with yours, or change the field.',
     changedField: (label: string, theirs: string, yours: string) => `${label}: now ${theirs}, you typed ${yours}.`,
+  },
+  impactSheet: {
+    create: 'Create impact sheet',
+    creating: 'Creating the impact sheet…',
+    created: (sheet: string, n: number) => `The sheet "${sheet}" has been created with ${n} ${n === 1 ? 'member' : 'members'} and live formulas.`,
+    updated: (sheet: string, kept: number) =>
+      kept === 0
+        ? `The sheet "${sheet}" has been updated.`
+        : `The sheet "${sheet}" has been updated. ${kept === 1 ? 'The note you wrote is kept where it belongs.' : `The ${kept} notes you wrote are kept where they belong.`}`,
+    replaced: (sheet: string, keptAs: string) =>
+      `The sheet "${sheet}" has been created anew. What you wrote could not be carried over, so the old sheet is kept as "${keptAs}".`,
+    noMembers: (year: number) => `No members take part in ${year}, so there is nothing to compare.`,
+    unknownRule: (ruleId: string) => `The version ${ruleId} no longer exists; it may have been withdrawn. The sheet was not created.`,
+    notEffective: (ruleId: string, from: number, year: number) => `The proposal ${ruleId} applies from ${from}, not ${year}. Choose ${from} or a later year.`,
+    noRuleInForce: (year: number) => `No adopted fee rule is in force for ${year}, so there is nothing to compare the proposal with. The sheet was not created.`,
+    missingTitle: 'Population figures missing',
+    missing: (n: number, names: string, year: number, mode: FeeMode) =>
+      `${n} ${n === 1 ? 'member lacks' : 'members lack'} a population figure for fee year ${year}: ${names}. ${n === 1 ? 'Its fee' : 'Their fees'} and the totals would show #N/A, so the sheet was not created. ` +
+      (mode === 'exact' ? 'Import the population figures or choose estimate.' : 'Import the population figures first.'),
+    sheetPrefix: 'Impact',
+    title: (ruleId: string, year: number) => `Impact of the proposal ${ruleId}, fee year ${year}`,
+    yearLabel: 'Fee year',
+    modeLabel: 'Calculation',
+    ruleLabel: 'Proposal',
+    modeWords: { exact: 'exact', estimate: 'estimate' },
+    columns: ['Member', 'Group', 'Fee, rule in force', 'Fee, proposal', 'Difference (kr)', 'Difference (%)', 'Note'],
+    summaryHeading: 'By group',
+    subtotal: 'Subtotal',
+    total: 'Total',
+    check: 'Check: SSR.TOTAL',
+    chartTitle: (ruleId: string, year: number) => `Fees by group ${year}: rule in force and proposal ${ruleId}`,
+    inForce: 'Rule in force',
+    proposal: (ruleId: string) => `Proposal ${ruleId}`,
+    others: 'Other actors',
   },
   preview: {
     workbook: 'Workbook',

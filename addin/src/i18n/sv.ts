@@ -1,5 +1,5 @@
 import { formatDate, formatDateSv, formatSek } from '@ssr/shared';
-import type { Lang } from '@ssr/shared';
+import type { FeeMode, Lang } from '@ssr/shared';
 
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
@@ -417,6 +417,41 @@ export const sv = {
     changedMeanwhileTitle: (name: string) => `Någon annan har ändrat uppgifterna för ${name}`,
     changedMeanwhile: 'Inget sparades. Tryck Spara igen för att ersätta deras värde med ditt, eller ändra fältet.',
     changedField: (label: string, theirs: string, yours: string) => `${label}: nu ${theirs}, du skrev ${yours}.`,
+  },
+  impactSheet: {
+    create: 'Skapa konsekvensblad',
+    creating: 'Skapar konsekvensbladet…',
+    created: (sheet: string, n: number) => `Bladet "${sheet}" är skapat med ${n} ${n === 1 ? 'medlem' : 'medlemmar'} och levande formler.`,
+    updated: (sheet: string, kept: number) =>
+      kept === 0
+        ? `Bladet "${sheet}" är uppdaterat.`
+        : `Bladet "${sheet}" är uppdaterat. ${kept === 1 ? 'Kommentaren ni skrivit finns kvar där den hör hemma.' : `De ${kept} kommentarer ni skrivit finns kvar där de hör hemma.`}`,
+    replaced: (sheet: string, keptAs: string) =>
+      `Bladet "${sheet}" är skapat på nytt. Det ni skrivit gick inte att flytta över, så det gamla bladet finns kvar som "${keptAs}".`,
+    noMembers: (year: number) => `Inga medlemmar är med ${year}, så det finns inget att jämföra.`,
+    unknownRule: (ruleId: string) => `Versionen ${ruleId} finns inte längre; den kan ha dragits tillbaka. Bladet skapades inte.`,
+    notEffective: (ruleId: string, from: number, year: number) => `Förslaget ${ruleId} gäller från ${from}, inte ${year}. Välj ${from} eller ett senare år.`,
+    noRuleInForce: (year: number) => `Ingen antagen avgiftsregel gäller för ${year}, så det finns inget att jämföra förslaget med. Bladet skapades inte.`,
+    missingTitle: 'Befolkningstal saknas',
+    missing: (n: number, names: string, year: number, mode: FeeMode) =>
+      `${n} ${n === 1 ? 'medlem saknar' : 'medlemmar saknar'} befolkningstal för avgiftsåret ${year}: ${names}. ${n === 1 ? 'Dess avgift' : 'Deras avgifter'} och summorna skulle visa #N/A, så bladet skapades inte. ` +
+      (mode === 'exact' ? 'Importera befolkningstalen eller välj uppskattning.' : 'Importera befolkningstalen först.'),
+    sheetPrefix: 'Konsekvens',
+    title: (ruleId: string, year: number) => `Konsekvens av förslaget ${ruleId}, avgiftsåret ${year}`,
+    yearLabel: 'Avgiftsår',
+    modeLabel: 'Beräkning',
+    ruleLabel: 'Förslag',
+    /** The mode in the sheet's cell, which the SSR formulas read: Swedish words they accept. */
+    modeWords: { exact: 'exakt', estimate: 'uppskattning' },
+    columns: ['Medlem', 'Grupp', 'Avgift, gällande regel', 'Avgift, förslaget', 'Skillnad (kr)', 'Skillnad (%)', 'Kommentar'],
+    summaryHeading: 'Per grupp',
+    subtotal: 'Summa',
+    total: 'Totalt',
+    check: 'Kontroll: SSR.TOTAL',
+    chartTitle: (ruleId: string, year: number) => `Avgifter per grupp ${year}: gällande regel och förslaget ${ruleId}`,
+    inForce: 'Gällande regel',
+    proposal: (ruleId: string) => `Förslaget ${ruleId}`,
+    others: 'Övriga aktörer',
   },
   preview: {
     workbook: 'Arbetsbok',
