@@ -4,6 +4,7 @@ import { feeSchedule, ruleForYear } from './fees';
 import { termsInYear } from './member-terms';
 import { membersInYear } from './membership';
 import type { Ore } from './money';
+import { populationDate, populationYearFor } from './population';
 import type { FeeMode, FeeRuleVersion, MemberKind } from './schemas';
 import { CLUSTERS } from './schemas';
 
@@ -144,6 +145,8 @@ export interface ImpactModeChoice {
   missing: MissingPopulation[];
   /** The dates those figures are missing for, oldest first. */
   dates: string[];
+  /** The dates the year's figures are read on (R3), under the proposal and the version in force, oldest first. */
+  asked: string[];
 }
 
 /**
@@ -156,13 +159,15 @@ export function impactMode(register: Register, year: number, proposalId: string)
   if (!proposal.ok) return proposal;
   const inForce = feeRuleInForce(year, register.feeRules);
   const gaps = new Map<string, MissingPopulation>();
-  for (const rule of inForce ? [proposal.value, inForce] : [proposal.value]) {
+  const rules = inForce ? [proposal.value, inForce] : [proposal.value];
+  const asked = [...new Set(rules.map((rule) => populationDate(populationYearFor(year, rule.populationYearOffset))))].sort();
+  for (const rule of rules) {
     const schedule = feeSchedule(register, year, 'exact', rule.id);
     if (!schedule.ok) return schedule;
     for (const gap of schedule.value.missing) gaps.set(`${gap.memberId}/${gap.populationDate}`, gap);
   }
   const missing = [...gaps.values()];
   const dates = [...new Set(missing.map((gap) => gap.populationDate))].sort();
-  return { ok: true, value: { mode: missing.length === 0 ? 'exact' : 'estimate', missing, dates } };
+  return { ok: true, value: { mode: missing.length === 0 ? 'exact' : 'estimate', missing, dates, asked } };
 }
 

@@ -95,7 +95,7 @@ describe('the mode the impact is shown in', () => {
     const complete = [...SEED_POPULATIONS, ...['0115', '0120', '0128', '0138', '0139', '0140'].map((code) => figure(code, 2024, 40_000))];
     const register = { ...SEED_REGISTER, populations: complete, feeRules: [SEED_FEE_RULE, early] };
     const choice = impactMode(register, 2025, early.id);
-    expect(choice).toEqual({ ok: true, value: { mode: 'exact', missing: [], dates: [] } });
+    expect(choice).toEqual({ ok: true, value: { mode: 'exact', missing: [], dates: [], asked: ['2024-12-31'] } });
     // And in that mode nothing is estimated.
     expect(impact(register, 2025, 'exact', early.id).estimated).toEqual([]);
   });
@@ -106,6 +106,7 @@ describe('the mode the impact is shown in', () => {
     const choice = impactMode({ ...SEED_REGISTER, feeRules: [SEED_FEE_RULE, sameYear] }, 2025, sameYear.id);
     expect(choice.ok && choice.value.mode).toBe('estimate');
     expect(choice.ok && choice.value.dates).toEqual(['2024-12-31']);
+    expect(choice.ok && choice.value.asked).toEqual(['2023-12-31', '2024-12-31']);
   });
 });
 
