@@ -35,11 +35,18 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
     minWidth: 0,
   },
-  figures: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: 0 },
-  figure: { flex: '1 1 7.5rem', minWidth: 0 },
-  term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  value: { margin: 0, fontVariantNumeric: 'tabular-nums' },
-  proposal: { margin: 0, fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
+  // Label and amount on one line, amounts aligned at the right: three lines a member, also at 320 px.
+  figures: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, max-content) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    alignItems: 'baseline',
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  proposal: { margin: 0, textAlign: 'end', fontVariantNumeric: 'tabular-nums', fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -65,20 +72,18 @@ function FigureList({ figures, withInForce }: { figures: Figures; withInForce: b
   return (
     <dl className={styles.figures}>
       {withInForce ? (
-        <div className={styles.figure}>
+        <>
           <dt className={styles.term}>{words.inForce}</dt>
           <dd className={styles.value}>{money(figures.inForceOre)}</dd>
-        </div>
+        </>
       ) : null}
-      <div className={styles.figure}>
-        <dt className={styles.term}>{words.proposal}</dt>
-        <dd className={styles.proposal}>{money(figures.proposalOre)}</dd>
-      </div>
+      <dt className={styles.term}>{words.proposal}</dt>
+      <dd className={styles.proposal}>{money(figures.proposalOre)}</dd>
       {withInForce ? (
-        <div className={styles.figure}>
+        <>
           <dt className={styles.term}>{words.difference}</dt>
           <dd className={styles.value}>{difference}</dd>
-        </div>
+        </>
       ) : null}
     </dl>
   );
