@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FeeImpact } from '@ssr/shared';
-import { feeImpact, formatMoney, snapshotViewSchema } from '@ssr/shared';
+import { SEED_MEMBERS, SEED_POPULATIONS, feeImpact, formatMoney, snapshotViewSchema } from '@ssr/shared';
 import { FeeRulesView } from '../../../addin/src/pane/fee-rules/FeeRulesView';
 import { renderPane } from './render';
 import type { PaneStack } from './stack';
@@ -114,5 +114,26 @@ describe('a draft’s impact in the fee-rule view', () => {
     expect(within(impact).getByRole('list', { name: 'Other actors' })).toBeTruthy();
     expect(within(impact).getByRole('button', { name: 'Create impact sheet' })).toBeTruthy();
     await waitFor(() => expect(text(impact)).not.toMatch(/Förslag|Gäller|Skillnad|Summa|Övriga| kr\b|uppskatt/));
+  });
+});
+
+describe('a draft’s impact once every figure is there', () => {
+  it('is exact, and says so, when every municipality has the figure of 31 Dec 2026', async () => {
+    // Every municipality's figure of 31 Dec 2026: its latest one plus 500.
+    const figures = SEED_MEMBERS.flatMap((member) => {
+      const latest = SEED_POPULATIONS.filter((figure) => figure.municipalityCode === member.municipalityCode).sort((a, b) => b.year - a.year)[0];
+      return latest ? [{ municipalityCode: latest.municipalityCode, year: 2026, population: latest.population + 500, source: 'SCB BE0101N1' }] : [];
+    });
+    expect(figures).toHaveLength(26);
+    const put = await pane.api('/populations/2026', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': '"empty"' }, body: JSON.stringify({ figures }) });
+    expect(put.status, await put.text()).toBe(200);
+    await pane.services.snapshots.refresh();
+
+    const { impact } = await openImpact('sv');
+    expect(await within(impact).findByText('Exakt: befolkningen 31 dec 2026 finns för alla kommuner.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(within(impact).queryByText(/Uppskattning/)).toBeNull();
+    const nacka = memberItem(impact, 'Nacka');
+    expect(text(nacka)).toContain(`Förslag ${squash(formatMoney(175 * 112_612, 'sv'))}`);
+    expect(text(nacka)).toContain('1,75 kr × 112 612 inv. (31 dec 2026)');
   });
 });
