@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
- * npm run screenshots: the pane's views at 320 px, in Swedish, for docs/screens/. The fit test
- * (test/e2e/fit.test.ts) draws each view in Chromium and saves it to screenshots/screens/; this
- * runs that test and copies what it saved. The images are copied even when the test finds a
+ * npm run screenshots: the pane's views at 320 px (some also at 1 400 px), in Swedish, for
+ * docs/screens/. The fit test (test/e2e/fit.test.ts) and the impact test (test/e2e/impact.test.ts)
+ * draw the views in Chromium and save them to screenshots/screens/; this runs those tests and
+ * copies what they saved. The images are copied even when the test finds a
  * view that does not fit (they show it); the exit code then says so. docs/screens.md, the page
  * that shows them, is written from the images there. `npm run screenshots -- --saved` copies
  * what the last run saved without running the test again.
@@ -20,6 +21,7 @@ const VIEWS: readonly [file: string, caption: string][] = [
   ['members-conflict', 'Medlemmar: en kollega har ändrat samma medlem'],
   ['populations', 'Befolkning: en SCB-fil inläst'],
   ['fee-rules', 'Avgiftsregler'],
+  ['impact', 'Avgiftsregler: ett förslags konsekvens'],
   ['reimbursements', 'Ersättningar: en registrerad ersättning och rättelseformuläret'],
   ['budget', 'Budget: bladet skapat'],
   ['invoices', 'Fakturor: bladet skapat'],
@@ -27,8 +29,11 @@ const VIEWS: readonly [file: string, caption: string][] = [
 
 function page(images: readonly string[]): string {
   const known = VIEWS.filter(([file]) => images.includes(`${file}-320.png`));
-  const others = images.filter((image) => !VIEWS.some(([file]) => image === `${file}-320.png`)).map((image): [string, string] => [image.replace(/-320\.png$/, ''), image]);
-  const sections = [...known, ...others].map(([file, caption]) => `## ${caption}\n\n![${caption}, 320 px](screens/${file}-320.png)\n`);
+  const others = images.filter((image) => image.endsWith('-320.png') && !VIEWS.some(([file]) => image === `${file}-320.png`)).map((image): [string, string] => [image.replace(/-320\.png$/, ''), image]);
+  const sections = [...known, ...others].map(([file, caption]) => {
+    const wide = images.includes(`${file}-1400.png`) ? `\n![${caption}, 1 400 px](screens/${file}-1400.png)\n` : '';
+    return `## ${caption}\n\n![${caption}, 320 px](screens/${file}-320.png)\n${wide}`;
+  });
   return [
     '# The pane at 320 px',
     '',
@@ -45,10 +50,12 @@ const saved = join(root, 'screenshots', 'screens');
 const docs = join(root, 'docs', 'screens');
 
 // --saved: copy what the last run of the fit test saved, without running it again.
-const run = process.argv.includes('--saved') ? undefined : spawnSync('npx', ['vitest', 'run', 'test/e2e/fit.test.ts'], { cwd: root, stdio: 'inherit' });
+const run = process.argv.includes('--saved')
+  ? undefined
+  : spawnSync('npx', ['vitest', 'run', 'test/e2e/fit.test.ts', 'test/e2e/impact.test.ts'], { cwd: root, stdio: 'inherit' });
 if (run?.error) throw run.error;
 
-const images = existsSync(saved) ? readdirSync(saved).filter((name) => name.endsWith('-320.png')) : [];
+const images = existsSync(saved) ? readdirSync(saved).filter((name) => name.endsWith('-320.png') || name.endsWith('-1400.png')) : [];
 if (images.length === 0) {
   console.error(`The fit test saved no screenshots in ${saved}.`);
   process.exit(1);
@@ -58,6 +65,6 @@ for (const name of images.sort()) copyFileSync(join(saved, name), join(docs, nam
 writeFileSync(join(root, 'docs', 'screens.md'), page(images));
 console.log(`${images.length} screenshots copied to ${docs}: ${images.join(', ')}`);
 if (run && run.status !== 0) {
-  console.error('The fit test failed (see above): some view does not fit 320 px yet; the screenshots show it.');
+  console.error('A browser test failed (see above): some view does not fit yet; the screenshots show it.');
   process.exit(run.status ?? 1);
 }

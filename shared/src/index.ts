@@ -7,6 +7,7 @@ export * from './register-rules';
 export * from './fee-rules';
 export * from './population';
 export * from './fees';
+export * from './impact';
 export * from './reimbursements';
 export * from './budget';
 export * from './invoices';

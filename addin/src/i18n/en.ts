@@ -1,5 +1,5 @@
 import { formatDate, formatMoney } from '@ssr/shared';
-import type { FeeMode } from '@ssr/shared';
+import type { FeeBasis, FeeMode } from '@ssr/shared';
 import type { Messages } from './messages';
 
 /** English, for Office installations whose display language is English. */
@@ -313,6 +313,39 @@ export const en: Messages = {
     withdrawQuestion: 'Withdraw the draft?',
     withdrawConfirm: 'Yes, withdraw',
     withdrawn: (id: string) => `The draft ${id} is withdrawn.`,
+    impact: {
+      open: 'Impact',
+      heading: (year: number) => `Impact ${year}`,
+      proposalBadge: 'Proposal',
+      intro: (id: string) => `What each party would pay under the proposal ${id}, compared with the fees in force.`,
+      year: 'Fee year',
+      yearBefore: (from: number) => `The proposal applies from ${from}. Enter ${from} or later.`,
+      exact: (dates: string[]) => `Exact: the population on ${dates.map((date) => englishDate(date)).join(' and ')} is there for every municipality.`,
+      estimate: (dates: string[]) => `Estimate: the population on ${dates.map((date) => englishDate(date)).join(' and ')} is missing; the latest known figure is used.`,
+      noRuleInForce: (year: number) => `No adopted version applies in ${year}; only the proposal is shown.`,
+      noFigure: (n: number, names: string) =>
+        `${n} ${n === 1 ? 'municipality has' : 'municipalities have'} no population figure and ${n === 1 ? 'is' : 'are'} not counted: ${names}.`,
+      noRegister: 'The register has not been fetched yet. The impact is shown once the pane has fetched it.',
+      failed: 'The impact could not be computed for that year.',
+      inForce: 'In force',
+      proposal: 'Proposal',
+      difference: 'Difference',
+      total: 'Total, all parties',
+      groupTotal: 'Total',
+      groups: { Norr: 'Norr', Mitt: 'Mitt', Syd: 'Syd', 'Stockholms stad': 'Stockholms stad', others: 'Other actors' },
+      members: (n: number) => `${n} ${n === 1 ? 'party' : 'parties'}`,
+      noFee: 'missing',
+      money: (ore: number) => formatMoney(ore, 'en'),
+      signedMoney: (ore: number) => `${ore > 0 ? '+' : ore < 0 ? '\u2212' : ''}${formatMoney(Math.abs(ore), 'en')}`,
+      signedPercent: (percent: number) => {
+        const shown = Math.abs(percent).toFixed(1);
+        const sign = shown === '0.0' ? '' : percent > 0 ? '+' : '\u2212';
+        return `${sign}${shown}%`;
+      },
+      basis: (basis: PopulationFeeBasis) =>
+        `${formatMoney(basis.perInhabitantOre, 'en')} × ${englishCount(basis.population)} inhabitants (${englishDate(basis.populationDate)}${basis.estimated ? `; estimated from ${englishDate(basis.figureDate)}` : ''})`,
+      createImpactSheet: 'Create impact sheet',
+    },
   },
   reimbursements: {
     heading: 'Reimbursements for RSIB and RKK',
@@ -471,6 +504,13 @@ export const en: Messages = {
 };
 
 /** `2024-07-05` as `5 Jul 2024`, or `5 July 2024` with `long`: the dates of the fee-rule and budget views. */
+/** A count as English writes it: `112,112`. */
+function englishCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+type PopulationFeeBasis = Extract<FeeBasis, { kind: 'population' }>;
+
 function englishDate(iso: string, month: 'short' | 'long' = 'short'): string {
   return formatDate(iso, 'en', month);
 }

@@ -1,5 +1,8 @@
-import { formatDate, formatDateSv, formatSek } from '@ssr/shared';
-import type { FeeMode, Lang } from '@ssr/shared';
+import { formatCount, formatDate, formatDateSv, formatSek } from '@ssr/shared';
+import type { FeeBasis, FeeMode, Lang } from '@ssr/shared';
+
+/** A fee reached from a population figure (R2, R3). */
+type PopulationFeeBasis = Extract<FeeBasis, { kind: 'population' }>;
 
 /** The pane's texts in Swedish, the language of the people who use it. English mirrors this shape (en.ts). */
 export const sv = {
@@ -319,6 +322,43 @@ export const sv = {
     withdrawQuestion: 'Dra tillbaka utkastet?',
     withdrawConfirm: 'Ja, dra tillbaka',
     withdrawn: (id: string) => `Utkastet ${id} är tillbakadraget.`,
+    /** A draft's impact: each member's fee now and under the proposal. */
+    impact: {
+      open: 'Konsekvens',
+      heading: (year: number) => `Konsekvens ${year}`,
+      proposalBadge: 'Förslag',
+      intro: (id: string) => `Vad varje part skulle betala med förslaget ${id}, jämfört med avgifterna som gäller.`,
+      year: 'Avgiftsår',
+      yearBefore: (from: number) => `Förslaget gäller från ${from}. Ange ${from} eller senare.`,
+      exact: (dates: string[]) => `Exakt: befolkningen ${dates.map((date) => formatDateSv(date)).join(' och ')} finns för alla kommuner.`,
+      estimate: (dates: string[]) => `Uppskattning: folkmängd saknas för ${dates.map((date) => formatDateSv(date)).join(' och ')}; senaste kända siffra används.`,
+      noRuleInForce: (year: number) => `Ingen antagen version gäller ${year}; bara förslaget visas.`,
+      noFigure: (n: number, names: string) =>
+        `${n} ${n === 1 ? 'kommun saknar' : 'kommuner saknar'} befolkningssiffra och räknas inte med: ${names}.`,
+      noRegister: 'Registret är inte hämtat än. Konsekvensen visas när panelen har hämtat det.',
+      failed: 'Konsekvensen kunde inte beräknas för det året.',
+      inForce: 'Gäller nu',
+      proposal: 'Förslag',
+      difference: 'Skillnad',
+      total: 'Totalt alla parter',
+      groupTotal: 'Summa',
+      groups: { Norr: 'Norr', Mitt: 'Mitt', Syd: 'Syd', 'Stockholms stad': 'Stockholms stad', others: 'Övriga aktörer' },
+      members: (n: number) => `${n} ${n === 1 ? 'part' : 'parter'}`,
+      noFee: 'saknas',
+      money: (ore: number) => formatSek(ore),
+      /** A difference with its sign: `+28 028,00 kr`, `−1 500,00 kr`. */
+      signedMoney: (ore: number) => `${ore > 0 ? '+' : ore < 0 ? '\u2212' : ''}${formatSek(Math.abs(ore))}`,
+      /** A percentage with its sign and one decimal: `+16,7 %`. */
+      signedPercent: (percent: number) => {
+        const shown = Math.abs(percent).toFixed(1);
+        const sign = shown === '0.0' ? '' : percent > 0 ? '+' : '\u2212';
+        return `${sign}${shown.replace('.', ',')}\u00a0%`;
+      },
+      /** How a municipality's proposed fee is reached: `1,75 kr × 112 112 inv. (31 dec 2026; uppskattad med 31 dec 2024)`. */
+      basis: (basis: PopulationFeeBasis) =>
+        `${formatSek(basis.perInhabitantOre)} × ${formatCount(basis.population)} inv. (${formatDateSv(basis.populationDate)}${basis.estimated ? `; uppskattad med ${formatDateSv(basis.figureDate)}` : ''})`,
+      createImpactSheet: 'Skapa konsekvensblad',
+    },
   },
   reimbursements: {
     heading: 'Ersättningar för RSIB och RKK',

@@ -1,5 +1,6 @@
 import { Button, Divider, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import type { Register } from '@ssr/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import { useMessages } from '../../i18n';
 import type { Notice } from '../shell/notice';
@@ -27,7 +28,14 @@ export function FeeRulesView() {
   const session = useSession();
   const task = useTask();
   const [rules, setRules] = useState<StoredFeeRule[] | undefined>();
-  const members = session.snapshot?.snapshot.members ?? [];
+  const snapshot = session.snapshot?.snapshot;
+  const members = snapshot?.members ?? [];
+  // A draft's impact is computed from the register's members and figures and the versions listed here,
+  // which include a draft proposed since the register was last read.
+  const register = useMemo((): Register | undefined => {
+    if (!snapshot || !rules) return undefined;
+    return { members: snapshot.members, populations: snapshot.populations, feeRules: rules.map((stored) => stored.rule) };
+  }, [snapshot, rules]);
 
   const reload = useCallback(async (): Promise<Notice | undefined> => {
     const result = await api.feeRules();
@@ -73,6 +81,7 @@ export function FeeRulesView() {
               key={stored.rule.id}
               stored={stored}
               members={members}
+              register={register}
               withdrawDisabled={task.busy !== undefined || blocked !== undefined}
               onWithdraw={() => withdraw(stored)}
             />

@@ -1,9 +1,11 @@
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { Member } from '@ssr/shared';
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { Member, Register } from '@ssr/shared';
 import { feeRuleApprovalState } from '@ssr/shared';
+import { useId, useState } from 'react';
 import type { StoredFeeRule } from '../../api/client';
 import { useMessages } from '../../i18n';
 import { ConfirmButton } from '../shell/ConfirmButton';
+import { ImpactView } from './ImpactView';
 
 const useStyles = makeStyles({
   card: {
@@ -23,15 +25,34 @@ const useStyles = makeStyles({
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   decision: { color: tokens.colorNeutralForeground3 },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 /** Lists this long start folded, so a draft's 36 pending parties do not push everything else off the pane. */
 const OPEN_UP_TO = 6;
 
-/** R7: one version, as finance staff follow it: its amounts, who approved it (when, by which decision) and who is pending. */
-export function VersionCard({ stored, members, withdrawDisabled, onWithdraw }: { stored: StoredFeeRule; members: readonly Member[]; withdrawDisabled: boolean; onWithdraw: () => void }) {
+/**
+ * R7: one version, as finance staff follow it: its amounts, who approved it (when, by which
+ * decision) and who is pending; a draft also shows, on request, what it would cost each party.
+ */
+export function VersionCard({
+  stored,
+  members,
+  register,
+  withdrawDisabled,
+  onWithdraw,
+}: {
+  stored: StoredFeeRule;
+  members: readonly Member[];
+  /** What the impact of a draft is computed from; undefined until the register has been read. */
+  register: Register | undefined;
+  withdrawDisabled: boolean;
+  onWithdraw: () => void;
+}) {
   const t = useMessages();
   const styles = useStyles();
+  const impactId = useId();
+  const [impactOpen, setImpactOpen] = useState(false);
   const { rule, status } = stored;
   const state = stored.approvalState ?? feeRuleApprovalState(rule, members);
   const nameOf = (id: string) => members.find((member) => member.id === id)?.name ?? id;
@@ -92,7 +113,10 @@ export function VersionCard({ stored, members, withdrawDisabled, onWithdraw }: {
         </details>
       ) : null}
       {status === 'draft' ? (
-        <div>
+        <div className={styles.actions}>
+          <Button aria-expanded={impactOpen} aria-controls={impactOpen ? impactId : undefined} onClick={() => setImpactOpen((open) => !open)}>
+            {t.feeRules.impact.open}
+          </Button>
           <ConfirmButton
             text={t.feeRules.withdraw}
             label={t.feeRules.withdrawLabel(rule.id)}
@@ -102,6 +126,11 @@ export function VersionCard({ stored, members, withdrawDisabled, onWithdraw }: {
             disabled={withdrawDisabled}
             onConfirm={onWithdraw}
           />
+        </div>
+      ) : null}
+      {status === 'draft' && impactOpen ? (
+        <div id={impactId}>
+          <ImpactView rule={rule} register={register} />
         </div>
       ) : null}
     </article>
