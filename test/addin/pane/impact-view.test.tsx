@@ -81,8 +81,8 @@ describe('a draft’s impact in the fee-rule view', () => {
     }
     expect(within(within(impact).getByRole('list', { name: 'Mitt' })).getAllByRole('listitem').map((item) => item.firstElementChild?.textContent)).toContain('Nacka');
 
-    // The sheet is built elsewhere; its button is there, for the same version, year and mode.
-    expect(within(impact).getByRole<HTMLButtonElement>('button', { name: 'Skapa konsekvensblad' }).disabled).toBe(true);
+    // The sheet of the same version, year and mode is a click away.
+    expect(within(impact).getByRole<HTMLButtonElement>('button', { name: 'Skapa konsekvensblad' }).disabled).toBe(false);
     // Only drafts have an impact.
     const adopted = screen.getByRole('article', { name: 'avgifter-2024' });
     expect(within(adopted).queryByRole('button', { name: 'Konsekvens' })).toBeNull();
