@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
- * npm run screenshots: the pane's views at 320 px (some also at 1 400 px), in Swedish, for
- * docs/screens/. The fit test (test/e2e/fit.test.ts) and the impact test (test/e2e/impact.test.ts)
- * draw the views in Chromium and save them to screenshots/screens/; this runs those tests and
- * copies what they saved. The images are copied even when the test finds a
- * view that does not fit (they show it); the exit code then says so. docs/screens.md, the page
- * that shows them, is written from the images there. `npm run screenshots -- --saved` copies
- * what the last run saved without running the test again.
+ * npm run screenshots: the pane's views at 320 px (some also at 1 400 px; the impact sheet, in
+ * the workbook beside the pane, only there), in Swedish, for docs/screens/. The fit test
+ * (test/e2e/fit.test.ts) and the impact test (test/e2e/impact.test.ts) draw the views in
+ * Chromium and save them to screenshots/screens/; this runs those tests and copies what they
+ * saved. The images are copied even when the test finds a view that does not fit (they show
+ * it); the exit code then says so. docs/screens.md, the page that shows them, is written from
+ * the images there. `npm run screenshots -- --saved` copies what the last run saved without
+ * running the test again.
  */
 
 /** The views in the pane's order, each with what it shows. */
@@ -22,17 +23,24 @@ const VIEWS: readonly [file: string, caption: string][] = [
   ['populations', 'Befolkning: en SCB-fil inläst'],
   ['fee-rules', 'Avgiftsregler'],
   ['impact', 'Avgiftsregler: ett förslags konsekvens'],
+  ['impact-sheet', 'Avgiftsregler: förslagets konsekvensblad i arbetsboken'],
   ['reimbursements', 'Ersättningar: en registrerad ersättning och rättelseformuläret'],
   ['budget', 'Budget: bladet skapat'],
   ['invoices', 'Fakturor: bladet skapat'],
 ];
 
 function page(images: readonly string[]): string {
-  const known = VIEWS.filter(([file]) => images.includes(`${file}-320.png`));
+  // A view may be drawn only wide: the workbook beside the pane (the impact sheet).
+  const known = VIEWS.filter(([file]) => images.includes(`${file}-320.png`) || images.includes(`${file}-1400.png`));
   const others = images.filter((image) => image.endsWith('-320.png') && !VIEWS.some(([file]) => image === `${file}-320.png`)).map((image): [string, string] => [image.replace(/-320\.png$/, ''), image]);
   const sections = [...known, ...others].map(([file, caption]) => {
-    const wide = images.includes(`${file}-1400.png`) ? `\n![${caption}, 1 400 px](screens/${file}-1400.png)\n` : '';
-    return `## ${caption}\n\n![${caption}, 320 px](screens/${file}-320.png)\n${wide}`;
+    const shots = [
+      ['320', '320 px'],
+      ['1400', '1 400 px'],
+    ]
+      .filter(([width]) => images.includes(`${file}-${width}.png`))
+      .map(([width, label]) => `![${caption}, ${label}](screens/${file}-${width}.png)\n`);
+    return `## ${caption}\n\n${shots.join('\n')}`;
   });
   return [
     '# The pane at 320 px',

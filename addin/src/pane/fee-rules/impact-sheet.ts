@@ -203,7 +203,8 @@ export function planImpactSheet(input: {
   money(firstGroupRow, checkRow);
 
   const columns: (ColumnFormat | undefined)[] = [
-    { width: 170 },
+    // Wide enough for the longest member names ("Försvarsmakten, Mellersta militärregionen"); the title overflows into the empty cells beside it.
+    { width: 200 },
     { width: 110 },
     { width: 120 },
     { width: 150 },
