@@ -9,7 +9,10 @@ export type SheetWriteResult =
   | { outcome: 'created' }
   /** The sheet was rebuilt where it stood; `kept` typed cells were carried to where they belong. */
   | { outcome: 'updated'; kept: number }
-  /** What was typed could not all be placed in the new layout: the old sheet was kept under `keptAs`. */
+  /**
+   * What was typed could not all be placed in the new layout: the old sheet was kept under
+   * `keptAs`; what could be placed is in the new sheet too.
+   */
   | { outcome: 'replaced'; keptAs: string };
 
 export interface SheetWriteOptions {
@@ -26,7 +29,7 @@ export interface SheetWriteOptions {
  * When the sheet exists, what the team typed at the plan's input cells is carried to where each
  * (row key, column key) now sits, and the sheet is rebuilt where it stands. When something typed
  * has no place in the new plan, the old sheet is kept under a free name and the new one built
- * beside it, so nothing typed is ever overwritten.
+ * beside it (with what does have a place), so nothing typed is ever overwritten.
  */
 export async function writeSheetPlan(workbook: WorkbookPort, plan: SheetPlan, options: SheetWriteOptions = {}): Promise<SheetWriteResult> {
   const old = await workbook.readSheet(plan.sheet);
@@ -34,12 +37,13 @@ export async function writeSheetPlan(workbook: WorkbookPort, plan: SheetPlan, op
   let result: SheetWriteResult = { outcome: 'created' };
   if (old) {
     const decision = planRebuild(old, plan);
+    // What has a place goes into the new sheet either way, so the team types nothing twice.
+    grid = withCarried(grid, decision.carried);
     if (decision.unplaced.length > 0) {
       const keptAs = freeSheetName(plan.sheet, await workbook.sheetNames(), options.keptName ?? defaultKeptName);
       await workbook.renameSheet(plan.sheet, keptAs);
       result = { outcome: 'replaced', keptAs };
     } else {
-      grid = withCarried(grid, decision.carried);
       result = { outcome: 'updated', kept: decision.carried.length };
     }
   }

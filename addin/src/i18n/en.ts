@@ -366,7 +366,7 @@ export const en: Messages = {
         ? `The sheet "${sheet}" has been updated for ${years}. Nothing had been typed in it.`
         : `The sheet "${sheet}" has been updated for ${years}. ${n} typed ${n === 1 ? 'entry stays' : 'entries stay'} where ${n === 1 ? 'it belongs' : 'they belong'}.`,
     replaced: (sheet: string, keptAs: string) =>
-      `Something typed in "${sheet}" has no place in the new layout. The old sheet is kept as "${keptAs}" and a new "${sheet}" has been created.`,
+      `Something typed in "${sheet}" has no place in the new layout. The old sheet is kept as "${keptAs}" and a new "${sheet}" has been created with what fits in it.`,
     estimateYears: (years: string) => `Estimate for ${years}: the population figures for it are not complete.`,
     noMembers: (year: number) => `No members belong to ${year}. Choose another year.`,
     noRule: (years: string) =>
