@@ -372,7 +372,7 @@ export const sv = {
     updated: (sheet: string, years: string, n: number) =>
       n === 0
         ? `Bladet "${sheet}" är uppdaterat för ${years}. Inget var inskrivet i det.`
-        : `Bladet "${sheet}" är uppdaterat för ${years}. ${n} inskrivna ${n === 1 ? 'uppgift finns' : 'uppgifter finns'} kvar där ${n === 1 ? 'den hör' : 'de hör'} hemma.`,
+        : `Bladet "${sheet}" är uppdaterat för ${years}. ${n} ${n === 1 ? 'inskriven uppgift finns' : 'inskrivna uppgifter finns'} kvar där ${n === 1 ? 'den hör' : 'de hör'} hemma.`,
     replaced: (sheet: string, keptAs: string) =>
       `Något som var inskrivet i "${sheet}" får inte plats i den nya uppställningen. Det gamla bladet finns kvar som "${keptAs}" och ett nytt "${sheet}" är skapat med det som fick plats.`,
     estimateYears: (years: string) => `Uppskattning för ${years}: befolkningstalen för det är inte kompletta.`,

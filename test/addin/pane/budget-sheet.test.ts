@@ -265,3 +265,14 @@ describe('the budget sheet in the preview workbook, computed by the SSR function
     expect((await pane.workbook.readRange(budget.sheet, budget.cell('income:total', 2027))).formulas[0]?.[0]).toMatch(/^=SUM\(/);
   });
 });
+
+describe('the outcome counts what it kept right', () => {
+  it.each([
+    [sv, 1, 'Bladet "SSR budget 2025" är uppdaterat för 2025–2028. 1 inskriven uppgift finns kvar där den hör hemma.'],
+    [sv, 2, 'Bladet "SSR budget 2025" är uppdaterat för 2025–2028. 2 inskrivna uppgifter finns kvar där de hör hemma.'],
+    [en, 1, 'The sheet "SSR budget 2025" has been updated for 2025–2028. 1 typed entry stays where it belongs.'],
+    [en, 2, 'The sheet "SSR budget 2025" has been updated for 2025–2028. 2 typed entries stay where they belong.'],
+  ])('%#: %s kept', (catalogue, n, expected) => {
+    expect(catalogue.budget.updated('SSR budget 2025', '2025–2028', n)).toBe(expected);
+  });
+});

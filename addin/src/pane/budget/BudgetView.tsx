@@ -208,7 +208,8 @@ export function BudgetView() {
     task.run(t.budget.creating, async (progress): Promise<Notice | undefined> => {
       setMissing(undefined);
       if (settings === undefined) return undefined;
-      const read = await snapshots.get();
+      // The register as it is now (a conditional request): a member added since shows in the rebuilt sheet.
+      const read = await snapshots.refresh();
       const check = checkBudget(read.snapshot, read.fetchedAt, settings, t);
       if (!check.ok) {
         if ('missing' in check) {
