@@ -145,9 +145,9 @@ describe.each([
     expect(await numberAt(words.costTotal, '2026')).toBe(1_200_000);
 
     await expectFits(page);
-    // The sheet from its top, with the years and their modes, as it opens.
+    // The sheet from its top-left corner, with the labels, years and their modes, as it opens.
     await page.locator('table[role="grid"]').evaluate((grid) => {
-      if (grid.parentElement) grid.parentElement.scrollTop = 0;
+      if (grid.parentElement) grid.parentElement.scrollTo({ top: 0, left: 0 });
     });
     const shot = await screenshot(page, `budget-plan-${language}-${width}`);
     if (language === 'sv') {

@@ -145,6 +145,10 @@ describe('the budget sheet plan with a proposal for chosen years', () => {
 });
 
 describe('the pane’s checks, per year', () => {
+  it('no members in the budget year: said, nothing planned', () => {
+    expect(checkBudget(SEED_SNAPSHOT, 0, { year: 2019, planYears: 3 }, sv)).toEqual({ ok: false, notice: { intent: 'warning', body: 'Inga medlemmar är med 2019. Välj ett annat år.' } });
+  });
+
   it('no rule in force for a year of the plan: named, nothing planned', () => {
     const later = { ...SEED_SNAPSHOT, feeRules: SEED_SNAPSHOT.feeRules.map((rule) => ({ ...rule, effectiveFrom: 2026 })) };
     expect(checkBudget(later, 0, { year: 2024, planYears: 3 }, sv)).toEqual({
