@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 /*
  * npm run screenshots: the pane's views at 320 px (some also at 1 400 px; the impact sheet, in
  * the workbook beside the pane, only there), in Swedish, for docs/screens/. The fit test
- * (test/e2e/fit.test.ts) and the impact test (test/e2e/impact.test.ts) draw the views in
+ * (test/e2e/fit.test.ts), the impact test (test/e2e/impact.test.ts) and the budget-plan test
+ * (test/e2e/budget-plan.test.ts) draw the views in
  * Chromium and save them to screenshots/screens/; this runs those tests and copies what they
  * saved. The images are copied even when the test finds a view that does not fit (they show
  * it); the exit code then says so. docs/screens.md, the page that shows them, is written from
@@ -26,6 +27,7 @@ const VIEWS: readonly [file: string, caption: string][] = [
   ['impact-sheet', 'Avgiftsregler: förslagets konsekvensblad i arbetsboken'],
   ['reimbursements', 'Ersättningar: en registrerad ersättning och rättelseformuläret'],
   ['budget', 'Budget: bladet skapat'],
+  ['budget-plan', 'Budget: budgetår och tre planår, kostnader inskrivna, resultat och diagram'],
   ['invoices', 'Fakturor: bladet skapat'],
 ];
 
@@ -47,7 +49,9 @@ function page(images: readonly string[]): string {
     '',
     "Each view of the task pane at Excel's task-pane width, in Swedish, in preview mode. `npm run screenshots`",
     'redraws them: the fit test (`test/e2e/fit.test.ts`) visits every view at 320 and 1 400 px in Swedish and English,',
-    'fails when anything sticks out of the pane or the page scrolls sideways, and saves these images.',
+    'fails when anything sticks out of the pane or the page scrolls sideways, and saves these images. A proposal’s',
+    'impact comes from `test/e2e/impact.test.ts` and the multi-year budget from `test/e2e/budget-plan.test.ts`; at',
+    '1 400 px preview mode draws the workbook beside the pane.',
     '',
     ...sections,
   ].join('\n');
@@ -60,7 +64,7 @@ const docs = join(root, 'docs', 'screens');
 // --saved: copy what the last run of the fit test saved, without running it again.
 const run = process.argv.includes('--saved')
   ? undefined
-  : spawnSync('npx', ['vitest', 'run', 'test/e2e/fit.test.ts', 'test/e2e/impact.test.ts'], { cwd: root, stdio: 'inherit' });
+  : spawnSync('npx', ['vitest', 'run', 'test/e2e/fit.test.ts', 'test/e2e/impact.test.ts', 'test/e2e/budget-plan.test.ts'], { cwd: root, stdio: 'inherit' });
 if (run?.error) throw run.error;
 
 const images = existsSync(saved) ? readdirSync(saved).filter((name) => name.endsWith('-320.png') || name.endsWith('-1400.png')) : [];
@@ -70,7 +74,8 @@ if (images.length === 0) {
 }
 mkdirSync(docs, { recursive: true });
 for (const name of images.sort()) copyFileSync(join(saved, name), join(docs, name));
-writeFileSync(join(root, 'docs', 'screens.md'), page(images));
+// The page lists every image in docs/screens, so a run that saved only some keeps the others listed.
+writeFileSync(join(root, 'docs', 'screens.md'), page(readdirSync(docs).filter(wanted).sort()));
 console.log(`${images.length} screenshots copied to ${docs}: ${images.join(', ')}`);
 if (run && run.status !== 0) {
   console.error('A browser test failed (see above): some view does not fit yet; the screenshots show it.');

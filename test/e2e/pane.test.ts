@@ -146,30 +146,26 @@ describe('the task pane in a browser (preview mode)', () => {
   it('creates the budget sheet with live formulas whose total equals the API’s', async () => {
     await page.getByRole('tab', { name: 'Budget' }).click();
     const view = page.getByRole('tabpanel', { name: 'Budget' });
-    await view.getByRole('textbox', { name: 'År' }).fill('2025');
-    await view.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2024' }).check();
+    await view.getByRole('textbox', { name: 'Budgetår', exact: true }).fill('2025');
     await view.getByRole('button', { name: 'Skapa budgetblad' }).click();
-    await page.getByText('Bladet "SSR budget 2025" är skapat med 38 medlemmar och levande formler.').waitFor({ timeout: 30_000 });
+    await page.getByText('Bladet "SSR budget 2025" är skapat för 2025–2028.').waitFor({ timeout: 30_000 });
     await calculated(page);
 
-    // The mode cell in Swedish; the formulas read it (B3) as exact.
-    expect(await cell(page, 'B3').getAttribute('data-value')).toBe('exakt');
-    expect(await cell(page, 'D6').getAttribute('data-formula')).toBe('=SSR.FEE($A6,$B$2,$B$3)');
-    expect(await cell(page, 'E6').getAttribute('data-formula')).toBe('=SSR.REIMBURSED($A6,$B$2)');
-    expect(await cell(page, 'F6').getAttribute('data-formula')).toBe('=D6-E6');
-    const totalRow = Number((await page.locator('td[role="gridcell"][data-value="Totalt"]').getAttribute('data-address'))?.slice(1));
-    const total = Number(await cell(page, `B${totalRow}`).getAttribute('data-value'));
+    // A column per year: 2025's figures are all imported, so exact; the plan years are estimates.
+    expect(await cell(page, 'C6').getAttribute('data-value')).toBe('exakt');
+    expect(await cell(page, 'D6').getAttribute('data-value')).toBe('uppskattning');
+    expect(await cell(page, 'C11').getAttribute('data-formula')).toBe('=SSR.TOTAL(C$5,"Norr",C$6,C$7)');
+    const total = Number(await cell(page, 'C16').getAttribute('data-value'));
     const fees = (await (await site.api('/fees?year=2025')).json()) as { totals: { all: number }; missing: unknown[] };
     expect(fees.missing).toEqual([]);
     expect(Math.round(total * 100)).toBe(fees.totals.all);
-    expect(await cell(page, `B${totalRow}`).getAttribute('data-formula')).toMatch(/^=SUM\(B\d+:B\d+\)$/);
-    expect(Number(await cell(page, `B${totalRow + 1}`).getAttribute('data-value'))).toBe(total);
+    expect(await cell(page, 'C16').getAttribute('data-formula')).toBe('=SUM(C11:C15)');
 
-    await page.getByRole('img', { name: 'Avgiftsintäkter per grupp 2025' }).waitFor();
+    await page.getByRole('img', { name: 'Intäkter och kostnader 2025–2028' }).waitFor();
     await screenshot(page, 'budget');
     // Clicking a cell shows its formula in the bar, as Swedish Excel writes it.
-    await cell(page, `D${await rowOf(page, 'nacka')}`).click();
-    expect(await page.getByRole('textbox', { name: /^Innehåll i D\d+$/ }).inputValue()).toMatch(/^=SSR\.AVGIFT\(\$A\d+;\$B\$2;\$B\$3\)$/);
+    await cell(page, 'C11').click();
+    expect(await page.getByRole('textbox', { name: 'Innehåll i C11' }).inputValue()).toMatch(/^=SSR\.[A-ZÅÄÖ]+\(C\$5;"Norr";C\$6;C\$7\)$/);
   });
 
   it('downloads the invoice CSV with the right lines and a formula-like name made harmless', async () => {

@@ -5,8 +5,8 @@ import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
 
 /*
  * The fee-rule and budget views in Chromium, at Excel's task-pane width (320 px) and on a wide
- * screen, in Swedish and in English: who approved a version and who is pending, the budget's
- * warning when exact mode lacks figures, and nothing wider than the window.
+ * screen, in Swedish and in English: who approved a version and who is pending, a budget with
+ * the draft standing in from its year, and nothing wider than the window.
  */
 
 let site: Site;
@@ -49,13 +49,13 @@ const WORDS = {
     adoptedNacka: 'Nacka 5 jul 2024, Överenskommelse om en gemensam plattform för regional samverkan (2024)',
     draftNacka: 'Nacka 22 sep 2025, KF 2025-09-22 § 12',
     pending: 'Väntar på 36 parter',
-    year: 'År',
-    exact: 'Exakt: kräver befolkningen 31 december 2024',
+    year: 'Budgetår',
+    proposal: 'Räkna med ett förslag till avgiftsregel',
+    from: 'Förslaget från år',
     create: 'Skapa budgetblad',
-    missingTitle: 'Befolkningen 31 december 2024 saknas',
-    missing: '6 medlemmar saknar befolkningen 31 december 2024: Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö.',
-    importFigures: 'Importera befolkningstal',
-    buildEstimate: 'Skapa med uppskattning',
+    created: 'Bladet "SSR budget 2025" är skapat för 2025–2028.',
+    proposalRow: 'Resultat med förslaget avgifter-2026',
+    inForceRow: 'Resultat med gällande avgiftsregel',
   },
   en: {
     locale: 'en-GB',
@@ -67,13 +67,13 @@ const WORDS = {
     adoptedNacka: 'Nacka 5 Jul 2024, Överenskommelse om en gemensam plattform för regional samverkan (2024)',
     draftNacka: 'Nacka 22 Sep 2025, KF 2025-09-22 § 12',
     pending: 'Waiting for 36 parties',
-    year: 'Year',
-    exact: 'Exact: needs the population on 31 December 2024',
+    year: 'Budget year',
+    proposal: 'Compute with a fee rule proposal',
+    from: 'The proposal from year',
     create: 'Create budget sheet',
-    missingTitle: 'The population on 31 December 2024 is missing',
-    missing: '6 members lack the population on 31 December 2024: Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö.',
-    importFigures: 'Import population figures',
-    buildEstimate: 'Create as an estimate',
+    created: 'The sheet "SSR budget 2025" has been created for 2025–2028.',
+    proposalRow: 'Result with the proposal avgifter-2026',
+    inForceRow: 'Result under the rule in force',
   },
 } as const;
 
@@ -138,21 +138,18 @@ describe.each([
     await screenshot(page, `fee-rules-${language}-${width}`);
   });
 
-  it('the budget view names the members without the figure exact mode needs, offers both ways forward, and fits', async () => {
+  it('the budget view builds the plan with the draft standing in from its year, the rule in force beside it, and fits', async () => {
     await page.getByRole('tab', { name: words.budgetTab }).click();
     const view = page.getByRole('tabpanel', { name: words.budgetTab });
-    await view.getByRole('textbox', { name: words.year }).fill('2025');
-    await view.getByRole('radio', { name: words.exact }).check();
+    await view.getByRole('textbox', { name: words.year, exact: true }).fill('2025');
+    await view.getByRole('combobox', { name: words.proposal }).selectOption('avgifter-2026');
+    expect(await view.getByRole('combobox', { name: words.from }).inputValue()).toBe('2026');
     await view.getByRole('button', { name: words.create }).click();
-    const warning = view.getByRole('group', { name: words.missingTitle });
-    await warning.waitFor({ timeout: 30_000 });
-    expect((await warning.innerText()).replace(/\s+/g, ' ')).toContain(words.missing);
-    await warning.getByRole('button', { name: words.buildEstimate }).waitFor();
+    await view.getByText(words.created).waitFor({ timeout: 30_000 });
+    await page.locator(`td[role="gridcell"][data-value="${words.proposalRow}"]`).waitFor();
+    await page.locator(`td[role="gridcell"][data-value="${words.inForceRow}"]`).waitFor();
+    expect(await page.locator('td[role="gridcell"][data-value="avgifter-2026"]').count()).toBe(3);
     await expectNoOverflow(page, words.budgetTab);
-    await screenshot(page, `budget-missing-${language}-${width}`);
-
-    await warning.getByRole('button', { name: words.importFigures }).click();
-    await page.getByRole('tabpanel', { name: words.populationsTab }).waitFor();
-    expect(await page.getByRole('tab', { name: words.populationsTab }).getAttribute('aria-selected')).toBe('true');
+    await screenshot(page, `budget-proposal-${language}-${width}`);
   });
 });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { excelInput, OfficeWorkbook } from '../../../addin/src/excel/office/workbook';
 import { WorkbookError } from '../../../addin/src/excel/port';
+import type { SheetPlan } from '../../../addin/src/excel/sheet-plan';
+import { writeSheetPlan } from '../../../addin/src/excel/write-sheet';
 import type { FakeWorkbook } from './fake-excel';
 import { createFakeExcel, valueOf } from './fake-excel';
 
@@ -142,6 +144,31 @@ describe('Office.js Excel layer', () => {
     await workbook.renameSheet('Budget 2027', 'Budget 2027 (1)');
     expect([...model.sheets.keys()]).toEqual(['Budget 2027 (1)']);
     await expect(workbook.readSheet('Budget 2027')).resolves.toBeUndefined();
+  });
+
+  it('rebuilds a planned sheet in place, carrying a typed cost to its year; past a typed figure it keeps the old sheet', async () => {
+    const plan = (years: number[]): SheetPlan => ({
+      sheet: 'SSR budget 2027',
+      columnKeys: ['label', ...years.map((year) => `year:${year}`)],
+      rows: [
+        { key: 'year', cells: ['År', ...years] },
+        { key: 'cost:rsib', cells: ['RSIB'] },
+        { key: 'result', cells: ['Resultat', ...years.map((_, i) => ({ formula: `=-${String.fromCharCode(67 + i)}3` }))] },
+      ],
+      inputs: years.map((year) => ({ row: 'cost:rsib', column: `year:${year}` })),
+      formats: [],
+      columns: [],
+      charts: [],
+    });
+    await expect(writeSheetPlan(workbook, plan([2027, 2028]))).resolves.toEqual({ outcome: 'created' });
+    await workbook.writeRange('SSR budget 2027', 'D3', [[1_250_000]]);
+    // A year before: the 2028 column moves from D to E.
+    await expect(writeSheetPlan(workbook, plan([2026, 2027, 2028]))).resolves.toEqual({ outcome: 'updated', kept: 1 });
+    expect(valueOf(cell('SSR budget 2027', 'E3')?.input ?? '')).toBe(1_250_000);
+    expect(cell('SSR budget 2027', 'E4')?.input).toBe('=-E3');
+    await expect(writeSheetPlan(workbook, plan([2026, 2027]))).resolves.toEqual({ outcome: 'replaced', keptAs: 'SSR budget 2027 (äldre)' });
+    expect([...model.sheets.keys()].sort()).toEqual(['SSR budget 2027', 'SSR budget 2027 (äldre)']);
+    expect(valueOf(cell('SSR budget 2027 (äldre)', 'E3')?.input ?? '')).toBe(1_250_000);
   });
 
   it('sets a drop-down list on a range, replacing the rule there and letting other text through', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseCellAddress } from '../../../addin/src/excel/address';
 import { App } from '../../../addin/src/pane/App';
 import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
 import { renderPane } from './render';
@@ -9,10 +10,18 @@ import { startPaneStack } from './stack';
 
 /** 1 October 2025: SCB has not yet published every 31 December 2024 figure the seed register needs. */
 const NOW = Date.UTC(2025, 9, 1, 10);
+const SHEET = 'SSR budget 2025';
 
 let pane: PaneStack;
 beforeAll(async () => {
   pane = await startPaneStack({ now: () => NOW });
+  const draft = await pane.api('/fee-rules', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'avgifter-2027', effectiveFrom: 2027, perInhabitantOre: 175, singleFeeOre: 30_000_000, doubleFeeOre: 60_000_000, populationYearOffset: 1, approvals: [] }),
+  });
+  expect(draft.status, await draft.text()).toBe(201);
+  await pane.services.snapshots.refresh();
 });
 afterAll(async () => {
   await pane.stop();
@@ -20,84 +29,93 @@ afterAll(async () => {
 afterEach(cleanup);
 
 const text = (element: Element) => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-const SIX = 'Nykvarn, Salem, Tyresö, Upplands-Bro, Vallentuna, Värmdö';
 
-describe('Budget view: the modes name the figures they need', () => {
-  it('says which 31 December each mode reads, for the year typed', async () => {
+/** The sheet cell of a row key and column key. */
+async function keyed(row: string, column: string): Promise<string> {
+  const read = await pane.workbook.readSheet(SHEET);
+  const r = read?.values.findIndex((cells, index) => index > 0 && cells[0] === row) ?? -1;
+  const c = read?.values[0]?.indexOf(column) ?? -1;
+  if (r < 0 || c < 0) throw new Error(`${row} × ${column} not on the sheet`);
+  return `${String.fromCharCode(65 + c)}${r + 1}`;
+}
+async function typeAt(row: string, column: string, typed: string) {
+  const position = parseCellAddress(await keyed(row, column));
+  if (!position) throw new Error('no cell');
+  await pane.workbook.setCellInput(SHEET, position, typed);
+}
+async function valueAt(row: string, column: string) {
+  return (await pane.workbook.readRange(SHEET, await keyed(row, column))).values[0]?.[0];
+}
+
+describe('Budget view: the budget year and the plan years', () => {
+  it('three plan years by default; a number outside 0–10 is refused at the field', async () => {
     const { user } = renderPane(<BudgetView />, pane.services);
-    expect(screen.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2024' })).toBeTruthy();
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Uppskattning: befolkningen 31 december 2024, eller den senaste före när den saknas' }).checked).toBe(true);
-    const year = screen.getByRole('textbox', { name: 'År' });
-    await user.clear(year);
-    await user.type(year, '2026');
-    expect(screen.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2025' })).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Budgetår' }).value).toBe('2025');
+    const planYears = screen.getByRole<HTMLInputElement>('textbox', { name: /^Planår efter budgetåret/ });
+    expect(planYears.value).toBe('3');
+    await user.clear(planYears);
+    await user.type(planYears, '11');
+    expect(screen.getByText('Ange ett helt antal planår, 0–10.')).toBeTruthy();
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Skapa budgetblad' }).disabled).toBe(true);
   });
 
-  it('in English too', () => {
-    renderPane(<BudgetView />, pane.services, 'en');
-    expect(screen.getByRole('radio', { name: 'Exact: needs the population on 31 December 2024' })).toBeTruthy();
-    expect(screen.getByRole('radio', { name: 'Estimate: the population on 31 December 2024, or the latest before it where that is missing' })).toBeTruthy();
-  });
-});
-
-describe('Budget view: exact mode without the figures', () => {
-  it('names the members that lack the figure and builds nothing; “create as an estimate” then builds a sheet that computes', async () => {
+  it('creates the sheet, says which years are estimates; rebuilt, says what it kept; shortened past a typed figure, keeps the old sheet', async () => {
     const { user } = renderPane(<BudgetView />, pane.services);
-    await user.click(screen.getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2024' }));
     await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
-    const warning = await screen.findByRole('group', { name: 'Befolkningen 31 december 2024 saknas' }, { timeout: 20_000 });
-    expect(text(warning)).toContain(`6 medlemmar saknar befolkningen 31 december 2024: ${SIX}.`);
-    // No sheet of #N/A, and nothing reported as done.
-    expect(pane.workbook.getSheet('SSR budget 2025')).toBeUndefined();
-    expect(screen.queryByText(/är skapat/)).toBeNull();
-    // Shown alone, the view has no tabs to switch: the import way forward is offered in the pane (below).
-    expect(within(warning).queryByRole('button', { name: 'Importera befolkningstal' })).toBeNull();
-
-    await user.click(within(warning).getByRole('button', { name: 'Skapa med uppskattning' }));
-    expect(await screen.findByText('Bladet "SSR budget 2025" är skapat med 37 medlemmar och levande formler.', {}, { timeout: 20_000 })).toBeTruthy();
-    expect(screen.queryByRole('group', { name: 'Befolkningen 31 december 2024 saknas' })).toBeNull();
-    expect(screen.getByRole<HTMLInputElement>('radio', { name: /^Uppskattning/ }).checked).toBe(true);
+    expect(
+      await screen.findByText('Bladet "SSR budget 2025" är skapat för 2025–2028. Uppskattning för 2025–2028: befolkningstalen för det är inte kompletta.', {}, { timeout: 20_000 }),
+    ).toBeTruthy();
     await pane.workbook.whenCalculated();
-    expect((await pane.workbook.readRange('SSR budget 2025', 'B3')).values).toEqual([['uppskattning']]);
-    const salem = (await pane.workbook.readRange('SSR budget 2025', 'A1:A50')).values.findIndex((row) => row[0] === 'salem') + 1;
-    expect((await pane.workbook.readRange('SSR budget 2025', `D${salem}:F${salem}`)).values).toEqual([[26_176.5, 0, 26_176.5]]);
+    expect(await valueAt('mode', 'year:2025')).toBe('uppskattning');
+    expect(await valueAt('rule', 'year:2028')).toBeNull();
+
+    await typeAt('cost:office', 'year:2025', '4800000');
+    await typeAt('cost:training', 'year:2028', '250000');
+    await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
+    expect(await screen.findByText(/^Bladet "SSR budget 2025" är uppdaterat för 2025–2028\. 2 inskrivna uppgifter finns kvar där de hör hemma\./, {}, { timeout: 20_000 })).toBeTruthy();
+    expect(await valueAt('cost:training', 'year:2028')).toBe(250_000);
+
+    const planYears = screen.getByRole('textbox', { name: /^Planår efter budgetåret/ });
+    await user.clear(planYears);
+    await user.type(planYears, '1');
+    await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
+    expect(
+      await screen.findByText(/Något som var inskrivet i "SSR budget 2025" får inte plats i den nya uppställningen\. Det gamla bladet finns kvar som "SSR budget 2025 \(äldre\)"/, {}, { timeout: 20_000 }),
+    ).toBeTruthy();
+    expect(await valueAt('cost:office', 'year:2025')).toBe(4_800_000);
+    expect((await pane.workbook.readSheet('SSR budget 2025 (äldre)'))?.values.flat()).toContain(250_000);
   });
 
-  it('in the pane, “import population figures” opens the Population view', async () => {
-    const { user } = renderPane(<App />, pane.services);
-    await user.click(screen.getByRole('tab', { name: 'Budget' }));
-    const budget = screen.getByRole('tabpanel', { name: 'Budget' });
-    const year = within(budget).getByRole('textbox', { name: 'År' });
-    await user.clear(year);
-    await user.type(year, '2026');
-    await user.click(within(budget).getByRole('radio', { name: 'Exakt: kräver befolkningen 31 december 2025' }));
-    await user.click(within(budget).getByRole('button', { name: 'Skapa budgetblad' }));
-    const warning = await within(budget).findByRole('group', { name: 'Befolkningen 31 december 2025 saknas' }, { timeout: 20_000 });
-    // 2026 needs 31 Dec 2025, which the register holds for no municipality.
-    expect(text(warning)).toContain('26 medlemmar saknar befolkningen 31 december 2025: Botkyrka, Danderyd,');
-    await user.click(within(warning).getByRole('button', { name: 'Importera befolkningstal' }));
-    await waitFor(() => expect(screen.getByRole('tab', { name: 'Befolkning' }).getAttribute('aria-selected')).toBe('true'));
-    expect(screen.getByRole('tabpanel', { name: 'Befolkning' }).hidden).toBe(false);
-    expect(budget.hidden).toBe(true);
+  it('with a proposal from a chosen year: its id in those columns, the result under the rule in force beside', async () => {
+    const { user } = renderPane(<BudgetView />, pane.services);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Räkna med ett förslag till avgiftsregel' }), 'avgifter-2027');
+    const from = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Förslaget från år' });
+    expect([...from.options].map((option) => option.value)).toEqual(['2027', '2028']);
+    await user.selectOptions(from, '2028');
+    const planYears = screen.getByRole('textbox', { name: /^Planår efter budgetåret/ });
+    await user.clear(planYears);
+    await user.type(planYears, '3');
+    await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
+    expect(await screen.findByText(/^Bladet "SSR budget 2025" är uppdaterat för 2025–2028\./, {}, { timeout: 20_000 })).toBeTruthy();
+    await pane.workbook.whenCalculated();
+    expect(await valueAt('rule', 'year:2027')).toBeNull();
+    expect(await valueAt('rule', 'year:2028')).toBe('avgifter-2027');
+    expect(await valueAt('rule:status', 'year:2028')).toBe('förslag');
+    expect(await valueAt('result', 'label')).toBe('Resultat med förslaget avgifter-2027');
+    expect(await valueAt('inforce', 'label')).toBe('Resultat med gällande avgiftsregel');
+    expect(typeof (await valueAt('inforce', 'year:2028'))).toBe('number');
   });
 
-  it('warns in English, with the same two ways forward', async () => {
-    const { user } = renderPane(<App />, pane.services, 'en');
-    await user.click(screen.getByRole('tab', { name: 'Budget' }));
-    const budget = screen.getByRole('tabpanel', { name: 'Budget' });
-    const year = within(budget).getByRole('textbox', { name: 'Year' });
-    await user.clear(year);
-    await user.type(year, '2025');
-    await user.click(within(budget).getByRole('radio', { name: 'Exact: needs the population on 31 December 2024' }));
-    await user.click(within(budget).getByRole('button', { name: 'Create budget sheet' }));
-    const warning = await within(budget).findByRole('group', { name: 'The population on 31 December 2024 is missing' }, { timeout: 20_000 });
-    expect(text(warning)).toContain(`6 members lack the population on 31 December 2024: ${SIX}.`);
-    expect(within(warning).getByRole('button', { name: 'Import population figures' })).toBeTruthy();
-    expect(within(warning).getByRole('button', { name: 'Create as an estimate' })).toBeTruthy();
+  it('in English too', async () => {
+    renderPane(<BudgetView />, pane.services, 'en');
+    expect(screen.getByRole('textbox', { name: 'Budget year' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: /^Plan years after the budget year/ })).toBeTruthy();
+    expect(await screen.findByRole('combobox', { name: 'Compute with a fee rule proposal' })).toBeTruthy();
+    expect(screen.getByRole('option', { name: 'No proposal: the rule in force every year' })).toBeTruthy();
   });
 });
 
-describe('Budget view: estimate mode with a member that has no figure at all', () => {
+describe('Budget view: a member that has no figure at all', () => {
   // Last in the file: a member with no population figure in any year joins the register.
   beforeAll(async () => {
     const created = await pane.api('/members', {
@@ -108,21 +126,21 @@ describe('Budget view: estimate mode with a member that has no figure at all', (
     expect(created.status, await created.text()).toBe(201);
   });
 
-  it('names the member, builds nothing and offers only the import', async () => {
+  it('names the member and the first date it lacks, builds nothing and offers the import, which opens the Population view', async () => {
     const { user } = renderPane(<App />, pane.services);
     await user.click(screen.getByRole('tab', { name: 'Budget' }));
     const budget = screen.getByRole('tabpanel', { name: 'Budget' });
-    const year = within(budget).getByRole('textbox', { name: 'År' });
+    const year = within(budget).getByRole('textbox', { name: 'Budgetår' });
     await user.clear(year);
     await user.type(year, '2026');
-    expect(within(budget).getByRole<HTMLInputElement>('radio', { name: /^Uppskattning/ }).checked).toBe(true);
     await user.click(within(budget).getByRole('button', { name: 'Skapa budgetblad' }));
     const warning = await within(budget).findByRole('group', { name: 'Befolkningstal saknas helt' }, { timeout: 20_000 });
     expect(text(warning)).toContain('1 medlem har inget befolkningstal alls 31 december 2025 eller tidigare: Ny kommun.');
     expect(pane.workbook.getSheet('SSR budget 2026')).toBeUndefined();
     expect(within(budget).queryByText(/är skapat/)).toBeNull();
-    expect(within(warning).getByRole('button', { name: 'Importera befolkningstal' })).toBeTruthy();
-    expect(within(warning).queryByRole('button', { name: 'Skapa med uppskattning' })).toBeNull();
+    await user.click(within(warning).getByRole('button', { name: 'Importera befolkningstal' }));
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Befolkning' }).getAttribute('aria-selected')).toBe('true'));
+    expect(budget.hidden).toBe(true);
   });
 
   it('in English too', async () => {
@@ -130,6 +148,5 @@ describe('Budget view: estimate mode with a member that has no figure at all', (
     await user.click(screen.getByRole('button', { name: 'Create budget sheet' }));
     const warning = await screen.findByRole('group', { name: 'No population figure at all' }, { timeout: 20_000 });
     expect(text(warning)).toContain('1 member has no population figure at all on 31 December 2024 or before: Ny kommun.');
-    expect(within(warning).queryByRole('button', { name: 'Create as an estimate' })).toBeNull();
   });
 });
