@@ -124,13 +124,23 @@ export type CellComputation<T> = () => (snapshot: Snapshot) => T;
  * CustomFunctions.Error (#VALUE! or #N/A with its message).
  */
 export function cell<T>(prepare: CellComputation<T>): Promise<T> {
+  return settle(prepare, unchanged);
+}
+
+const unchanged = <T>(value: T): T => value;
+
+/** A cell whose value is `finish` of what it computes: no closure per cell around the computation. */
+function settle<T, R>(prepare: CellComputation<T>, finish: (value: T) => R): Promise<R> {
   try {
     const compute = prepare();
     const { snapshots } = configured();
     // A fresh snapshot in memory (every cell of a recalculation but the first): compute now, one settled promise.
     const snapshot = snapshots.fresh();
-    if (snapshot) return Promise.resolve(compute(snapshot));
-    return snapshots.get().then((read) => compute(read.snapshot)).catch(rejectAsCellError);
+    if (snapshot) return Promise.resolve(finish(compute(snapshot)));
+    return snapshots
+      .get()
+      .then((read) => finish(compute(read.snapshot)))
+      .catch(rejectAsCellError);
   } catch (error) {
     return rejectAsCellError(error);
   }
@@ -166,10 +176,7 @@ export async function plainCell<T>(compute: () => T): Promise<T> {
 
 /** A cell of kronor, a formatted number where the host takes one. */
 export function moneyCell(prepare: CellComputation<FormattedNumber>): Promise<FormattedNumber | number> {
-  return cell(() => {
-    const compute = prepare();
-    return (snapshot) => presented(compute(snapshot));
-  });
+  return settle(prepare, presented);
 }
 
 /** The same for a spilled table, whose cells may each hold an error or a formatted number. */
