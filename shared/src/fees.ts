@@ -1,12 +1,11 @@
 import type { Lang } from './lang';
 import { formatDate } from './lang';
 import { feeRuleInForce } from './fee-rules';
-import type { MemberTerms } from './member-terms';
-import { termsInYear } from './member-terms';
-import { isMemberInYear, membersInYear } from './membership';
+import { termsSourceInYear } from './member-terms';
+import { isMemberInYear } from './membership';
 import type { Ore } from './money';
 import { formatCount, formatSek } from './money';
-import { indexPopulations, populationBasis, populationDate, populationYearFor } from './population';
+import { indexPopulations, latestBefore, populationDate, populationYearFor } from './population';
 import type { PopulationIndex } from './population';
 import type { Cluster, FeeClass, FeeMode, FeeRuleVersion, Member, MemberKind, PopulationFigure } from './schemas';
 import { CLUSTERS } from './schemas';
@@ -131,29 +130,67 @@ export function missingPopulationMessage(missing: MissingPopulation): string {
  * A member's line, built field by field: V8 (Node 20) takes a slow path for every property
  * added after an object spread, which made a line cost microseconds.
  */
-function lineOf(member: Member, terms: MemberTerms, amountOre: Ore, basis: FeeBasis): FeeLine {
-  const line: FeeLine = { memberId: member.id, name: member.name, kind: member.kind, feeClass: terms.feeClass, amountOre, basis };
+function lineOf(member: Member, feeClass: FeeClass, cluster: Cluster | undefined, amountOre: Ore, basis: FeeBasis): FeeLine {
+  const line: FeeLine = { memberId: member.id, name: member.name, kind: member.kind, feeClass, amountOre, basis };
   if (member.municipalityCode !== undefined) line.municipalityCode = member.municipalityCode;
-  if (terms.cluster !== undefined) line.cluster = terms.cluster;
+  if (cluster !== undefined) line.cluster = cluster;
   return line;
 }
 
-/** R2 and R4 for one member whose year and rule are known, on the class and cluster of that year (R7). */
-function feeLine(member: Member, rule: FeeRuleVersion, feeYear: number, index: PopulationIndex, mode: FeeMode): FeeResult<FeeLine> {
-  const terms = termsInYear(member, feeYear);
-  if (terms.feeClass !== 'municipality') {
-    const feeOre = terms.feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
-    return { ok: true, value: lineOf(member, terms, feeOre, { kind: 'actor-fee', feeClass: terms.feeClass, feeOre }) };
-  }
-  const code = member.municipalityCode ?? '';
+/** What every line of one year under one rule shares: worked out once per schedule, not per member. */
+interface YearBasis {
+  rule: FeeRuleVersion;
+  feeYear: number;
+  mode: FeeMode;
+  index: PopulationIndex;
+  populationYear: number;
+  /** 31 December of the population year, one string for every line. */
+  populationDate: string;
+}
+
+function yearBasis(register: Register, rule: FeeRuleVersion, feeYear: number, mode: FeeMode): YearBasis {
   const populationYear = populationYearFor(feeYear, rule.populationYearOffset);
-  const basis = populationBasis(index, code, populationYear, mode);
-  if (!basis) {
-    const missing = { memberId: member.id, municipalityCode: code, name: member.name, populationDate: populationDate(populationYear) };
-    return { ok: false, error: { code: 'missing-population', message: missingPopulationMessage(missing), ...missing } };
+  return { rule, feeYear, mode, index: indexPopulations(register.populations), populationYear, populationDate: populationDate(populationYear) };
+}
+
+/**
+ * R2 and R4 for one member whose year and rule are known, on the class and cluster of that year (R7);
+ * undefined when the municipality's population figure is missing.
+ */
+function feeLine(member: Member, year: YearBasis): FeeLine | undefined {
+  const { feeClass, cluster } = termsSourceInYear(member, year.feeYear);
+  const { rule } = year;
+  if (feeClass !== 'municipality') {
+    const feeOre = feeClass === 'double' ? rule.doubleFeeOre : rule.singleFeeOre;
+    return lineOf(member, feeClass, cluster, feeOre, { kind: 'actor-fee', feeClass, feeOre });
   }
-  const amountOre = rule.perInhabitantOre * basis.population;
-  return { ok: true, value: lineOf(member, terms, amountOre, { kind: 'population', perInhabitantOre: rule.perInhabitantOre, ...basis }) };
+  const byYear = year.index.get(member.municipalityCode ?? '');
+  let figure = byYear?.get(year.populationYear);
+  let figureDate = year.populationDate;
+  let estimated = false;
+  if (!figure) {
+    // R3, estimate mode: the latest earlier figure stands in, and the basis says so.
+    if (year.mode === 'exact' || !byYear) return undefined;
+    figure = latestBefore(byYear, year.populationYear);
+    if (!figure) return undefined;
+    figureDate = populationDate(figure.year);
+    estimated = true;
+  }
+  const { perInhabitantOre } = rule;
+  const basis: FeeBasis = {
+    kind: 'population',
+    perInhabitantOre,
+    population: figure.population,
+    populationDate: year.populationDate,
+    figureDate,
+    estimated,
+    source: figure.source,
+  };
+  return lineOf(member, feeClass, cluster, perInhabitantOre * figure.population, basis);
+}
+
+function missingFor(member: Member, year: YearBasis): MissingPopulation {
+  return { memberId: member.id, municipalityCode: member.municipalityCode ?? '', name: member.name, populationDate: year.populationDate };
 }
 
 /** The fee a member owes for a year (R2, R4, R8), with how it was reached; under the version in force or the one named. */
@@ -166,7 +203,11 @@ export function feeForMember(register: Register, member: Member, feeYear: number
   }
   const rule = ruleForYear(feeYear, register.feeRules, ruleId);
   if (!rule.ok) return rule;
-  return feeLine(member, rule.value, feeYear, indexPopulations(register.populations), mode);
+  const year = yearBasis(register, rule.value, feeYear, mode);
+  const line = feeLine(member, year);
+  if (line) return { ok: true, value: line };
+  const missing = missingFor(member, year);
+  return { ok: false, error: { code: 'missing-population', message: missingPopulationMessage(missing), ...missing } };
 }
 
 export function emptyTotals(): Record<FeeGroup, Ore> {
@@ -189,21 +230,26 @@ export function feeSchedule(register: Register, feeYear: number, mode: FeeMode, 
   const chosen = ruleForYear(feeYear, register.feeRules, ruleId);
   if (!chosen.ok) return chosen;
   const rule = chosen.value;
-  const index = indexPopulations(register.populations);
+  const year = yearBasis(register, rule, feeYear, mode);
   const lines: FeeLine[] = [];
   const missing: MissingPopulation[] = [];
   const totals = emptyTotals();
-  for (const member of membersInYear(register.members, feeYear)) {
-    const result = feeLine(member, rule, feeYear, index, mode);
-    if (!result.ok) {
-      if (result.error.code === 'missing-population') {
-        missing.push(missingOf(result.error));
-      }
+  for (const member of register.members) {
+    if (!isMemberInYear(member, feeYear)) continue;
+    const line = feeLine(member, year);
+    if (!line) {
+      missing.push(missingFor(member, year));
       continue;
     }
-    lines.push(result.value);
-    totals.all += result.value.amountOre;
-    for (const group of groupsOf(result.value)) totals[group] += result.value.amountOre;
+    const amount = line.amountOre;
+    totals.all += amount;
+    // The groups of groupsOf, added up in place: a schedule has a line per member.
+    if (line.kind !== 'municipality') totals.others += amount;
+    else {
+      totals.municipalities += amount;
+      if (line.cluster !== undefined) totals[line.cluster] += amount;
+    }
+    lines.push(line);
   }
   const totalsText = Object.fromEntries(FEE_GROUPS.map((group) => [group, formatSek(totals[group])])) as Record<FeeGroup, string>;
   return { ok: true, value: { year: feeYear, mode, rule, adopted: isAdopted(rule), lines, totals, totalsText, missing } };

@@ -21,10 +21,21 @@ function termsOf(terms: { feeClass: FeeClass; cluster?: Cluster | undefined }): 
   return terms.cluster === undefined ? { feeClass: terms.feeClass } : { feeClass: terms.feeClass, cluster: terms.cluster };
 }
 
+/**
+ * Where the year's fee class and cluster are read from: the member itself or one of its earlier
+ * terms, without copying them (a schedule reads them for thousands of members).
+ */
+export function termsSourceInYear(member: WithTerms, year: number): Pick<WithTerms, 'feeClass' | 'cluster'> {
+  const earlier = member.earlierTerms;
+  if (earlier !== undefined) {
+    for (const terms of earlier) if (year <= terms.untilYear) return terms;
+  }
+  return member;
+}
+
 /** The fee class and cluster in force for the member in a year: every engine reading of them goes through here. */
 export function termsInYear(member: WithTerms, year: number): MemberTerms {
-  const earlier = member.earlierTerms?.find((terms) => year <= terms.untilYear);
-  return termsOf(earlier ?? member);
+  return termsOf(termsSourceInYear(member, year));
 }
 
 function sameTerms(a: MemberTerms, b: MemberTerms): boolean {

@@ -1,7 +1,16 @@
 import type { Member } from './schemas';
 
+const ZERO = 48;
+
+/** The year of an ISO date, read from its first four digits without cutting a new string. */
 export function yearOf(isoDate: string): number {
-  return Number(isoDate.slice(0, 4));
+  let year = 0;
+  for (let at = 0; at < 4; at += 1) {
+    const digit = isoDate.charCodeAt(at) - ZERO;
+    if (!(digit >= 0 && digit <= 9)) return Number(isoDate.slice(0, 4));
+    year = year * 10 + digit;
+  }
+  return year;
 }
 
 /**

@@ -59,10 +59,7 @@ export function populationBasis(
     return { population: exact.population, populationDate: date, figureDate: date, estimated: false, source: exact.source };
   }
   if (mode === 'exact' || !byYear) return undefined;
-  let latest: PopulationFigure | undefined;
-  for (const [year, figure] of byYear) {
-    if (year < populationYear && (!latest || year > latest.year)) latest = figure;
-  }
+  const latest = latestBefore(byYear, populationYear);
   if (!latest) return undefined;
   return {
     population: latest.population,
@@ -71,6 +68,15 @@ export function populationBasis(
     estimated: true,
     source: latest.source,
   };
+}
+
+/** R3, estimate mode: the latest figure of a municipality before the population year. */
+export function latestBefore(byYear: ReadonlyMap<number, PopulationFigure>, populationYear: number): PopulationFigure | undefined {
+  let latest: PopulationFigure | undefined;
+  for (const [year, figure] of byYear) {
+    if (year < populationYear && (!latest || year > latest.year)) latest = figure;
+  }
+  return latest;
 }
 
 /** A figure that repeats an earlier one's municipality and 31 December, with the earlier one's index. */

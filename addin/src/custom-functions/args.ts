@@ -29,6 +29,8 @@ function scalar(value: unknown, what: LocalText): unknown {
 /** A fee year; left out, the current calendar year. */
 export function readYear(value: unknown, currentYear: number, what: LocalText = ARGUMENTS.year): number {
   const given = scalar(value, what);
+  // A year typed as a whole number in range, as in most cells: no parsing.
+  if (typeof given === 'number' && Number.isInteger(given) && given >= MIN_YEAR && given <= MAX_YEAR) return given;
   if (isLeftOut(given)) return currentYear;
   const read = typeof given === 'number' || typeof given === 'string' ? readYearValue(given) : { problem: 'not-a-year' as const };
   if ('year' in read) return read.year;
@@ -41,8 +43,10 @@ function choose<T>(value: unknown, what: LocalText, fallback: T, words: Readonly
   const given = scalar(value, what);
   if (isLeftOut(given)) return fallback;
   if (typeof given === 'string') {
-    const found = words[normalizeName(given)];
-    if (found !== undefined) return found;
+    // A word typed as it is listed (the usual case, in thousands of cells) needs no folding.
+    // Own words only: "constructor" is no mode, though every object answers to it.
+    const word = Object.hasOwn(words, given) ? given : normalizeName(given);
+    if (Object.hasOwn(words, word)) return words[word] as T;
   }
   throw badArgument(mustBe(what, expected, given));
 }
@@ -128,7 +132,7 @@ export function readMember(value: unknown, what: LocalText = ARGUMENTS.member): 
   if (typeof given === 'number' && Number.isInteger(given) && given >= 100 && given <= 999) return `0${given}`;
   if (typeof given === 'string' && given.trim() !== '') {
     const text = given.trim();
-    return /^\d{3}$/.test(text) ? `0${text}` : text;
+    return text.length === 3 && /^\d{3}$/.test(text) ? `0${text}` : text;
   }
   throw badArgument(mustBe(what, EXPECTED.member, given));
 }

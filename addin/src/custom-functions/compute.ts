@@ -62,19 +62,32 @@ export type Table = TableCell[][];
  * A recalculation asks the same questions thousands of times of one snapshot (the client hands
  * out the same object until the API has a new one), so answers are kept per snapshot.
  */
+interface KeptSchedule {
+  result: FeeResult<FeeSchedule>;
+  lines: ReadonlyMap<string, FeeLine>;
+  /** Each member's fee as a cell, per language (a draft's format names the proposal in it). */
+  cells: Record<Lang, Map<string, FormattedNumber>>;
+}
+
 interface Answers {
   lookups: Map<string, MemberLookup>;
-  schedules: Map<string, { result: FeeResult<FeeSchedule>; lines: ReadonlyMap<string, FeeLine> }>;
+  /** By year, mode, then rule id ('' for the rule in force): no key text is built per cell. */
+  schedules: Map<number, Map<FeeMode, Map<string, KeptSchedule>>>;
   populations?: PopulationIndex;
 }
 const answers = new WeakMap<Snapshot, Answers>();
 
+/** The last snapshot asked about and its answers: a recalculation asks of one snapshot thousands of times. */
+let last: { snapshot: Snapshot; kept: Answers } | undefined;
+
 function answersFor(snapshot: Snapshot): Answers {
+  if (last?.snapshot === snapshot) return last.kept;
   let kept = answers.get(snapshot);
   if (!kept) {
     kept = { lookups: new Map(), schedules: new Map() };
     answers.set(snapshot, kept);
   }
+  last = { snapshot, kept };
   return kept;
 }
 
@@ -90,14 +103,24 @@ export function memberFor(snapshot: Snapshot, query: string): Member {
 }
 
 /** The schedule of a year under the rule in force, or under the version named by `rule`. */
-function scheduleFor(snapshot: Snapshot, year: number, mode: FeeMode, rule?: string) {
+function scheduleFor(snapshot: Snapshot, year: number, mode: FeeMode, rule?: string): KeptSchedule {
   const { schedules } = answersFor(snapshot);
-  const key = `${year}|${mode}|${rule ?? ''}`;
-  let kept = schedules.get(key);
+  let byMode = schedules.get(year);
+  if (!byMode) {
+    byMode = new Map<FeeMode, Map<string, KeptSchedule>>();
+    schedules.set(year, byMode);
+  }
+  let byRule = byMode.get(mode);
+  if (!byRule) {
+    byRule = new Map<string, KeptSchedule>();
+    byMode.set(mode, byRule);
+  }
+  const ruleKey = rule ?? '';
+  let kept = byRule.get(ruleKey);
   if (!kept) {
     const result = feeSchedule(snapshot, year, mode, rule);
-    kept = { result, lines: new Map(result.ok ? result.value.lines.map((line) => [line.memberId, line]) : []) };
-    schedules.set(key, kept);
+    kept = { result, lines: new Map(result.ok ? result.value.lines.map((line) => [line.memberId, line]) : []), cells: { sv: new Map(), en: new Map() } };
+    byRule.set(ruleKey, kept);
   }
   return kept;
 }
@@ -135,8 +158,19 @@ export function money(ore: number): FormattedNumber {
 /** R2, R4: the member's fee for the year, in kronor; under a named version when `rule` is given. */
 export function fee(snapshot: Snapshot, memberQuery: string, year: number, mode: FeeMode, rule?: string, lang: Lang = 'sv'): FormattedNumber {
   const member = memberFor(snapshot, memberQuery);
-  const line = feeLine(snapshot, member, year, mode, rule);
-  return feeMoney(line.amountOre, isAdopted(ruleOf(snapshot, year, rule)), lang);
+  const { result, lines, cells } = scheduleFor(snapshot, year, mode, rule);
+  const line = lines.get(member.id);
+  if (!line || !result.ok) {
+    const alone = feeLine(snapshot, member, year, mode, rule);
+    return feeMoney(alone.amountOre, isAdopted(ruleOf(snapshot, year, rule)), lang);
+  }
+  // The schedule's line and rule: the same cell value for every cell that asks.
+  let value = cells[lang].get(member.id);
+  if (!value) {
+    value = feeMoney(line.amountOre, result.value.adopted, lang);
+    cells[lang].set(member.id, value);
+  }
+  return value;
 }
 
 /** The version a fee year is computed under (known to exist once a line was computed under it). */

@@ -81,9 +81,16 @@ function configured(): FunctionsContext {
   return context;
 }
 
+/** The calendar year last asked for and the moments it spans (local time), so that most cells need no Date. */
+let yearSpan: { year: number; fromMs: number; untilMs: number } | undefined;
+
 /** "A year left out is the current calendar year", in the user's time zone. */
 export function currentYear(): number {
-  return new Date(configured().now()).getFullYear();
+  const now = configured().now();
+  if (yearSpan && now >= yearSpan.fromMs && now < yearSpan.untilMs) return yearSpan.year;
+  const year = new Date(now).getFullYear();
+  yearSpan = { year, fromMs: new Date(year, 0, 1).getTime(), untilMs: new Date(year + 1, 0, 1).getTime() };
+  return year;
 }
 
 /** The language the cells speak now. */
@@ -116,11 +123,33 @@ export type CellComputation<T> = () => (snapshot: Snapshot) => T;
  * snapshot. The promise always settles: with the value, or rejected with a
  * CustomFunctions.Error (#VALUE! or #N/A with its message).
  */
-export async function cell<T>(prepare: CellComputation<T>): Promise<T> {
-  return readCell(() => {
+export function cell<T>(prepare: CellComputation<T>): Promise<T> {
+  return settle(prepare, unchanged);
+}
+
+const unchanged = <T>(value: T): T => value;
+
+/** A cell whose value is `finish` of what it computes: no closure per cell around the computation. */
+function settle<T, R>(prepare: CellComputation<T>, finish: (value: T) => R): Promise<R> {
+  try {
     const compute = prepare();
-    return (read) => compute(read.snapshot);
-  });
+    const { snapshots } = configured();
+    // A fresh snapshot in memory (every cell of a recalculation but the first): compute now, one settled promise.
+    const snapshot = snapshots.fresh();
+    if (snapshot) return Promise.resolve(finish(compute(snapshot)));
+    return snapshots
+      .get()
+      .then((read) => finish(compute(read.snapshot)))
+      .catch(rejectAsCellError);
+  } catch (error) {
+    return rejectAsCellError(error);
+  }
+}
+
+function rejectAsCellError(error: unknown): Promise<never> {
+  // Excel shows a rejection with a CustomFunctions.Error (not an Error subclass) as that error.
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+  return Promise.reject(asCellError(error));
 }
 
 /** The same, for a cell that needs the read itself (when the register was confirmed), not only the snapshot. */
@@ -146,8 +175,8 @@ export async function plainCell<T>(compute: () => T): Promise<T> {
 }
 
 /** A cell of kronor, a formatted number where the host takes one. */
-export async function moneyCell(prepare: CellComputation<FormattedNumber>): Promise<FormattedNumber | number> {
-  return presented(await cell(prepare));
+export function moneyCell(prepare: CellComputation<FormattedNumber>): Promise<FormattedNumber | number> {
+  return settle(prepare, presented);
 }
 
 /** The same for a spilled table, whose cells may each hold an error or a formatted number. */

@@ -21,7 +21,12 @@ import { cell, cellLanguage, currentYear, moneyCell, tableCell } from './context
  */
 export function fee(member: string, year?: number | string | null, mode?: string | null, rule?: string | null): Promise<FormattedNumber | number> {
   return moneyCell(() => {
-    const [query, feeYear, feeMode, ruleId, lang] = [readMember(member), readYear(year, currentYear()), readMode(mode), readRule(rule), cellLanguage()];
+    // Plain constants, not a destructured array: thousands of these cells run in one recalculation.
+    const query = readMember(member);
+    const feeYear = readYear(year, currentYear());
+    const feeMode = readMode(mode);
+    const ruleId = readRule(rule);
+    const lang = cellLanguage();
     return (snapshot) => compute.fee(snapshot, query, feeYear, feeMode, ruleId, lang);
   });
 }

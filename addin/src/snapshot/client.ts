@@ -37,6 +37,11 @@ export interface SnapshotClient {
   refresh(): Promise<SnapshotRead>;
   /** What is in memory, without any I/O. */
   peek(): SnapshotRead | undefined;
+  /**
+   * The snapshot `get()` would give at once, when it is in memory and fresh; otherwise undefined
+   * (then `get()`). Lets thousands of cells in one recalculation skip a promise and a read each.
+   */
+  fresh(): Snapshot | undefined;
 }
 
 export interface SnapshotClientOptions {
@@ -251,6 +256,9 @@ export function createSnapshotClient(options: SnapshotClientOptions): SnapshotCl
     peek() {
       if (!current) return undefined;
       return read(current, lastFailure);
+    },
+    fresh() {
+      return current && isFresh(current) ? current.snapshot : undefined;
     },
   };
 }

@@ -64,6 +64,29 @@ describe('choices in English or Swedish', () => {
   });
 });
 
+describe('only the listed words are choices', () => {
+  // Every object answers to "constructor"; a word table must not take it for a mode or a group.
+  test.each([readMode, readGroup, readActorClass, readKind, readReimbursedFunction])('%o refuses the names objects inherit', (read) => {
+    for (const word of ['constructor', 'Constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(() => (read as (value: unknown) => unknown)(word), word).toThrow(/ must be /);
+    }
+  });
+});
+
+describe('years as numbers', () => {
+  test.each([
+    [1900, 1900],
+    [2200, 2200],
+    [[[2027]], 2027],
+  ])('%j → %i', (given, year) => {
+    expect(readYear(given, 2031)).toBe(year);
+  });
+
+  test.each([1899, 2201, 2024.5, Number.NaN, Number.POSITIVE_INFINITY])('%d is no year the register holds', (given) => {
+    expect(() => readYear(given, 2031)).toThrow(/^Year must be /);
+  });
+});
+
 describe('members', () => {
   test.each([
     [' Nacka ', 'Nacka'],

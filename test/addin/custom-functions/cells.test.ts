@@ -252,6 +252,24 @@ describe('cells speak the display language', () => {
   });
 });
 
+describe('a year left out', () => {
+  test('is the calendar year of the clock, and the next one from midnight on New Year', async () => {
+    // Local midnight, as the year is read in the user's time zone. Nacka's 2024 and 2025 fees differ (R3).
+    const clock = testClock(new Date(2024, 11, 31, 23, 59, 59).getTime());
+    useFunctions(stack.apiUrl, { clock, freshForMs: 3_600_000 });
+    const [in2024, in2025] = [await excel('FEE', 'Nacka', 2024), await excel('FEE', 'Nacka', 2025)];
+    expect(in2024).not.toBe(in2025);
+    await expect(excel('FEE', 'Nacka')).resolves.toBe(in2024);
+    clock.advance(999);
+    await expect(excel('FEE', 'Nacka')).resolves.toBe(in2024);
+    clock.advance(1);
+    await expect(excel('FEE', 'Nacka')).resolves.toBe(in2025);
+    // A clock set back (the user corrects the computer's date) is followed too.
+    clock.advance(-1);
+    await expect(excel('FEE', 'Nacka')).resolves.toBe(in2024);
+  });
+});
+
 describe('SSR.ASOF: the time of the register the cells use', () => {
   test('the time the API last confirmed the register, Swedish summer time, with a date-time format', async () => {
     const clock = testClock(Date.UTC(2025, 5, 1, 12, 0));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Snapshot } from '@ssr/shared';
+import type { Lang, Snapshot } from '@ssr/shared';
 import { CLUSTERS, feeSchedule, oreToKronor } from '@ssr/shared';
 import { startStack } from '../../support/stack';
 import type { Stack } from '../../support/stack';
@@ -17,6 +17,14 @@ let stack: Stack;
 let snapshot: Snapshot;
 
 const proposal = (kronor: number) => formattedNumber(kronor, PROPOSAL_FORMAT.en);
+
+/** A member's fee in öre by the engine, on the snapshot the cells read. */
+function feeOf(register: Snapshot, memberId: string, year: number, rule?: string): number {
+  const schedule = feeSchedule(register, year, 'estimate', rule);
+  const line = schedule.ok ? schedule.value.lines.find((candidate) => candidate.memberId === memberId) : undefined;
+  if (!line) throw new Error(`The engine has no ${year} fee for ${memberId}.`);
+  return line.amountOre;
+}
 
 beforeAll(async () => {
   installCustomFunctionsStandIn();
@@ -40,6 +48,23 @@ describe('SSR.FEE, SSR.TOTAL and SSR.FEES under a named fee rule', () => {
     await expect(excel('FEE', 'Nacka', 2027, 'estimate', 'AVGIFTER-2027 ')).resolves.toStrictEqual(proposal(oreToKronor(175 * nacka.population)));
     await expect(excel('FEE', 'SOS Alarm', 2027, 'estimate', 'avgifter-2027')).resolves.toStrictEqual(proposal(300_000));
     await expect(excel('FEE', 'Trafikverket', 2027, 'estimate', 'avgifter-2027')).resolves.toStrictEqual(proposal(600_000));
+  });
+
+  test('the same draft fee asked in one language, then the other, is marked in each', async () => {
+    let language: Lang = 'sv';
+    useFunctions(stack.apiUrl, { host: { lang: () => language, dataTypes: true } });
+    const kronor = oreToKronor(feeOf(snapshot, 'nacka', 2027, 'avgifter-2027'));
+    await expect(excel('FEE', 'Nacka', 2027, 'estimate', 'avgifter-2027')).resolves.toStrictEqual(formattedNumber(kronor, PROPOSAL_FORMAT.sv));
+    language = 'en';
+    await expect(excel('FEE', 'Nacka', 2027, 'estimate', 'avgifter-2027')).resolves.toStrictEqual(formattedNumber(kronor, PROPOSAL_FORMAT.en));
+    language = 'sv';
+    await expect(excel('FEE', 'Nacka', 2027, 'estimate', 'avgifter-2027')).resolves.toStrictEqual(formattedNumber(kronor, PROPOSAL_FORMAT.sv));
+    // Under the adopted rule the format has no language in it.
+    const adopted = oreToKronor(feeOf(snapshot, 'nacka', 2027));
+    await expect(excel('FEE', 'Nacka', 2027, 'estimate')).resolves.toStrictEqual(sek(adopted));
+    language = 'en';
+    await expect(excel('FEE', 'Nacka', 2027, 'estimate')).resolves.toStrictEqual(sek(adopted));
+    useFunctions(stack.apiUrl, { host: { lang: 'en', dataTypes: true } });
   });
 
   test('every group total equals the engine under the draft', async () => {

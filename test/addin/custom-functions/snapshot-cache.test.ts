@@ -80,6 +80,21 @@ describe('one snapshot for every cell', () => {
     expect(counter.requests).toHaveLength(2);
   });
 
+  test('fresh(): the snapshot get() would give at once, only within the window', async () => {
+    const { counter, clock, snapshots } = useFunctions(stack.apiUrl, { freshForMs: FRESH_FOR_MS });
+    expect(snapshots.fresh()).toBeUndefined();
+    const read = await snapshots.get();
+    expect(snapshots.fresh()).toBe(read.snapshot);
+    clock.advance(FRESH_FOR_MS - 1);
+    expect(snapshots.fresh()).toBe(read.snapshot);
+    clock.advance(1);
+    // Past the window the cells go through get(), which revalidates (304) and renews the window.
+    expect(snapshots.fresh()).toBeUndefined();
+    await expect(excel('FEE', 'Nacka', 2025)).resolves.toBe(168_168);
+    expect(counter.requests.map((request) => request.status)).toEqual([200, 304]);
+    expect(snapshots.fresh()).toBe(read.snapshot);
+  });
+
   test('a register changed through the API is seen after revalidation', async () => {
     const { counter, clock, snapshots } = useFunctions(stack.apiUrl, { freshForMs: FRESH_FOR_MS });
     await expect(excel('FEE', 'Vallentuna', 2025)).rejects.toMatchObject({ code: '#N/A' });
