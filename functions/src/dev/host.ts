@@ -46,6 +46,8 @@ export interface DevHost {
    * all is closed; what is still open after `deadlineMs` (10 s by default) is cut.
    */
   close(options?: { deadlineMs?: number }): Promise<void>;
+  /** Storage calls this host has made so far: for tests and the benchmark, in-process only, never in a response. */
+  storageOperations(): number;
 }
 
 // The package is CommonJS whose class exports Node's ESM loader cannot see by name.
@@ -201,7 +203,29 @@ function headersOf(message: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** Headers and a body already in final form: sent as they are, without building a fetch Response. */
+function plainParts(init: HttpResponseInit | AzureFunctions.HttpResponse): { headers: Record<string, string>; body: Buffer } | undefined {
+  if (init instanceof HttpResponse || init.jsonBody !== undefined || init.cookies !== undefined) return undefined;
+  const { body, headers = {} } = init;
+  if (Array.isArray(headers) || headers instanceof Headers) return undefined;
+  const bytes = body === undefined || body === null ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined;
+  if (bytes === undefined) return undefined;
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) plain[name.toLowerCase()] = value;
+  // As a fetch Response would label a text body given without a type.
+  if (typeof body === 'string' && plain['content-type'] === undefined) plain['content-type'] = 'text/plain;charset=UTF-8';
+  return { headers: plain, body: bytes };
+}
+
 async function send(res: ServerResponse, init: HttpResponseInit | AzureFunctions.HttpResponse): Promise<void> {
+  const plain = plainParts(init);
+  if (plain !== undefined) {
+    for (const [name, value] of Object.entries(plain.headers)) res.setHeader(name, value);
+    if (plain.body.length > 0) res.setHeader('content-length', plain.body.length);
+    res.statusCode = init.status ?? 200;
+    res.end(plain.body.length > 0 ? plain.body : undefined);
+    return;
+  }
   const response = init instanceof HttpResponse ? init : new HttpResponse(init);
   const body = Buffer.from(await response.arrayBuffer());
   response.headers.forEach((value, name) => res.setHeader(name, value));
@@ -386,5 +410,6 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url: `http://${host}:${port}${ROUTE_PREFIX}`,
     port,
     close: (closeOptions = {}) => (closed ??= close(closeOptions.deadlineMs ?? CLOSE_DEADLINE_MS)),
+    storageOperations: () => services.tables.operations,
   };
 }

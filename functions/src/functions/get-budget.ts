@@ -4,15 +4,18 @@ import { feeProblem } from '../fee-problems';
 import { queryMode, queryYear } from '../http/request';
 import { ok } from '../http/responses';
 import type { ApiCall } from '../http/route';
+import { fromRegister } from '../register-cache';
 import { engineRegister, sumsOf } from '../stored-register';
 
 /** GET /budget?year=Y[&mode=estimate]: income by group, R6 reimbursements, net per member. */
-export async function getBudget({ request, services, signal, lang }: ApiCall): Promise<HttpResponseInit> {
+export async function getBudget(call: ApiCall): Promise<HttpResponseInit> {
+  const { request, lang } = call;
   const year = queryYear(request);
   if (!year.ok) return year.response;
   const mode = queryMode(request);
   if (!mode.ok) return mode.response;
-  const stored = await services.readRegister(signal);
-  const schedule = feeSchedule(engineRegister(stored), year.value, mode.value);
-  return schedule.ok ? ok(budgetSummary(schedule.value, sumsOf(stored))) : feeProblem(lang, schedule.error);
+  return fromRegister(call, (stored) => {
+    const schedule = feeSchedule(engineRegister(stored), year.value, mode.value);
+    return schedule.ok ? ok(budgetSummary(schedule.value, sumsOf(stored))) : feeProblem(lang, schedule.error);
+  });
 }
