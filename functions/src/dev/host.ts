@@ -220,9 +220,8 @@ function plainParts(init: HttpResponseInit | AzureFunctions.HttpResponse): { hea
 async function send(res: ServerResponse, init: HttpResponseInit | AzureFunctions.HttpResponse): Promise<void> {
   const plain = plainParts(init);
   if (plain !== undefined) {
-    for (const [name, value] of Object.entries(plain.headers)) res.setHeader(name, value);
-    if (plain.body.length > 0) res.setHeader('content-length', plain.body.length);
-    res.statusCode = init.status ?? 200;
+    if (plain.body.length > 0) plain.headers['content-length'] = String(plain.body.length);
+    res.writeHead(init.status ?? 200, plain.headers);
     res.end(plain.body.length > 0 ? plain.body : undefined);
     return;
   }
@@ -271,17 +270,19 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       return params ? [{ entry, params }] : [];
     });
     const method = (req.method ?? 'GET').toUpperCase();
-    const lang = requestLang(new Headers({ 'accept-language': String(req.headers['accept-language'] ?? '') }));
     const match = candidates.find((candidate) => candidate.entry.route.method === method);
+    // Only the answers given here need it; the handlers read the header themselves.
+    const langOf = () => requestLang(new Headers({ 'accept-language': String(req.headers['accept-language'] ?? '') }));
     if (!match) {
       req.resume();
+      const lang = langOf();
       if (candidates.length === 0) return send(res, notFound(lang, apiTexts(lang).http.noSuchRoute(url.pathname), 'no-such-route'));
       const allow = candidates.map((candidate) => candidate.entry.route.method).join(', ');
       return send(res, problem(405, 'method-not-allowed', 'Metoden stöds inte', `${url.pathname} tar emot ${allow}.`, {}, { allow }));
     }
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const body = hasBody ? await readBody(req) : Buffer.alloc(0);
-    if (body === undefined) return send(res, tooLarge(lang));
+    if (body === undefined) return send(res, tooLarge(langOf()));
     if (!hasBody) req.resume();
     const request = new HttpRequest({
       method,
