@@ -54,13 +54,27 @@ export function registerReader(tables: Tables, timeoutMs: number, now: () => Dat
 }
 
 /** The key of an answer: path, every query parameter (sorted) and the language. */
-function responseKey({ request, lang }: ApiCall): string {
+function normalisedKey({ request, lang }: ApiCall): string {
   const url = request.url;
   const queryAt = url.indexOf('?');
   const path = new URL(queryAt === -1 ? url : url.slice(0, queryAt)).pathname;
   const query = new URLSearchParams(request.query);
   query.sort();
   return `${path}?${query.toString()}|${lang}`;
+}
+
+/** Keys by the URL as sent: clients repeat the same few, so each is normalised once. */
+const keys = new Map<string, string>();
+
+function responseKey(call: ApiCall): string {
+  const sent = `${call.request.url}|${call.lang}`;
+  let key = keys.get(sent);
+  if (key === undefined) {
+    key = normalisedKey(call);
+    if (keys.size >= MAX_RESPONSES * 4) keys.clear();
+    keys.set(sent, key);
+  }
+  return key;
 }
 
 function toCached(init: HttpResponseInit): CachedResponse {

@@ -70,27 +70,42 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 
 interface CompiledRoute {
   route: Route;
-  segments: string[];
+  segments: TemplateSegment[];
   handler: HttpHandler;
 }
 
-function matchPath(segments: readonly string[], template: readonly string[]): Record<string, string> | undefined {
+/** A route template's segments: a parameter's name, or the literal in lower case. */
+type TemplateSegment = { param: string } | { literal: string };
+
+function compileTemplate(path: string): TemplateSegment[] {
+  return path.split('/').map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name !== undefined ? { param: name } : { literal: part.toLowerCase() };
+  });
+}
+
+/** `lowered` is `segments` in lower case, computed once per request. */
+function matchPath(segments: readonly string[], lowered: readonly string[], template: readonly TemplateSegment[]): Record<string, string> | undefined {
   if (segments.length !== template.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, part] of template.entries()) {
-    const segment = segments[index] ?? '';
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (name !== undefined) params[name] = segment;
-    else if (part.toLowerCase() !== segment.toLowerCase()) return undefined;
+  for (let index = 0; index < template.length; index += 1) {
+    const part = template[index];
+    if (part === undefined) return undefined;
+    if ('param' in part) params[part.param] = segments[index] ?? '';
+    else if (part.literal !== lowered[index]) return undefined;
   }
   return params;
 }
+
+const PLAIN_TARGET = /^\/[\w\-.~%!$&'()*+,;=:@/?]*$/;
 
 /**
  * The request target as a URL on this host. `new URL(target, base)` would read `//x` as
  * another host, and throw for `//` or `//a:b`: here every target is a path and a query.
  */
 function requestUrl(target: string, base: string): URL {
+  // The usual target, one slash and nothing URL parsing reads otherwise, parses as it is.
+  if (PLAIN_TARGET.test(target)) return new URL(`${base}${target}`);
   const url = new URL(base);
   const queryAt = target.indexOf('?');
   url.pathname = queryAt === -1 ? target : target.slice(0, queryAt);
@@ -243,7 +258,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const services = createServices(options.config);
   const compiled: CompiledRoute[] = allRoutes.map((route) => ({
     route,
-    segments: route.path.split('/'),
+    segments: compileTemplate(route.path),
     handler: httpHandler(route, services, allRoutes),
   }));
 
@@ -265,8 +280,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     const url = requestUrl(req.url ?? '/', base);
     const segments = url.pathname.startsWith(`${ROUTE_PREFIX}/`) ? decodeSegments(url.pathname.slice(ROUTE_PREFIX.length)) : undefined;
+    const lowered = segments?.map((segment) => segment.toLowerCase()) ?? [];
     const candidates = segments === undefined ? [] : compiled.flatMap((entry) => {
-      const params = matchPath(segments, entry.segments);
+      const params = matchPath(segments, lowered, entry.segments);
       return params ? [{ entry, params }] : [];
     });
     const method = (req.method ?? 'GET').toUpperCase();

@@ -2,6 +2,7 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { Lang } from '@ssr/shared';
 import { apiTexts } from '../texts';
 import { authorize } from '../auth';
+import { deadlineSignal } from './deadline';
 import { requestLang } from './lang';
 import type { Services } from '../services';
 import {
@@ -37,7 +38,7 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
     const copy = IDEMPOTENT_METHODS.has(request.method.toUpperCase()) ? request.clone() : undefined;
     const claim = await readIdempotencyClaim(request, auth.value.name);
     if (!claim.ok) return claim.response;
-    const signal = AbortSignal.timeout(services.config.storage.timeoutMs);
+    const signal = deadlineSignal(services.config.storage.timeoutMs);
     const store = openStore(services.tables, { signal, user: auth.value, now: services.now, ...(claim.value ? { idempotency: claim.value } : {}) });
     const replayed = async (key: IdempotencyClaim): Promise<HttpResponseInit | undefined> => {
       const record = await findIdempotencyRecord(services.tables, key, signal);
