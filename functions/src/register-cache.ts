@@ -8,6 +8,7 @@ import { loadRegister } from './stored-register';
 import { readRegisterVersion } from './storage/register-version';
 import { coalesce, withDeadline } from './storage/shared-read';
 import { openStore } from './storage/store';
+import type { Deadline } from './storage/deadline';
 import type { Tables } from './storage/tables';
 
 /**
@@ -34,18 +35,18 @@ export interface RegisterView {
 const MAX_RESPONSES = 256;
 
 /**
- * `read(signal)`: the register as of a moment after the call, within the caller's deadline.
+ * `read(limit)`: the register as of a moment after the call, within the caller's deadline.
  * The version read and the load are each shared by requests that arrive while none is
  * running (`coalesce`), and a load always starts after the version read it is kept under.
  */
-export function registerReader(tables: Tables, timeoutMs: number, now: () => Date): (signal: AbortSignal) => Promise<RegisterView> {
+export function registerReader(tables: Tables, timeoutMs: number, now: () => Date): (limit: AbortSignal | Deadline) => Promise<RegisterView> {
   let current: (RegisterView & { id: string; responses: Map<string, CachedResponse> }) | undefined;
   const readVersion = coalesce(() => readRegisterVersion(tables, AbortSignal.timeout(timeoutMs)));
   const load = coalesce(() => loadRegister(openStore(tables, { signal: AbortSignal.timeout(timeoutMs), user: SYSTEM_USER, now })));
-  return async (signal) => {
-    const version = await withDeadline(readVersion(), signal);
+  return async (limit) => {
+    const version = await withDeadline(readVersion(), limit);
     if (version.settled && current?.id === version.id) return current;
-    const stored = await withDeadline(load(), signal);
+    const stored = await withDeadline(load(), limit);
     if (!version.settled) return { stored, responses: undefined };
     // Loaded after the version was read: it holds every write that version stands for.
     if (current?.id !== version.id) current = { id: version.id, stored, responses: new Map() };
@@ -108,7 +109,7 @@ function answer(call: ApiCall, cached: CachedResponse): HttpResponseInit {
  * the path, the query and the language.
  */
 export async function fromRegister(call: ApiCall, build: (stored: StoredRegister) => HttpResponseInit): Promise<HttpResponseInit> {
-  const view = await call.services.register(call.signal);
+  const view = await call.services.register(call.deadline);
   const key = responseKey(call);
   let cached = view.responses?.get(key);
   if (cached === undefined) {

@@ -2,6 +2,7 @@ import type { Config } from './config';
 import type { RegisterView } from './register-cache';
 import { registerReader } from './register-cache';
 import type { StoredRegister } from './stored-register';
+import type { Deadline } from './storage/deadline';
 import { setUpStorage } from './storage/seed';
 import { Tables } from './storage/tables';
 
@@ -16,7 +17,7 @@ export interface Services {
    */
   readRegister: (signal: AbortSignal) => Promise<StoredRegister>;
   /** The same, with the answers already computed from it (see `register-cache.ts`). */
-  register: (signal: AbortSignal) => Promise<RegisterView>;
+  register: (limit: AbortSignal | Deadline) => Promise<RegisterView>;
 }
 
 export function createServices(config: Config): Services {

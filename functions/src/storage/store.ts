@@ -30,7 +30,10 @@ export function openStore(tables: Tables, request: { signal: AbortSignal; user: 
   const writes: RequestWrites = { sent: false, ...(request.idempotency ? { claim: request.idempotency } : {}) };
   const context: StoreContext = {
     tables,
-    signal: request.signal,
+    // Read when a repository is first used, so a request that touches none makes no signal.
+    get signal() {
+      return request.signal;
+    },
     // The request (its Idempotency-Key, whether it has sent a write) rides on the entry to commit().
     audit: (change) => attachRequest(auditEntry(change, request.user, request.now()), writes),
   };
