@@ -1,10 +1,9 @@
-import { SYSTEM_USER } from './audit';
 import type { Config } from './config';
+import type { RegisterView } from './register-cache';
+import { registerReader } from './register-cache';
 import type { StoredRegister } from './stored-register';
-import { loadRegister } from './stored-register';
+import type { Deadline } from './storage/deadline';
 import { setUpStorage } from './storage/seed';
-import { coalesce, withDeadline } from './storage/shared-read';
-import { openStore } from './storage/store';
 import { Tables } from './storage/tables';
 
 /** What lives as long as the app instance: configuration, table clients, the clock. */
@@ -17,13 +16,13 @@ export interface Services {
    * requests), within the caller's storage deadline. The result is shared: do not mutate it.
    */
   readRegister: (signal: AbortSignal) => Promise<StoredRegister>;
+  /** The same, with the answers already computed from it (see `register-cache.ts`). */
+  register: (limit: AbortSignal | Deadline) => Promise<RegisterView>;
 }
 
 export function createServices(config: Config): Services {
   const tables = new Tables(config, setUpStorage);
   const now = () => new Date();
-  const sharedRead = coalesce(() =>
-    loadRegister(openStore(tables, { signal: AbortSignal.timeout(config.storage.timeoutMs), user: SYSTEM_USER, now })),
-  );
-  return { config, tables, now, readRegister: (signal) => withDeadline(sharedRead(), signal) };
+  const register = registerReader(tables, config.storage.timeoutMs, now);
+  return { config, tables, now, register, readRegister: async (signal) => (await register(signal)).stored };
 }

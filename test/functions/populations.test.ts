@@ -7,7 +7,7 @@ import { toDocumentEntity } from '../../functions/src/storage/documents';
 import { openStore } from '../../functions/src/storage/store';
 import { TABLES, Tables } from '../../functions/src/storage/tables';
 import type { Stack } from '../support/stack';
-import { startStack } from '../support/stack';
+import { startStack, touchRegisterVersion } from '../support/stack';
 import type { ApiClient } from '../support/http';
 import { apiClient, asRecord, principalHeader } from '../support/http';
 
@@ -148,10 +148,12 @@ describe('R3: one figure per municipality and 31 December, whatever is stored', 
     TableClient.fromConnectionString(stack.azurite.connectionString, `${config().storage.tablePrefix}${TABLES.populations.name}`, { allowInsecureConnection: true });
   const damaged = async (partitionKey: string, figures: Figure[], test: () => Promise<void>) => {
     await table().createEntity(toDocumentEntity(partitionKey, 'figures', figures));
+    await touchRegisterVersion(stack.azurite.connectionString);
     try {
       await test();
     } finally {
       await table().deleteEntity(partitionKey, 'figures');
+      await touchRegisterVersion(stack.azurite.connectionString);
     }
   };
 

@@ -1,3 +1,4 @@
+import { TableClient } from '@azure/data-tables';
 import { loadConfig } from '../../functions/src/config';
 import type { Role } from '@ssr/shared';
 import { startDevHost } from '../../functions/src/dev/host';
@@ -19,6 +20,8 @@ export interface Stack {
   /** e.g. http://127.0.0.1:PORT/api */
   apiUrl: string;
   azurite: Azurite;
+  /** Storage calls the dev host has made so far. */
+  storageOperations(): number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     return {
       apiUrl: host.url,
       azurite,
+      storageOperations: () => host.storageOperations(),
       stop: async () => {
         await host.close();
         if (owned) await azurite.stop();
@@ -56,4 +60,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     if (owned) await azurite.stop();
     throw error;
   }
+}
+
+/**
+ * After writing rows past the API (damage, a register as an older version stored it), change
+ * the register's version row as an operator would, so that instances load the register again.
+ */
+export async function touchRegisterVersion(connectionString: string): Promise<void> {
+  const config = loadConfig({ SSR_STORAGE_CONNECTION_STRING: connectionString });
+  const table = TableClient.fromConnectionString(connectionString, `${config.storage.tablePrefix}members`, { allowInsecureConnection: true });
+  await table.upsertEntity({ partitionKey: 'member', rowKey: '~version', tag: `touched-${Date.now()}-${Math.random()}` }, 'Merge');
 }

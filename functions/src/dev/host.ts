@@ -46,6 +46,8 @@ export interface DevHost {
    * all is closed; what is still open after `deadlineMs` (10 s by default) is cut.
    */
   close(options?: { deadlineMs?: number }): Promise<void>;
+  /** Storage calls this host has made so far: for tests and the benchmark, in-process only, never in a response. */
+  storageOperations(): number;
 }
 
 // The package is CommonJS whose class exports Node's ESM loader cannot see by name.
@@ -68,27 +70,42 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 
 interface CompiledRoute {
   route: Route;
-  segments: string[];
+  segments: TemplateSegment[];
   handler: HttpHandler;
 }
 
-function matchPath(segments: readonly string[], template: readonly string[]): Record<string, string> | undefined {
+/** A route template's segments: a parameter's name, or the literal in lower case. */
+type TemplateSegment = { param: string } | { literal: string };
+
+function compileTemplate(path: string): TemplateSegment[] {
+  return path.split('/').map((part) => {
+    const name = /^\{(\w+)\}$/.exec(part)?.[1];
+    return name !== undefined ? { param: name } : { literal: part.toLowerCase() };
+  });
+}
+
+/** `lowered` is `segments` in lower case, computed once per request. */
+function matchPath(segments: readonly string[], lowered: readonly string[], template: readonly TemplateSegment[]): Record<string, string> | undefined {
   if (segments.length !== template.length) return undefined;
   const params: Record<string, string> = {};
-  for (const [index, part] of template.entries()) {
-    const segment = segments[index] ?? '';
-    const name = /^\{(\w+)\}$/.exec(part)?.[1];
-    if (name !== undefined) params[name] = segment;
-    else if (part.toLowerCase() !== segment.toLowerCase()) return undefined;
+  for (let index = 0; index < template.length; index += 1) {
+    const part = template[index];
+    if (part === undefined) return undefined;
+    if ('param' in part) params[part.param] = segments[index] ?? '';
+    else if (part.literal !== lowered[index]) return undefined;
   }
   return params;
 }
+
+const PLAIN_TARGET = /^\/[\w\-.~%!$&'()*+,;=:@/?]*$/;
 
 /**
  * The request target as a URL on this host. `new URL(target, base)` would read `//x` as
  * another host, and throw for `//` or `//a:b`: here every target is a path and a query.
  */
 function requestUrl(target: string, base: string): URL {
+  // The usual target, one slash and nothing URL parsing reads otherwise, parses as it is.
+  if (PLAIN_TARGET.test(target)) return new URL(`${base}${target}`);
   const url = new URL(base);
   const queryAt = target.indexOf('?');
   url.pathname = queryAt === -1 ? target : target.slice(0, queryAt);
@@ -201,7 +218,28 @@ function headersOf(message: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/** Headers and a body already in final form: sent as they are, without building a fetch Response. */
+function plainParts(init: HttpResponseInit | AzureFunctions.HttpResponse): { headers: Record<string, string>; body: Buffer } | undefined {
+  if (init instanceof HttpResponse || init.jsonBody !== undefined || init.cookies !== undefined) return undefined;
+  const { body, headers = {} } = init;
+  if (Array.isArray(headers) || headers instanceof Headers) return undefined;
+  const bytes = body === undefined || body === null ? Buffer.alloc(0) : typeof body === 'string' ? Buffer.from(body, 'utf8') : body instanceof Uint8Array ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : undefined;
+  if (bytes === undefined) return undefined;
+  const plain: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) plain[name.toLowerCase()] = value;
+  // As a fetch Response would label a text body given without a type.
+  if (typeof body === 'string' && plain['content-type'] === undefined) plain['content-type'] = 'text/plain;charset=UTF-8';
+  return { headers: plain, body: bytes };
+}
+
 async function send(res: ServerResponse, init: HttpResponseInit | AzureFunctions.HttpResponse): Promise<void> {
+  const plain = plainParts(init);
+  if (plain !== undefined) {
+    if (plain.body.length > 0) plain.headers['content-length'] = String(plain.body.length);
+    res.writeHead(init.status ?? 200, plain.headers);
+    res.end(plain.body.length > 0 ? plain.body : undefined);
+    return;
+  }
   const response = init instanceof HttpResponse ? init : new HttpResponse(init);
   const body = Buffer.from(await response.arrayBuffer());
   response.headers.forEach((value, name) => res.setHeader(name, value));
@@ -220,7 +258,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const services = createServices(options.config);
   const compiled: CompiledRoute[] = allRoutes.map((route) => ({
     route,
-    segments: route.path.split('/'),
+    segments: compileTemplate(route.path),
     handler: httpHandler(route, services, allRoutes),
   }));
 
@@ -242,22 +280,25 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     }
     const url = requestUrl(req.url ?? '/', base);
     const segments = url.pathname.startsWith(`${ROUTE_PREFIX}/`) ? decodeSegments(url.pathname.slice(ROUTE_PREFIX.length)) : undefined;
+    const lowered = segments?.map((segment) => segment.toLowerCase()) ?? [];
     const candidates = segments === undefined ? [] : compiled.flatMap((entry) => {
-      const params = matchPath(segments, entry.segments);
+      const params = matchPath(segments, lowered, entry.segments);
       return params ? [{ entry, params }] : [];
     });
     const method = (req.method ?? 'GET').toUpperCase();
-    const lang = requestLang(new Headers({ 'accept-language': String(req.headers['accept-language'] ?? '') }));
     const match = candidates.find((candidate) => candidate.entry.route.method === method);
+    // Only the answers given here need it; the handlers read the header themselves.
+    const langOf = () => requestLang(new Headers({ 'accept-language': String(req.headers['accept-language'] ?? '') }));
     if (!match) {
       req.resume();
+      const lang = langOf();
       if (candidates.length === 0) return send(res, notFound(lang, apiTexts(lang).http.noSuchRoute(url.pathname), 'no-such-route'));
       const allow = candidates.map((candidate) => candidate.entry.route.method).join(', ');
       return send(res, problem(405, 'method-not-allowed', 'Metoden stöds inte', `${url.pathname} tar emot ${allow}.`, {}, { allow }));
     }
     const hasBody = method !== 'GET' && method !== 'HEAD';
     const body = hasBody ? await readBody(req) : Buffer.alloc(0);
-    if (body === undefined) return send(res, tooLarge(lang));
+    if (body === undefined) return send(res, tooLarge(langOf()));
     if (!hasBody) req.resume();
     const request = new HttpRequest({
       method,
@@ -386,5 +427,6 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     url: `http://${host}:${port}${ROUTE_PREFIX}`,
     port,
     close: (closeOptions = {}) => (closed ??= close(closeOptions.deadlineMs ?? CLOSE_DEADLINE_MS)),
+    storageOperations: () => services.tables.operations,
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../storage/errors';
 import type { IdempotencyClaim } from '../storage/idempotency';
 import { findIdempotencyRecord } from '../storage/idempotency';
+import { Deadline } from '../storage/deadline';
 import { openStore } from '../storage/store';
 import { IDEMPOTENT_METHODS, readIdempotencyClaim, replay } from './idempotency';
 import { internalError, outcomeUnknown, serviceUnavailable } from './responses';
@@ -37,18 +38,38 @@ export function httpHandler(route: Route, services: Services, routes: readonly R
     const copy = IDEMPOTENT_METHODS.has(request.method.toUpperCase()) ? request.clone() : undefined;
     const claim = await readIdempotencyClaim(request, auth.value.name);
     if (!claim.ok) return claim.response;
-    const signal = AbortSignal.timeout(services.config.storage.timeoutMs);
-    const store = openStore(services.tables, { signal, user: auth.value, now: services.now, ...(claim.value ? { idempotency: claim.value } : {}) });
+    // The signal is made when a storage call first asks for it: answers from memory need none.
+    const deadline = new Deadline(services.config.storage.timeoutMs);
+    const store = openStore(services.tables, {
+      get signal() {
+        return deadline.signal;
+      },
+      user: auth.value,
+      now: services.now,
+      ...(claim.value ? { idempotency: claim.value } : {}),
+    });
     const replayed = async (key: IdempotencyClaim): Promise<HttpResponseInit | undefined> => {
-      const record = await findIdempotencyRecord(services.tables, key, signal);
-      return record ? replay(record, key, { route, tables: services.tables, store, signal, lang }) : undefined;
+      const record = await findIdempotencyRecord(services.tables, key, deadline.signal);
+      return record ? replay(record, key, { route, tables: services.tables, store, signal: deadline.signal, lang }) : undefined;
     };
     try {
       if (claim.value) {
         const earlier = await replayed(claim.value);
         if (earlier) return earlier;
       }
-      const response = await route.handler({ request, context, user: auth.value, store, signal, services, routes, lang });
+      const response = await route.handler({
+        request,
+        context,
+        user: auth.value,
+        store,
+        get signal() {
+          return deadline.signal;
+        },
+        deadline,
+        services,
+        routes,
+        lang,
+      });
       if (claim.value && (response.status === 409 || response.status === 412)) return (await replayed(claim.value)) ?? response;
       return response;
     } catch (error) {

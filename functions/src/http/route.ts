@@ -2,6 +2,7 @@ import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } fro
 import type { Lang, User } from '@ssr/shared';
 import type { RouteRole } from '../auth';
 import type { Services } from '../services';
+import type { Deadline } from '../storage/deadline';
 import type { Store } from '../storage/store';
 import type { SchemaName } from '../openapi-schemas';
 
@@ -11,8 +12,10 @@ export interface ApiCall {
   context: InvocationContext;
   user: User;
   store: Store;
-  /** This request's storage deadline. */
+  /** This request's storage deadline, as a signal for storage calls. */
   signal: AbortSignal;
+  /** The same deadline, for waiting on a shared read without making the signal. */
+  deadline: Deadline;
   services: Services;
   /** The route table itself (the OpenAPI document describes it). */
   routes: readonly Route[];

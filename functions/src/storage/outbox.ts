@@ -4,6 +4,7 @@ import { auditEntrySchema } from '@ssr/shared';
 import { fromDocumentEntity, toDocumentEntity } from './documents';
 import { EntityNotFoundError, OutcomeUnknownError } from './errors';
 import { idempotencyRow, requestOf } from './idempotency';
+import { clearWrite, markWrite } from './register-version';
 import type { TableKind, Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -12,7 +13,8 @@ import { TABLES, TABLE_KINDS } from './tables';
  * partition as the data, in the same transaction, as an outbox row. Moving it to the audit
  * table afterwards is idempotent (same row key), so a move cut short is finished later by
  * `sweepOutbox` and no entry is lost or doubled. A request's Idempotency-Key is recorded in
- * the same transaction (see `idempotency.ts`).
+ * the same transaction (see `idempotency.ts`). Every write changes the register's version row
+ * before it is sent and again once its outcome is known (see `register-version.ts`).
  */
 
 const OUTBOX = '~outbox~';
@@ -33,6 +35,8 @@ export async function commit(tables: Tables, write: Write, entry: AuditEntry, si
   const claim = request?.claim?.recorded === true ? undefined : request?.claim;
   const keyRow: TransactionAction[] = claim ? [['create', idempotencyRow(write.table, write.partitionKey, write.actions, entry, claim)]] : [];
   if (!write.duringSetup) await tables.ready();
+  // Readers stop trusting what they hold before the write can land (see register-version.ts).
+  const mark = await markWrite(tables, signal);
   const sentBefore = request?.sent ?? false;
   let response: TableTransactionResponse;
   try {
@@ -43,8 +47,11 @@ export async function commit(tables: Tables, write: Write, entry: AuditEntry, si
   } catch (error) {
     // A transaction storage refused outright changed nothing; only an unknown outcome counts as sent.
     if (request && !(error instanceof OutcomeUnknownError)) request.sent = sentBefore;
+    // An unknown outcome may still land: its mark stays until it lapses.
+    if (!(error instanceof OutcomeUnknownError)) await clearMark(tables, mark, signal);
     throw error;
   }
+  await clearMark(tables, mark, signal);
   if (claim) claim.recorded = true;
   try {
     await moveToAuditLog(tables, write.table, outboxRow, signal);
@@ -53,6 +60,15 @@ export async function commit(tables: Tables, write: Write, entry: AuditEntry, si
     console.warn(`Audit entry ${entry.id} stays in the outbox of ${write.table} for now:`, error);
   }
   return write.actions.map((_, index) => response.subResponses[index]?.etag);
+}
+
+/** A mark left behind only keeps readers on storage until it lapses: worth a warning, not a failed write. */
+async function clearMark(tables: Tables, mark: string, signal: AbortSignal): Promise<void> {
+  try {
+    await clearWrite(tables, mark, signal);
+  } catch (error) {
+    console.warn(`The register version keeps the mark ${mark} until it lapses:`, error);
+  }
 }
 
 async function moveToAuditLog(tables: Tables, table: TableKind, outboxRow: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<void> {

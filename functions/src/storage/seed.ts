@@ -8,6 +8,7 @@ import { recordStoredAdoptions } from './fee-rules';
 import { backfillCodeClaims, codeClaimEntity } from './members';
 import { pruneIdempotencyRecords } from './idempotency';
 import { commit, sweepOutbox } from './outbox';
+import { clearWrite, createVersionRow, markWrite } from './register-version';
 import type { Tables } from './tables';
 import { TABLES, TABLE_KINDS } from './tables';
 
@@ -18,9 +19,11 @@ const SEED_MARKER = '~seeded';
  * Create the tables, seed an empty register, give every member's municipality code its claim
  * (a register stored before claims were kept has none), record adoptions stored without a
  * date (R7), finish audit entries left in an outbox, and prune expired Idempotency-Key records.
+ * The register's version row is created first (see `register-version.ts`).
  */
 export async function setUpStorage(tables: Tables, signal: AbortSignal): Promise<void> {
   await Promise.all(TABLE_KINDS.map((kind) => tables.run(kind, (client) => client.createTable({ abortSignal: signal }))));
+  await createVersionRow(tables, signal);
   await seedRegister(tables, signal);
   await backfillCodeClaims(tables, signal);
   await recordStoredAdoptions(tables, signal);
@@ -57,12 +60,15 @@ async function seedRegister(tables: Tables, signal: AbortSignal): Promise<void> 
   if (await isSeeded(tables, signal)) return;
   const byYear = new Map<number, PopulationFigure[]>();
   for (const figure of SEED_POPULATIONS) byYear.set(figure.year, [...(byYear.get(figure.year) ?? []), figure]);
+  // These rows are written outside commit(), so they mark the register version themselves.
+  const mark = await markWrite(tables, signal);
   for (const [year, figures] of byYear) {
     const row = toDocumentEntity(String(year), 'figures', [...figures].sort((a, b) => a.municipalityCode.localeCompare(b.municipalityCode)));
     await ignoreExisting(tables.run('populations', (client) => client.createEntity(row, { abortSignal: signal })));
   }
   const rule = toDocumentEntity(TABLES.feeRules.partition, SEED_FEE_RULE.id, SEED_FEE_RULE);
   await ignoreExisting(tables.run('feeRules', (client) => client.createEntity(rule, { abortSignal: signal })));
+  await clearWrite(tables, mark, signal);
 
   const partition = TABLES.members.partition;
   const entry = auditEntry(

@@ -1,3 +1,4 @@
+import { Deadline } from './deadline';
 import { StorageUnavailableError } from './errors';
 
 /**
@@ -32,7 +33,9 @@ export function coalesce<T>(read: () => Promise<T>): () => Promise<T> {
 }
 
 /** Wait for a shared read, but no longer than this request's own storage deadline. */
-export function withDeadline<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+export function withDeadline<T>(promise: Promise<T>, limit: AbortSignal | Deadline): Promise<T> {
+  if (limit instanceof Deadline) return limit.race(promise, () => new StorageUnavailableError('Storage did not answer in time.'));
+  const signal = limit;
   if (signal.aborted) return Promise.reject(new StorageUnavailableError('Storage did not answer in time.'));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new StorageUnavailableError('Storage did not answer in time.'));

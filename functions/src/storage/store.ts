@@ -30,16 +30,35 @@ export function openStore(tables: Tables, request: { signal: AbortSignal; user: 
   const writes: RequestWrites = { sent: false, ...(request.idempotency ? { claim: request.idempotency } : {}) };
   const context: StoreContext = {
     tables,
-    signal: request.signal,
+    // Read when a repository is first used, so a request that touches none makes no signal.
+    get signal() {
+      return request.signal;
+    },
     // The request (its Idempotency-Key, whether it has sent a write) rides on the entry to commit().
     audit: (change) => attachRequest(auditEntry(change, request.user, request.now()), writes),
   };
+  // Built on first use: most reads are answered from memory and touch no repository.
+  let members: MemberRepository | undefined;
+  let populations: PopulationRepository | undefined;
+  let feeRules: FeeRuleRepository | undefined;
+  let reimbursements: ReimbursementRepository | undefined;
+  let audit: AuditLog | undefined;
   return {
-    members: memberRepository(context),
-    populations: populationRepository(context),
-    feeRules: feeRuleRepository(context),
-    reimbursements: reimbursementRepository(context),
-    audit: auditLog(context),
+    get members() {
+      return (members ??= memberRepository(context));
+    },
+    get populations() {
+      return (populations ??= populationRepository(context));
+    },
+    get feeRules() {
+      return (feeRules ??= feeRuleRepository(context));
+    },
+    get reimbursements() {
+      return (reimbursements ??= reimbursementRepository(context));
+    },
+    get audit() {
+      return (audit ??= auditLog(context));
+    },
     writes,
   };
 }
