@@ -67,7 +67,9 @@ const run = process.argv.includes('--saved')
   : spawnSync('npx', ['vitest', 'run', 'test/e2e/fit.test.ts', 'test/e2e/impact.test.ts', 'test/e2e/budget-plan.test.ts'], { cwd: root, stdio: 'inherit' });
 if (run?.error) throw run.error;
 
-const images = existsSync(saved) ? readdirSync(saved).filter((name) => name.endsWith('-320.png') || name.endsWith('-1400.png')) : [];
+/** The images the page shows: each view at 320 px, some also at 1 400 px. */
+const wanted = (name: string): boolean => name.endsWith('-320.png') || name.endsWith('-1400.png');
+const images = existsSync(saved) ? readdirSync(saved).filter(wanted) : [];
 if (images.length === 0) {
   console.error(`The fit test saved no screenshots in ${saved}.`);
   process.exit(1);
