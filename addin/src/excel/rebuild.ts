@@ -39,6 +39,13 @@ export type UnplacedReason =
   | 'column-gone'
   /** A constant typed over a cell where the plan computes a formula. */
   | 'over-formula'
+  /**
+   * A formula typed in an input whose cell moves: Excel already shifted its references when rows
+   * or columns moved, so written at the new address it would point at other cells.
+   */
+  | 'formula-moved'
+  /** A typed value where the new plan writes a value of its own (a proposal the pane chose for that year). */
+  | 'over-planned'
   /** Something typed in a row or column without a key, outside what the plan knows. */
   | 'unkeyed';
 
@@ -73,11 +80,27 @@ export function planRebuild(old: SheetContent, plan: SheetPlan): RebuildDecision
     if (key !== '') columnIndex.set(key, index);
   });
   const inputs = new Set(plan.inputs.map((input) => `${input.row}\u0000${input.column}`));
-  const inputRows = new Set(plan.inputs.map((input) => input.row));
   const inputColumns = new Set(plan.inputs.map((input) => input.column));
   // Text the builder writes without a key (headers of an unkeyed row): seen again, it is the plan's own.
   const plannedConstants = new Set<string>();
   for (const row of plan.rows) for (const cell of row.cells) if (cell !== null && cell !== '' && !isFormulaInput(cell)) plannedConstants.add(String(cell));
+  /**
+   * Whether a cell whose row or column the new plan no longer has was an input of the old
+   * layout. The old layout is not at hand, but it was built by the same planner, whose inputs
+   * are whole families: the note column on every row, the year columns of a cost row. So a
+   * vanished row's cell was an input when its column takes input on some row now, and a
+   * vanished column's cell when the row takes input in a column of the same family (`year:…`)
+   * now. A recorded reimbursement in a dropped year is therefore the builder's: that row takes
+   * input only in the note column.
+   */
+  const family = (columnKey: string) => columnKey.split(':')[0] ?? columnKey;
+  const inputFamiliesByRow = new Map<string, Set<string>>();
+  for (const input of plan.inputs) {
+    const families = inputFamiliesByRow.get(input.row) ?? new Set<string>();
+    families.add(family(input.column));
+    inputFamiliesByRow.set(input.row, families);
+  }
+  const inputFamilies = new Set([...inputColumns].map(family));
 
   const oldColumnKeys = (old.values[0] ?? []).map(keyText);
   const carried: CarriedCell[] = [];
@@ -103,6 +126,16 @@ export function planRebuild(old: SheetContent, plan: SheetPlan): RebuildDecision
         const planRow = rowIndex.get(rowKey);
         const planColumn = columnIndex.get(columnKey);
         if (planRow === undefined || planColumn === undefined) continue; // an input always has both keys in its plan
+        if (isFormula && (PLAN_ORIGIN.row + planRow !== r || PLAN_ORIGIN.column + planColumn !== c)) {
+          unplace('formula-moved');
+          continue;
+        }
+        const planned = plan.rows[planRow]?.cells[planColumn];
+        if (planned !== undefined && planned !== null && planned !== '' && !isFormulaInput(planned)) {
+          // The plan names a value here (the pane's choice for that year): it stands; a different one typed is reported.
+          if (isFormula || keyText(value) !== String(planned)) unplace('over-planned');
+          continue;
+        }
         carried.push({ row: rowKey, column: columnKey, planRow, planColumn, input: isFormula ? { formula: formula ?? '' } : (value ?? null) });
         continue;
       }
@@ -115,17 +148,13 @@ export function planRebuild(old: SheetContent, plan: SheetPlan): RebuildDecision
       }
       const planRow = rowIndex.get(rowKey);
       const planColumn = columnIndex.get(columnKey);
-      if (planRow === undefined && planColumn === undefined) {
-        unplace('row-gone');
-        continue;
-      }
-      // One key is gone: it was an input if the other still takes input (a cost row, the note column).
       if (planRow === undefined) {
-        if (inputColumns.has(columnKey)) unplace('row-gone');
+        const wasInput = planColumn === undefined ? inputFamilies.has(family(columnKey)) : inputColumns.has(columnKey);
+        if (wasInput) unplace('row-gone');
         continue;
       }
       if (planColumn === undefined) {
-        if (inputRows.has(rowKey)) unplace('column-gone');
+        if (inputFamiliesByRow.get(rowKey)?.has(family(columnKey)) === true) unplace('column-gone');
         continue;
       }
       const planned = plan.rows[planRow]?.cells[planColumn];

@@ -1,6 +1,6 @@
 import type { SheetPlan } from './sheet-plan';
 import { sheetGrid } from './sheet-plan';
-import type { WorkbookPort } from './port';
+import type { CellInput, CellReadValue, WorkbookPort } from './port';
 import { defaultKeptName, freeSheetName, planRebuild, withCarried } from './rebuild';
 
 /** What building a planned sheet did, for the pane to say. */
@@ -47,12 +47,42 @@ export async function writeSheetPlan(workbook: WorkbookPort, plan: SheetPlan, op
       result = { outcome: 'updated', kept: decision.carried.length };
     }
   }
-  await workbook.resetSheet(plan.sheet);
-  await workbook.formatColumns(plan.sheet, [{ hidden: true }, ...plan.columns]);
-  await workbook.writeRange(plan.sheet, 'A1', grid);
-  await workbook.formatRange(plan.sheet, 'A1', { rowsHidden: true });
-  for (const { address, format } of plan.formats) await workbook.formatRange(plan.sheet, address, format);
-  for (const chart of plan.charts) await workbook.addChart(chart);
+  try {
+    await workbook.resetSheet(plan.sheet);
+    await workbook.formatColumns(plan.sheet, [{ hidden: true }, ...plan.columns]);
+    await workbook.writeRange(plan.sheet, 'A1', grid);
+    await workbook.formatRange(plan.sheet, 'A1', { rowsHidden: true });
+    for (const { address, format } of plan.formats) await workbook.formatRange(plan.sheet, address, format);
+    for (const chart of plan.charts) await workbook.addChart(chart);
+  } catch (error) {
+    // Excel refused a call (someone is editing a cell) after the sheet was cleared: what was typed
+    // now lives only in `old`, so it goes back before the failure is reported. A kept sheet still has it.
+    if (old && result.outcome === 'updated') await restore(workbook, plan.sheet, old, error);
+    throw error;
+  }
   await workbook.activateSheet(plan.sheet);
   return result;
+}
+
+/** Write the sheet's old content back, formulas as formulas; a failure to do so is reported with the first. */
+async function restore(workbook: WorkbookPort, sheet: string, old: { values: CellReadValue[][]; formulas: string[][] }, cause: unknown): Promise<void> {
+  const rows = Math.max(old.values.length, old.formulas.length);
+  const grid: CellInput[][] = [];
+  for (let r = 0; r < rows; r += 1) {
+    const values = old.values[r] ?? [];
+    const formulas = old.formulas[r] ?? [];
+    const width = Math.max(values.length, formulas.length);
+    const row: CellInput[] = [];
+    for (let c = 0; c < width; c += 1) {
+      const formula = formulas[c] ?? '';
+      row.push(formula.startsWith('=') ? { formula } : (values[c] ?? null));
+    }
+    grid.push(row);
+  }
+  try {
+    await workbook.resetSheet(sheet);
+    await workbook.writeRange(sheet, 'A1', grid);
+  } catch (error) {
+    throw new AggregateError([cause, error], `Writing ${sheet} failed and its old content could not be written back`, { cause: error });
+  }
 }

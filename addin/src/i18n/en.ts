@@ -397,7 +397,7 @@ export const en: Messages = {
     created: (sheet: string, years: string) => `The sheet "${sheet}" has been created for ${years}.`,
     updated: (sheet: string, years: string, n: number) =>
       n === 0
-        ? `The sheet "${sheet}" has been updated for ${years}. Nothing had been typed in it.`
+        ? `The sheet "${sheet}" has been updated for ${years}.`
         : `The sheet "${sheet}" has been updated for ${years}. ${n} typed ${n === 1 ? 'entry stays' : 'entries stay'} where ${n === 1 ? 'it belongs' : 'they belong'}.`,
     replaced: (sheet: string, keptAs: string) =>
       `Something typed in "${sheet}" has no place in the new layout. The old sheet is kept as "${keptAs}" and a new "${sheet}" has been created with what fits in it.`,

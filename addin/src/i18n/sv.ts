@@ -411,7 +411,7 @@ export const sv = {
     created: (sheet: string, years: string) => `Bladet "${sheet}" är skapat för ${years}.`,
     updated: (sheet: string, years: string, n: number) =>
       n === 0
-        ? `Bladet "${sheet}" är uppdaterat för ${years}. Inget var inskrivet i det.`
+        ? `Bladet "${sheet}" är uppdaterat för ${years}.`
         : `Bladet "${sheet}" är uppdaterat för ${years}. ${n} ${n === 1 ? 'inskriven uppgift finns' : 'inskrivna uppgifter finns'} kvar där ${n === 1 ? 'den hör' : 'de hör'} hemma.`,
     replaced: (sheet: string, keptAs: string) =>
       `Något som var inskrivet i "${sheet}" får inte plats i den nya uppställningen. Det gamla bladet finns kvar som "${keptAs}" och ett nytt "${sheet}" är skapat med det som fick plats.`,

@@ -4,7 +4,7 @@ import { WorkbookError } from '../../../addin/src/excel/port';
 import type { SheetPlan } from '../../../addin/src/excel/sheet-plan';
 import { writeSheetPlan } from '../../../addin/src/excel/write-sheet';
 import type { FakeWorkbook } from './fake-excel';
-import { createFakeExcel, valueOf } from './fake-excel';
+import { createFakeExcel, officeError, valueOf } from './fake-excel';
 
 const globals = globalThis as { Excel?: unknown };
 let model: FakeWorkbook;
@@ -169,6 +169,51 @@ describe('Office.js Excel layer', () => {
     await expect(writeSheetPlan(workbook, plan([2026, 2027]))).resolves.toEqual({ outcome: 'replaced', keptAs: 'SSR budget 2027 (äldre)' });
     expect([...model.sheets.keys()].sort()).toEqual(['SSR budget 2027', 'SSR budget 2027 (äldre)']);
     expect(valueOf(cell('SSR budget 2027 (äldre)', 'E3')?.input ?? '')).toBe(1_250_000);
+  });
+
+  it('Excel refusing a call after the sheet was cleared: the old content is written back, then the error is reported', async () => {
+    const plan = (years: number[]): SheetPlan => ({
+      sheet: 'SSR budget 2027',
+      columnKeys: ['label', ...years.map((year) => `year:${year}`)],
+      rows: [
+        { key: 'year', cells: ['År', ...years] },
+        { key: 'cost:rsib', cells: ['RSIB'] },
+        { key: 'result', cells: ['Resultat', ...years.map((_, i) => ({ formula: `=-${String.fromCharCode(67 + i)}3` }))] },
+      ],
+      inputs: years.map((year) => ({ row: 'cost:rsib', column: `year:${year}` })),
+      formats: [],
+      columns: [],
+      charts: [],
+    });
+    await writeSheetPlan(workbook, plan([2027, 2028]));
+    await workbook.writeRange('SSR budget 2027', 'D3', [[1_250_000]]);
+    await workbook.writeRange('SSR budget 2027', 'C3', [[{ formula: '=D3/2' }]]);
+    const before = await workbook.readSheet('SSR budget 2027');
+    // Excel refuses the first call after the sheet is emptied, as it does while someone edits a cell.
+    const excel = globals.Excel as { run: (batch: (context: never) => Promise<unknown>) => Promise<unknown> };
+    const run = excel.run.bind(excel);
+    let refuse = false;
+    let refused = false;
+    globals.Excel = {
+      run: async (batch: (context: never) => Promise<unknown>) => {
+        if (refuse) {
+          refuse = false;
+          throw officeError('InvalidOperation', 'The workbook is in cell-edit mode.');
+        }
+        const result = await run(batch);
+        if (!refused && model.sheets.get('SSR budget 2027')?.cells.size === 0) {
+          refuse = true;
+          refused = true;
+        }
+        return result;
+      },
+    };
+    await expect(writeSheetPlan(workbook, plan([2027, 2028, 2029]))).rejects.toThrow('cell-edit mode');
+    expect(refused).toBe(true);
+    await expect(workbook.readSheet('SSR budget 2027')).resolves.toEqual(before);
+    expect(cell('SSR budget 2027', 'C3')?.input).toBe('=D3/2');
+    // Once Excel takes calls again, the rebuild carries the figure and the formula as usual.
+    await expect(writeSheetPlan(workbook, plan([2027, 2028, 2029]))).resolves.toEqual({ outcome: 'updated', kept: 2 });
   });
 
   it('sets a drop-down list on a range, replacing the rule there and letting other text through', async () => {

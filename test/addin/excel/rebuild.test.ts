@@ -119,6 +119,29 @@ describe('a rebuild carries what the team typed by identity', () => {
     expect(planRebuild(asRead(grid), plan([2026])).carried).toMatchObject([{ row: 'cost:rkk', column: 'year:2026', input: { formula: '=12*70000' } }]);
   });
 
+  it('a formula typed in an input whose cell moves is reported: Excel already shifted its references', () => {
+    const grid = built(plan([2026]));
+    type(grid, rowOf(grid, 'cost:rkk'), columnOf(grid, 'year:2026'), { formula: '=C7*1.03' });
+    // A row inserted above the costs: Excel moves the formula to C9 and makes it =C8*1.03; the plan puts the row back at C8.
+    grid.splice(rowOf(grid, 'cost:rsib'), 0, []);
+    type(grid, rowOf(grid, 'cost:rkk'), columnOf(grid, 'year:2026'), { formula: '=C8*1.03' });
+    const decision = planRebuild(asRead(grid), plan([2026]));
+    expect(decision.carried).toEqual([]);
+    expect(decision.unplaced).toEqual([{ address: 'C9', reason: 'formula-moved', text: '=C8*1.03' }]);
+  });
+
+  it('a typed value where the plan now names one of its own is reported; the same value is simply the plan’s', () => {
+    const withChoice = (choice: string): SheetPlan => {
+      const base = plan([2026]);
+      return { ...base, rows: [...base.rows, { key: 'rule', cells: ['Regel', choice] }], inputs: [...base.inputs, { row: 'rule', column: 'year:2026' }] };
+    };
+    const grid = built(withChoice(''));
+    type(grid, rowOf(grid, 'rule'), columnOf(grid, 'year:2026'), 'avgifter-2027');
+    expect(planRebuild(asRead(grid), withChoice('')).carried).toMatchObject([{ row: 'rule', column: 'year:2026', input: 'avgifter-2027' }]);
+    expect(planRebuild(asRead(grid), withChoice('avgifter-2027'))).toEqual({ carried: [], unplaced: [] });
+    expect(planRebuild(asRead(grid), withChoice('avgifter-2028')).unplaced).toEqual([{ address: 'C10', reason: 'over-planned', text: 'avgifter-2027' }]);
+  });
+
   it('labels, years and formulas the builder wrote are rebuilt, not carried, in another language too', () => {
     const grid = built(plan([2026, 2027]));
     type(grid, rowOf(grid, 'title'), 1, 'Budget (ändrad rubrik)');
@@ -137,6 +160,14 @@ describe('what cannot be placed is reported, so the old sheet is kept', () => {
     const grid = built(plan([2026, 2027, 2028]));
     type(grid, rowOf(grid, 'cost:rsib'), columnOf(grid, 'year:2026'), 5);
     expect(planRebuild(asRead(grid), plan([2026])).unplaced).toEqual([]);
+  });
+
+  it('fewer plan years: recorded figures in a row that takes only a note are the builder’s, not typed', () => {
+    const withRecorded = (years: readonly number[]): SheetPlan => {
+      const base = plan(years);
+      return { ...base, rows: [...base.rows, { key: 'recorded', cells: ['Registrerat', ...years.map((year) => year * 10)] }], inputs: [...base.inputs, { row: 'recorded', column: 'note' }] };
+    };
+    expect(planRebuild(asRead(built(withRecorded([2026, 2027, 2028]))), withRecorded([2026])).unplaced).toEqual([]);
   });
 
   it('a constant typed over a formula', () => {

@@ -2,6 +2,10 @@ import { feeSchedule, SEED_REGISTER } from '@ssr/shared';
 import type { Snapshot } from '@ssr/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCellAddress } from '../../../addin/src/excel/address';
+import type { CellInput } from '../../../addin/src/excel/port';
+import { isFormulaInput } from '../../../addin/src/excel/port';
+import { planRebuild } from '../../../addin/src/excel/rebuild';
+import { sheetGrid } from '../../../addin/src/excel/sheet-plan';
 import type { BudgetSettings } from '../../../addin/src/pane/budget/BudgetView';
 import { budgetColumns, budgetLabels, checkBudget, outcomeNotice, writeBudgetSheet } from '../../../addin/src/pane/budget/BudgetView';
 import type { BudgetPlan } from '../../../addin/src/pane/budget/layout';
@@ -36,7 +40,8 @@ describe('the budget sheet plan: a column per year', () => {
     // 2024's figures are complete (31 Dec 2023); 2025 lacks six, later years all.
     expect(rowCells(budget, 'mode')).toEqual(['Beräkning', 'exakt', 'uppskattning', 'uppskattning', 'uppskattning']);
     expect(rowCells(budget, 'rule')).toEqual(['Avgiftsregel (tom = gällande)', '', '', '', '']);
-    expect(rowCells(budget, 'rule:status')).toEqual(['Avgifter enligt', 'gällande regel', 'gällande regel', 'gällande regel', 'gällande regel']);
+    // The status follows the rule cell above, whether the pane or the team put a proposal's id there.
+    expect(rowCells(budget, 'rule:status')).toEqual(['Avgifter enligt', ...['C', 'D', 'E', 'F'].map((c) => ({ formula: `=IF(${c}$7="","gällande regel","förslag")` }))]);
     for (const catalogue of [sv, en]) for (const mode of ['exact', 'estimate'] as const) expect(readMode(catalogue.budget.sheet.modeWords[mode])).toBe(mode);
   });
 
@@ -78,7 +83,13 @@ describe('the budget sheet plan: a column per year', () => {
     expect(budget.inputs).toContainEqual({ row: 'cost:office', column: 'year:2027' });
     expect(budget.inputs).toContainEqual({ row: 'cost:rsib', column: 'note' });
     expect(budget.inputs).toContainEqual({ row: 'result', column: 'note' });
-    expect(budget.inputs.filter((input) => input.column !== 'note')).toHaveLength(7 * 4);
+    // In the year columns: the cost cells and the rule row, where a proposal's id may be typed; never the recorded reimbursements.
+    expect(budget.inputs.filter((input) => input.column !== 'note')).toHaveLength(7 * 4 + 4);
+    expect(budget.inputs).toContainEqual({ row: 'rule', column: 'year:2026' });
+    expect(budget.inputs.filter((input) => input.row.startsWith('reimbursed:') && input.column !== 'note')).toEqual([]);
+    // A note on every keyed row, headings, reimbursements and results too; the year row holds the note column's heading.
+    const keyed = budget.rows.map((row) => row.key).filter((key) => key !== '' && key !== 'year');
+    expect(budget.inputs.filter((input) => input.column === 'note').map((input) => input.row)).toEqual(keyed);
     // The recorded reimbursements are shown, not added: the RSIB row is what is budgeted.
     const total = rowCells(budget, 'cost:total')?.[1];
     expect(total).toEqual({ formula: `=SUM(${['office', 'rsib', 'rkk', 'planning', 'training', 'evaluation', 'other'].map((c) => budget.cell(`cost:${c}`, 2024)).join(',')})` });
@@ -131,7 +142,7 @@ describe('the budget sheet plan with a proposal for chosen years', () => {
   it('the proposal’s id in the rule row from its year, said as a proposal; the result under the rule in force beside', () => {
     const budget = plan({ year: 2025, planYears: 3, proposal: { id: 'avgifter-2027', from: 2027 } }, withDraft);
     expect(rowCells(budget, 'rule')?.slice(1)).toEqual(['', '', 'avgifter-2027', 'avgifter-2027']);
-    expect(rowCells(budget, 'rule:status')?.slice(1)).toEqual(['gällande regel', 'gällande regel', 'förslag', 'förslag']);
+    expect(rowCells(budget, 'rule:status')?.[3]).toEqual({ formula: '=IF(E$7="","gällande regel","förslag")' });
     expect(rowCells(budget, 'result')?.[0]).toBe('Resultat med förslaget avgifter-2027');
     expect(rowCells(budget, 'inforce')).toEqual([
       'Resultat med gällande avgiftsregel',
@@ -141,6 +152,57 @@ describe('the budget sheet plan with a proposal for chosen years', () => {
       { formula: `=SSR.TOTAL(F$5,"alla",F$6)-${budget.cell('summary:costs', 2028)}` },
     ]);
     expect(rowCells(budget, 'inforce:accumulated')?.[4]).toEqual({ formula: `=${budget.cell('inforce:accumulated', 2027)}+${budget.cell('inforce', 2028)}` });
+  });
+});
+
+/** The sheet as readSheet gives it, from the grid a plan writes, with cells typed over it (formulas read as 0). */
+function typedSheet(budget: BudgetPlan, typed: readonly (readonly [string, string, CellInput])[]) {
+  const grid = sheetGrid(budget).map((row) => [...row]);
+  for (const [rowKey, columnKey, input] of typed) {
+    const r = grid.findIndex((row, index) => index > 0 && row[0] === rowKey);
+    const c = (grid[0] ?? []).indexOf(columnKey);
+    const row = grid[r] ?? [];
+    while (row.length <= c) row.push(null);
+    row[c] = input;
+  }
+  return {
+    values: grid.map((row) => row.map((cell) => (isFormulaInput(cell) ? 0 : cell))),
+    formulas: grid.map((row) => row.map((cell) => (isFormulaInput(cell) ? cell.formula : cell === null ? '' : String(cell)))),
+  };
+}
+
+describe('rebuilding the budget sheet keeps what was typed beside the figures', () => {
+  it('a proposal typed in a year’s rule cell and notes on a heading, a reimbursement row and the result: all kept with more plan years', () => {
+    const typed = typedSheet(plan({ year: 2024, planYears: 3 }), [
+      ['rule', 'year:2027', 'avgifter-2027'],
+      ['costs', 'note', 'Enligt avtalet 2024'],
+      ['reimbursed:rsib', 'note', 'Bokfört i mars'],
+      ['result:accumulated', 'note', 'Mål: noll'],
+    ]);
+    const decision = planRebuild(typed, plan({ year: 2024, planYears: 5 }));
+    expect(decision.unplaced).toEqual([]);
+    expect(decision.carried.map(({ row, column, input }) => [row, column, input])).toEqual([
+      ['rule', 'year:2027', 'avgifter-2027'],
+      ['costs', 'note', 'Enligt avtalet 2024'],
+      ['reimbursed:rsib', 'note', 'Bokfört i mars'],
+      ['result:accumulated', 'note', 'Mål: noll'],
+    ]);
+  });
+
+  it('a shorter plan drops a year with recorded reimbursements but nothing typed: nothing is lost, the sheet is updated', () => {
+    // 2025 has 120 000 kr recorded for RSIB; its row takes a note, but its year cells are the register's.
+    const decision = planRebuild(typedSheet(plan({ year: 2024, planYears: 3 }), [['cost:office', 'year:2024', 4_000_000]]), plan({ year: 2024, planYears: 0 }));
+    expect(decision.unplaced).toEqual([]);
+    expect(decision.carried.map(({ row, column }) => [row, column])).toEqual([['cost:office', 'year:2024']]);
+  });
+
+  it('a figure typed over a total is reported; a heading in the other language is the builder’s', () => {
+    const budget = plan({ year: 2024, planYears: 1 });
+    const typed = typedSheet(budget, [
+      ['cost:total', 'year:2024', 7_000_000],
+      ['costs', 'label', 'Costs'],
+    ]);
+    expect(planRebuild(typed, budget).unplaced).toEqual([{ address: budget.cell('cost:total', 2024), reason: 'over-formula', text: '7000000' }]);
   });
 });
 
@@ -267,10 +329,19 @@ describe('the budget sheet in the preview workbook, computed by the SSR function
     expect(Math.round(Number(await value(budget.sheet, budget.cell('result', 2027))) * 100)).toBe(draft.totals.all - 100_000_000);
     expect(Math.round(Number(await value(budget.sheet, budget.cell('inforce', 2027))) * 100)).toBe((inForce.totals.all ?? 0) - 100_000_000);
     expect((await pane.workbook.readRange(budget.sheet, budget.cell('income:total', 2027))).formulas[0]?.[0]).toMatch(/^=SUM\(/);
+    expect([await value(budget.sheet, budget.cell('rule:status', 2026)), await value(budget.sheet, budget.cell('rule:status', 2027))]).toEqual(['gällande regel', 'förslag']);
+    await type(budget, 'rule', 2026, 'avgifter-2027');
+    await pane.workbook.whenCalculated();
+    expect(await value(budget.sheet, budget.cell('rule:status', 2026))).toBe('förslag');
   });
 });
 
 describe('the outcome counts what it kept right', () => {
+  it('with nothing carried it says only that the sheet is updated, never that nothing was typed', () => {
+    expect(sv.budget.updated('SSR budget 2025', '2025–2028', 0)).toBe('Bladet "SSR budget 2025" är uppdaterat för 2025–2028.');
+    expect(en.budget.updated('SSR budget 2025', '2025–2028', 0)).toBe('The sheet "SSR budget 2025" has been updated for 2025–2028.');
+  });
+
   it.each([
     [sv, 1, 'Bladet "SSR budget 2025" är uppdaterat för 2025–2028. 1 inskriven uppgift finns kvar där den hör hemma.'],
     [sv, 2, 'Bladet "SSR budget 2025" är uppdaterat för 2025–2028. 2 inskrivna uppgifter finns kvar där de hör hemma.'],

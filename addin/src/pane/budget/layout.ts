@@ -111,7 +111,9 @@ export function planBudgetSheet(input: BudgetInput): BudgetPlan {
   add('mode', [labels.mode, ...columns.map((column) => labels.modeWords[column.mode])]);
   // Blank is the rule in force: SSR.TOTAL reads an empty argument as left out.
   add('rule', [labels.rule, ...columns.map((column) => column.rule ?? '')]);
-  add('rule:status', [labels.ruleStatus, ...columns.map((column) => (column.rule === undefined ? labels.inForce : labels.proposal))]);
+  // A formula, so the status follows a proposal's id the team types in the rule row too.
+  const text = (words: string) => `"${words.replace(/"/g, '""')}"`;
+  add('rule:status', [labels.ruleStatus, ...perYear((column) => ({ formula: `=IF(${column}$${n('rule')}="",${text(labels.inForce)},${text(labels.proposal)})` }))]);
   spacer();
 
   add('income', [labels.income]);
@@ -165,6 +167,15 @@ export function planBudgetSheet(input: BudgetInput): BudgetPlan {
   const columnKeys = ['label', ...years.map(yearKey), NOTE_KEY];
   const inputs: InputCell[] = [];
   for (const category of COST_CATEGORIES) for (const year of years) inputs.push({ row: `cost:${category}`, column: yearKey(year) });
+  // A proposal's id typed in a year's rule cell is the team's choice for that year, kept on a rebuild.
+  for (const year of years) inputs.push({ row: 'rule', column: yearKey(year) });
+  // A note beside any keyed row, headings and totals too, wherever the plan leaves the note column empty
+  // (the year row holds the column's heading): whatever the team writes there is kept.
+  const noteColumn = 1 + years.length;
+  for (const row of rows) {
+    const planned = row.cells[noteColumn];
+    if (row.key !== '' && (planned === undefined || planned === null || planned === '')) inputs.push({ row: row.key, column: NOTE_KEY });
+  }
 
   const at = (key: string) => index.get(key) ?? 0;
   const line = (key: string, format: RangeFormat) => ({ address: `${planCell(at(key), 0)}:${planCell(at(key), width - 1)}`, format });
@@ -182,8 +193,6 @@ export function planBudgetSheet(input: BudgetInput): BudgetPlan {
     'result:accumulated',
     ...(withProposal ? ['inforce', 'inforce:accumulated'] : []),
   ];
-  // A note beside any row of figures.
-  for (const key of moneyRows) inputs.push({ row: key, column: NOTE_KEY });
   const formats: SheetPlan['formats'] = [
     { address: planCell(at('title'), 0), format: { bold: true } },
     { address: planCell(at('asof'), 1), format: { numberFormat: AS_OF_FORMAT } },
