@@ -31,6 +31,13 @@ export interface RegisterView {
   responses: Map<string, CachedResponse> | undefined;
 }
 
+/**
+ * What is kept is loaded again after this long even when the version row says nothing
+ * changed: a write that did not mark the row (an instance of an older build during a deploy,
+ * rows edited by hand) is then seen within a minute instead of at the next marked write.
+ */
+const MAX_KEPT_MS = 60_000;
+
 /** Distinct queries kept per version; past this the answers start over (the queries are the client's to choose). */
 const MAX_RESPONSES = 256;
 
@@ -40,16 +47,17 @@ const MAX_RESPONSES = 256;
  * running (`coalesce`), and a load always starts after the version read it is kept under.
  */
 export function registerReader(tables: Tables, timeoutMs: number, now: () => Date): (limit: AbortSignal | Deadline) => Promise<RegisterView> {
-  let current: (RegisterView & { id: string; responses: Map<string, CachedResponse> }) | undefined;
-  const readVersion = coalesce(() => readRegisterVersion(tables, AbortSignal.timeout(timeoutMs)));
+  let current: (RegisterView & { id: string; loadedAt: number; responses: Map<string, CachedResponse> }) | undefined;
+  const readVersion = coalesce(() => readRegisterVersion(tables, AbortSignal.timeout(timeoutMs), now().getTime()));
   const load = coalesce(() => loadRegister(openStore(tables, { signal: AbortSignal.timeout(timeoutMs), user: SYSTEM_USER, now })));
   return async (limit) => {
     const version = await withDeadline(readVersion(), limit);
-    if (version.settled && current?.id === version.id) return current;
+    if (version.settled && current?.id === version.id && now().getTime() - current.loadedAt < MAX_KEPT_MS) return current;
+    const loadedAt = now().getTime();
     const stored = await withDeadline(load(), limit);
     if (!version.settled) return { stored, responses: undefined };
     // Loaded after the version was read: it holds every write that version stands for.
-    if (current?.id !== version.id) current = { id: version.id, stored, responses: new Map() };
+    if (current?.id !== version.id || current.loadedAt < loadedAt) current = { id: version.id, loadedAt, stored, responses: new Map() };
     return current;
   };
 }
@@ -82,7 +90,9 @@ function toCached(init: HttpResponseInit): CachedResponse {
   const status = init.status ?? 200;
   const headers: Record<string, string> = {};
   if (init.headers !== undefined) new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-  if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') throw new Error('An answer kept in memory must have a text body.');
+  if ((init.body !== undefined && init.body !== null && typeof init.body !== 'string') || init.jsonBody !== undefined || init.cookies !== undefined) {
+    throw new Error('An answer kept in memory must have a text body and no cookies.');
+  }
   const body = typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : undefined;
   let etag = headers.etag;
   if (etag === undefined && status === 200 && body !== undefined) {

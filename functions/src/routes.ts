@@ -62,6 +62,9 @@ const ruleProblems = (notFound: string): Record<number, RouteResponse> => ({
   404: { description: `${notFound}, eller ingen version med id rule (unknown-fee-rule)` },
   422: { description: 'Året är före versionens första år (rule-not-effective; errors anger query.year)' },
 });
+/** The routes answered from the register kept in memory: each answer has an etag, and a match is a 304. */
+const ifNoneMatch: RouteParameter = { name: 'If-None-Match', in: 'header', required: false, description: 'Etag från ett tidigare svar; 304 om svaret är detsamma.', schema: { type: 'string' } };
+const notModified: Record<number, RouteResponse> = { 304: { description: 'Oförändrad' } };
 const ifMatch: RouteParameter = {
   name: 'If-Match',
   in: 'header',
@@ -78,11 +81,11 @@ export const routes: readonly Route[] = [
   { name: 'health', method: 'GET', path: 'health', role: 'none', summary: 'API:ts och lagringens status', responses: { 200: { description: 'Allt svarar', schema: 'Health' } }, handler: health },
   {
     name: 'getSnapshot', method: 'GET', path: 'snapshot', role: 'reader', summary: 'Allt tillägget räknar från, med version',
-    parameters: [{ name: 'If-None-Match', in: 'header', required: false, description: 'Versionen du har; 304 om den gäller.', schema: { type: 'string' } }],
-    responses: { 200: { description: 'Ögonblicksbilden', schema: 'Snapshot' }, 304: { description: 'Oförändrad' } },
+    parameters: [{ ...ifNoneMatch, description: 'Versionen du har; 304 om den gäller.' }],
+    responses: { 200: { description: 'Ögonblicksbilden', schema: 'Snapshot' }, ...notModified },
     handler: getSnapshot,
   },
-  { name: 'listMembers', method: 'GET', path: 'members', role: 'reader', summary: 'Medlemsregistret', responses: { 200: { description: 'Medlemmarna med etag', schema: 'MemberList' } }, handler: listMembers },
+  { name: 'listMembers', method: 'GET', path: 'members', role: 'reader', summary: 'Medlemsregistret', parameters: [ifNoneMatch], responses: { 200: { description: 'Medlemmarna med etag', schema: 'MemberList' }, ...notModified }, handler: listMembers },
   {
     name: 'createMember', method: 'POST', path: 'members', role: 'editor', summary: 'Lägg till en medlem (409 om id finns)', body: 'MemberInput',
     responses: { 201: { description: 'Skapad', schema: 'Member' }, ...problems(400, 409, 413, 415) },
@@ -114,7 +117,7 @@ export const routes: readonly Route[] = [
     responses: { 200: { description: 'Årets siffror efter ändringen', schema: 'PopulationYear' }, ...problems(400, 412, 413, 415, 428) },
     handler: replacePopulations,
   },
-  { name: 'listFeeRules', method: 'GET', path: 'fee-rules', role: 'reader', summary: 'Avgiftsreglernas versioner (R7)', responses: { 200: { description: 'Versionerna med status', schema: 'FeeRuleList' } }, handler: listFeeRules },
+  { name: 'listFeeRules', method: 'GET', path: 'fee-rules', role: 'reader', summary: 'Avgiftsreglernas versioner (R7)', parameters: [ifNoneMatch], responses: { 200: { description: 'Versionerna med status', schema: 'FeeRuleList' }, ...notModified }, handler: listFeeRules },
   {
     name: 'createFeeRule', method: 'POST', path: 'fee-rules', role: 'admin', summary: 'Föreslå en ny version (R7), en per år (409 om året har en)', body: 'FeeRuleInput',
     responses: { 201: { description: 'Skapad', schema: 'FeeRule' }, ...problems(400, 409, 413, 415) },
@@ -133,8 +136,9 @@ export const routes: readonly Route[] = [
     handler: deleteFeeRule,
   },
   {
-    name: 'getFees', method: 'GET', path: 'fees', role: 'reader', summary: 'Avgiftslistan för ett år', parameters: [year, mode, rule],
+    name: 'getFees', method: 'GET', path: 'fees', role: 'reader', summary: 'Avgiftslistan för ett år', parameters: [year, mode, rule, ifNoneMatch],
     responses: {
+      ...notModified,
       200: { description: 'En rad per medlem, summor per grupp, saknade siffror', schema: 'FeeSchedule' },
       ...problems(400),
       ...ruleProblems('Ingen antagen regel gäller för året (no-fee-rule)'),
@@ -142,8 +146,9 @@ export const routes: readonly Route[] = [
     handler: getFees,
   },
   {
-    name: 'getMemberFee', method: 'GET', path: 'fees/{memberId}', role: 'reader', summary: 'En medlems avgift', parameters: [path('memberId', 'Medlemmens id'), year, mode, rule],
+    name: 'getMemberFee', method: 'GET', path: 'fees/{memberId}', role: 'reader', summary: 'En medlems avgift', parameters: [path('memberId', 'Medlemmens id'), year, mode, rule, ifNoneMatch],
     responses: {
+      ...notModified,
       200: { description: 'Avgiftsraden, med versionen den är räknad efter', schema: 'MemberFee' },
       ...problems(400, 409),
       ...ruleProblems('Ingen sådan medlem, inte medlem året (not-member), ingen antagen regel för året (no-fee-rule)'),
@@ -151,8 +156,8 @@ export const routes: readonly Route[] = [
     handler: getMemberFee,
   },
   {
-    name: 'listReimbursements', method: 'GET', path: 'reimbursements', role: 'reader', summary: 'Årets ersättningar (R6)', parameters: [year],
-    responses: { 200: { description: 'Ersättningarna', schema: 'ReimbursementList' }, ...problems(400) },
+    name: 'listReimbursements', method: 'GET', path: 'reimbursements', role: 'reader', summary: 'Årets ersättningar (R6)', parameters: [year, ifNoneMatch],
+    responses: { 200: { description: 'Ersättningarna', schema: 'ReimbursementList' }, ...notModified, ...problems(400) },
     handler: listReimbursements,
   },
   {
@@ -178,8 +183,8 @@ export const routes: readonly Route[] = [
     handler: deleteReimbursement,
   },
   {
-    name: 'getBudget', method: 'GET', path: 'budget', role: 'reader', summary: 'Budgeten: intäkter per grupp, ersättningar, netto per medlem', parameters: [year, mode, rule],
-    responses: { 200: { description: 'Budgeten', schema: 'Budget' }, ...problems(400), ...ruleProblems('Ingen antagen regel gäller för året (no-fee-rule)') },
+    name: 'getBudget', method: 'GET', path: 'budget', role: 'reader', summary: 'Budgeten: intäkter per grupp, ersättningar, netto per medlem', parameters: [year, mode, rule, ifNoneMatch],
+    responses: { 200: { description: 'Budgeten', schema: 'Budget' }, ...notModified, ...problems(400), ...ruleProblems('Ingen antagen regel gäller för året (no-fee-rule)') },
     handler: getBudget,
   },
   {

@@ -48,10 +48,10 @@ export async function commit(tables: Tables, write: Write, entry: AuditEntry, si
     // A transaction storage refused outright changed nothing; only an unknown outcome counts as sent.
     if (request && !(error instanceof OutcomeUnknownError)) request.sent = sentBefore;
     // An unknown outcome may still land: its mark stays until it lapses.
-    if (!(error instanceof OutcomeUnknownError)) await clearMark(tables, mark, signal);
+    if (!(error instanceof OutcomeUnknownError)) await clearMark(tables, mark);
     throw error;
   }
-  await clearMark(tables, mark, signal);
+  await clearMark(tables, mark);
   if (claim) claim.recorded = true;
   try {
     await moveToAuditLog(tables, write.table, outboxRow, signal);
@@ -62,12 +62,25 @@ export async function commit(tables: Tables, write: Write, entry: AuditEntry, si
   return write.actions.map((_, index) => response.subResponses[index]?.etag);
 }
 
-/** A mark left behind only keeps readers on storage until it lapses: worth a warning, not a failed write. */
-async function clearMark(tables: Tables, mark: string, signal: AbortSignal): Promise<void> {
-  try {
-    await clearWrite(tables, mark, signal);
-  } catch (error) {
-    console.warn(`The register version keeps the mark ${mark} until it lapses:`, error);
+/** Storage time for clearing a mark: its own, as the request's deadline may be spent by then. */
+const CLEAR_TIMEOUT_MS = 2_000;
+
+/**
+ * A mark left behind only keeps readers on storage until it lapses: worth a second try and a
+ * warning, not a failed write. The clear has its own deadline, so that a write that used most
+ * of the request's time still clears its mark.
+ */
+async function clearMark(tables: Tables, mark: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await clearWrite(tables, mark, AbortSignal.timeout(CLEAR_TIMEOUT_MS));
+      return;
+    } catch (error) {
+      if (attempt >= 2) {
+        console.warn(`The register version keeps the mark ${mark} until it lapses:`, error);
+        return;
+      }
+    }
   }
 }
 
