@@ -73,6 +73,8 @@ const WORDS = {
     heads: ['Avgiftsår', '2027', 'Beräkning', 'uppskattning', 'Förslag', 'avgifter-2027'],
     // The formula bar writes Swedish Excel's names and separators.
     formula: '=SSR.AVGIFT("nacka";$C$3;$C$4;$C$5)',
+    // The check reads every group in the sheet's language.
+    check: '=SSR.TOTAL($C$3,"alla",$C$4,$C$5)',
   },
   en: {
     locale: 'en-GB',
@@ -92,6 +94,7 @@ const WORDS = {
     proposalUnit: 'kr (proposal)',
     heads: ['Fee year', '2027', 'Calculation', 'estimate', 'Proposal', 'avgifter-2027'],
     formula: '=SSR.FEE("nacka",$C$3,$C$4,$C$5)',
+    check: '=SSR.TOTAL($C$3,"all",$C$4,$C$5)',
   },
 } as const;
 
@@ -250,7 +253,9 @@ describe.each([
       expect(await shown(page, `D${row}`)).toBe(kronor(all.inForceOre, 'kr'));
       expect(await shown(page, `E${row}`)).toBe(kronor(all.proposalOre, words.proposalUnit));
     }
-    expect(await cell(page, `E${await rowWith(page, s.check)}`).getAttribute('data-formula')).toBe('=SSR.TOTAL($C$3,"all",$C$4,$C$5)');
+    expect(await cell(page, `E${await rowWith(page, s.check)}`).getAttribute('data-formula')).toBe(words.check);
+    // Subtotals add by the group column, so sorting the member rows keeps them right.
+    expect(await cell(page, `D${subtotals[0] ?? 0}`).getAttribute('data-formula')).toMatch(/^=SUMIF\(\$C\$\d+:\$C\$\d+,"Norr",D\$\d+:D\$\d+\)$/);
 
     // The chart compares the two versions per group, each series named.
     const chart = page.getByRole('img', { name: s.chartTitle(PROPOSAL.id, 2027) });

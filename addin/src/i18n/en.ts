@@ -401,8 +401,9 @@ export const en: Messages = {
         : `The sheet "${sheet}" has been updated for ${years}. ${n} typed ${n === 1 ? 'entry stays' : 'entries stay'} where ${n === 1 ? 'it belongs' : 'they belong'}.`,
     replaced: (sheet: string, keptAs: string) =>
       `Something typed in "${sheet}" has no place in the new layout. The old sheet is kept as "${keptAs}" and a new "${sheet}" has been created with what fits in it.`,
-    estimateYears: (years: string) => `Estimate for ${years}: the population figures for it are not complete.`,
+    estimateYears: (years: string, n: number) => `Estimate for ${years}: the population figures for ${n === 1 ? 'that year' : 'them'} are not complete.`,
     noMembers: (year: number) => `No members belong to ${year}. Choose another year.`,
+    proposalGone: (id: string) => `The proposal ${id} no longer exists; it may have been withdrawn. The sheet was not created; choose another proposal or none.`,
     noRule: (years: string) =>
       `No adopted fee rule applies to ${years}, so the formulas cannot compute the fees. The sheet was not created; a version is adopted under Fee rules.`,
     noFigureTitle: 'No population figure at all',
@@ -490,7 +491,11 @@ export const en: Messages = {
         ? `The sheet "${sheet}" has been updated.`
         : `The sheet "${sheet}" has been updated. ${kept === 1 ? 'The note you wrote is kept where it belongs.' : `The ${kept} notes you wrote are kept where they belong.`}`,
     replaced: (sheet: string, keptAs: string) =>
-      `The sheet "${sheet}" has been created anew. What you wrote could not be carried over, so the old sheet is kept as "${keptAs}".`,
+      `The sheet "${sheet}" has been created anew with what you wrote that had a place in it. What had none is still in the old sheet, now named "${keptAs}".`,
+    /** The name an old sheet is kept under when what was typed in it has no place in the new one. */
+    keptName: (sheet: string, attempt: number) => (attempt === 1 ? `${sheet} (older)` : `${sheet} (older ${attempt})`),
+    noFreeName: (sheet: string) =>
+      `The sheets with names like "${sheet}" are already about other proposals and are left as they are. Rename or delete one of them and try again.`,
     noMembers: (year: number) => `No members take part in ${year}, so there is nothing to compare.`,
     unknownRule: (ruleId: string) => `The version ${ruleId} no longer exists; it may have been withdrawn. The sheet was not created.`,
     notEffective: (ruleId: string, from: number, year: number) => `The proposal ${ruleId} applies from ${from}, not ${year}. Choose ${from} or a later year.`,

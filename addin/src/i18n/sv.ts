@@ -415,8 +415,9 @@ export const sv = {
         : `Bladet "${sheet}" är uppdaterat för ${years}. ${n} ${n === 1 ? 'inskriven uppgift finns' : 'inskrivna uppgifter finns'} kvar där ${n === 1 ? 'den hör' : 'de hör'} hemma.`,
     replaced: (sheet: string, keptAs: string) =>
       `Något som var inskrivet i "${sheet}" får inte plats i den nya uppställningen. Det gamla bladet finns kvar som "${keptAs}" och ett nytt "${sheet}" är skapat med det som fick plats.`,
-    estimateYears: (years: string) => `Uppskattning för ${years}: befolkningstalen för det är inte kompletta.`,
+    estimateYears: (years: string, n: number) => `Uppskattning för ${years}: befolkningstalen för ${n === 1 ? 'det året' : 'dem'} är inte kompletta.`,
     noMembers: (year: number) => `Inga medlemmar är med ${year}. Välj ett annat år.`,
+    proposalGone: (id: string) => `Förslaget ${id} finns inte längre; det kan ha dragits tillbaka. Bladet skapades inte; välj ett annat förslag eller inget.`,
     noRule: (years: string) =>
       `Ingen antagen avgiftsregel gäller för ${years}, så formlerna kan inte räkna fram avgifterna. Bladet skapades inte; en version antas under Avgiftsregler.`,
     noFigureTitle: 'Befolkningstal saknas helt',
@@ -507,7 +508,11 @@ export const sv = {
         ? `Bladet "${sheet}" är uppdaterat.`
         : `Bladet "${sheet}" är uppdaterat. ${kept === 1 ? 'Kommentaren ni skrivit finns kvar där den hör hemma.' : `De ${kept} kommentarer ni skrivit finns kvar där de hör hemma.`}`,
     replaced: (sheet: string, keptAs: string) =>
-      `Bladet "${sheet}" är skapat på nytt. Det ni skrivit gick inte att flytta över, så det gamla bladet finns kvar som "${keptAs}".`,
+      `Bladet "${sheet}" är skapat på nytt med det ni skrivit som fick plats. Det som inte fick plats finns kvar i det gamla bladet, som nu heter "${keptAs}".`,
+    /** The name an old sheet is kept under when what was typed in it has no place in the new one. */
+    keptName: (sheet: string, attempt: number) => (attempt === 1 ? `${sheet} (äldre)` : `${sheet} (äldre ${attempt})`),
+    noFreeName: (sheet: string) =>
+      `Bladen med namn som "${sheet}" handlar redan om andra förslag och lämnas orörda. Byt namn på eller ta bort något av dem och försök igen.`,
     noMembers: (year: number) => `Inga medlemmar är med ${year}, så det finns inget att jämföra.`,
     unknownRule: (ruleId: string) => `Versionen ${ruleId} finns inte längre; den kan ha dragits tillbaka. Bladet skapades inte.`,
     notEffective: (ruleId: string, from: number, year: number) => `Förslaget ${ruleId} gäller från ${from}, inte ${year}. Välj ${from} eller ett senare år.`,

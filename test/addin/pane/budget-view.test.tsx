@@ -3,7 +3,9 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseCellAddress } from '../../../addin/src/excel/address';
 import { App } from '../../../addin/src/pane/App';
-import { BudgetView } from '../../../addin/src/pane/budget/BudgetView';
+import { BudgetView, checkBudget, outcomeNotice } from '../../../addin/src/pane/budget/BudgetView';
+import type { BudgetPlan } from '../../../addin/src/pane/budget/layout';
+import { CATALOGUES } from '../../../addin/src/i18n';
 import { renderPane } from './render';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';
@@ -63,7 +65,7 @@ describe('Budget view: the budget year and the plan years', () => {
     const { user } = renderPane(<BudgetView />, pane.services);
     await user.click(screen.getByRole('button', { name: 'Skapa budgetblad' }));
     expect(
-      await screen.findByText('Bladet "SSR budget 2025" är skapat för 2025–2028. Uppskattning för 2025–2028: befolkningstalen för det är inte kompletta.', {}, { timeout: 20_000 }),
+      await screen.findByText('Bladet "SSR budget 2025" är skapat för 2025–2028. Uppskattning för 2025–2028: befolkningstalen för dem är inte kompletta.', {}, { timeout: 20_000 }),
     ).toBeTruthy();
     await pane.workbook.whenCalculated();
     expect(await valueAt('mode', 'year:2025')).toBe('uppskattning');
@@ -106,6 +108,27 @@ describe('Budget view: the budget year and the plan years', () => {
     expect(typeof (await valueAt('inforce', 'year:2028'))).toBe('number');
   });
 
+  it('says whether the estimate years are one or several, in either language', () => {
+    const plan = { sheet: SHEET } as BudgetPlan;
+    const one = outcomeNotice({ outcome: 'created' }, plan, [{ year: 2025, mode: 'estimate' }, { year: 2026, mode: 'exact' }], CATALOGUES.sv);
+    expect(one.body).toBe('Bladet "SSR budget 2025" är skapat för 2025–2026. Uppskattning för 2025: befolkningstalen för det året är inte kompletta.');
+    const several = outcomeNotice({ outcome: 'updated', kept: 0 }, plan, [{ year: 2025, mode: 'estimate' }, { year: 2027, mode: 'estimate' }], CATALOGUES.en);
+    expect(several.body).toMatch(/ Estimate for 2025, 2027: the population figures for them are not complete\.$/);
+    const single = outcomeNotice({ outcome: 'created' }, plan, [{ year: 2025, mode: 'estimate' }], CATALOGUES.en);
+    expect(single.body).toMatch(/ Estimate for 2025: the population figures for that year are not complete\.$/);
+  });
+
+  it('says that a proposal withdrawn since it was chosen is no longer there, not that no rule applies', async () => {
+    const read = await pane.services.snapshots.refresh();
+    const withdrawn = { ...read.snapshot, feeRules: read.snapshot.feeRules.filter((rule) => rule.id !== 'avgifter-2027') };
+    const settings = { year: 2025, planYears: 3, proposal: { id: 'avgifter-2027', from: 2027 } };
+    expect(checkBudget(withdrawn, read.fetchedAt, settings, CATALOGUES.sv)).toEqual({
+      ok: false,
+      notice: { intent: 'warning', body: 'Förslaget avgifter-2027 finns inte längre; det kan ha dragits tillbaka. Bladet skapades inte; välj ett annat förslag eller inget.' },
+    });
+    expect(checkBudget(withdrawn, read.fetchedAt, settings, CATALOGUES.en)).toMatchObject({ notice: { body: expect.stringMatching(/^The proposal avgifter-2027 no longer exists; it may have been withdrawn\./) as string } });
+  });
+
   it('in English too', async () => {
     renderPane(<BudgetView />, pane.services, 'en');
     expect(screen.getByRole('textbox', { name: 'Budget year' })).toBeTruthy();
@@ -141,6 +164,15 @@ describe('Budget view: a member that has no figure at all', () => {
     await user.click(within(warning).getByRole('button', { name: 'Importera befolkningstal' }));
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Befolkning' }).getAttribute('aria-selected')).toBe('true'));
     expect(budget.hidden).toBe(true);
+  });
+
+  it('dates the missing figure by the rule each year is computed under: the proposal’s offset for its years', async () => {
+    const read = await pane.services.snapshots.refresh();
+    // The proposal reads the population two years back; the rule in force one year back.
+    const feeRules = read.snapshot.feeRules.map((rule) => (rule.id === 'avgifter-2027' ? { ...rule, populationYearOffset: 2 } : rule));
+    const check = (proposal?: { id: string; from: number }) => checkBudget({ ...read.snapshot, feeRules }, read.fetchedAt, { year: 2027, planYears: 0, ...(proposal ? { proposal } : {}) }, CATALOGUES.sv);
+    expect(check({ id: 'avgifter-2027', from: 2027 })).toMatchObject({ ok: false, missing: { names: ['Ny kommun'], date: '31 december 2025' } });
+    expect(check()).toMatchObject({ ok: false, missing: { names: ['Ny kommun'], date: '31 december 2026' } });
   });
 
   it('in English too', async () => {

@@ -35,4 +35,16 @@ describe('“Create impact sheet”', () => {
     expect(await screen.findByText('The proposal avgifter-2027 applies from 2027, not 2026. Choose 2027 or a later year.', {}, { timeout: 20_000 })).toBeTruthy();
     expect(await pane.workbook.sheetNames()).not.toContain('Impact avgifter-2027 2026');
   });
+
+  it('builds the sheet of a proposal made a moment ago, while the pane still holds the register read before it', async () => {
+    // The pane read the register (kept for up to a minute); then the proposal is made.
+    await pane.services.snapshots.get();
+    const made = await pane.api('/fee-rules', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...DRAFT, id: 'avgifter-2028', effectiveFrom: 2028 }) });
+    expect(made.status).toBe(201);
+    expect(pane.services.snapshots.peek()?.snapshot.feeRules.map((rule) => rule.id)).not.toContain('avgifter-2028');
+    const { user } = renderPane(<ImpactSheetButton ruleId="avgifter-2028" year={2028} mode="estimate" />, pane.services);
+    await user.click(screen.getByRole('button', { name: 'Skapa konsekvensblad' }));
+    expect(await screen.findByText('Bladet "Konsekvens avgifter-2028 2028" är skapat med 37 medlemmar och levande formler.', {}, { timeout: 20_000 })).toBeTruthy();
+    expect(screen.queryByText(/finns inte längre/)).toBeNull();
+  });
 });

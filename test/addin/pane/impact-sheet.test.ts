@@ -8,7 +8,7 @@ import type { SheetPlan } from '../../../addin/src/excel/sheet-plan';
 import { PLAN_ORIGIN, planCell, sheetGrid } from '../../../addin/src/excel/sheet-plan';
 import { CATALOGUES } from '../../../addin/src/i18n';
 import type { ImpactGroup } from '../../../addin/src/pane/fee-rules/impact-sheet';
-import { groupRowKey, IMPACT_COLUMNS, impactSheetName, memberRowKey, PERCENT_FORMAT, planImpactSheet } from '../../../addin/src/pane/fee-rules/impact-sheet';
+import { groupRowKey, IMPACT_COLUMNS, IMPACT_RULE_CELL, impactSheetName, memberRowKey, PERCENT_FORMAT, planImpactSheet } from '../../../addin/src/pane/fee-rules/impact-sheet';
 import { buildImpactSheet, impactLabels } from '../../../addin/src/pane/fee-rules/ImpactSheetButton';
 import type { PaneStack } from './stack';
 import { startPaneStack } from './stack';
@@ -76,18 +76,21 @@ describe('the impact sheet plan', () => {
     expect(others).toEqual([...others].sort((a, b) => a.localeCompare(b, 'sv')));
   });
 
-  it('adds each group’s member rows in a subtotal row, the subtotals in a total, and checks against SSR.TOTAL with and without the proposal', () => {
+  it('adds each group’s members by the group column (so a sorted sheet still adds up), the subtotals in a total, and checks against SSR.TOTAL in the sheet’s language', () => {
     const sheet = plan();
-    const memberRows = (group: string) => sheet.rows.flatMap((row, index) => (row.key.startsWith('member:') && row.cells[1] === group ? [index + PLAN_ORIGIN.row + 1] : []));
-    const norr = memberRows('Norr');
-    expect(cellOf(sheet, groupRowKey('Norr'), 'inForce')).toEqual({ formula: `=SUM(D${norr[0]}:D${norr.at(-1)})` });
-    expect(cellOf(sheet, groupRowKey('Norr'), 'proposal')).toEqual({ formula: `=SUM(E${norr[0]}:E${norr.at(-1)})` });
+    const memberRows = sheet.rows.flatMap((row, index) => (row.key.startsWith('member:') ? [index + PLAN_ORIGIN.row + 1] : []));
+    const [first, last] = [memberRows[0], memberRows.at(-1)];
+    expect(cellOf(sheet, groupRowKey('Norr'), 'inForce')).toEqual({ formula: `=SUMIF($C$${first}:$C$${last},"Norr",D$${first}:D$${last})` });
+    expect(cellOf(sheet, groupRowKey('Norr'), 'proposal')).toEqual({ formula: `=SUMIF($C$${first}:$C$${last},"Norr",E$${first}:E$${last})` });
+    expect(cellOf(sheet, groupRowKey('others'), 'inForce')).toEqual({ formula: `=SUMIF($C$${first}:$C$${last},"Övriga aktörer",D$${first}:D$${last})` });
+    expect(cellOf(plan(2027, 'estimate', 'en'), groupRowKey('others'), 'proposal')).toEqual({ formula: `=SUMIF($C$${first}:$C$${last},"Other actors",E$${first}:E$${last})` });
     const groupKeys = (['Norr', 'Mitt', 'Syd', 'Stockholms stad', 'others'] as const).map(groupRowKey);
     const groupRows = groupKeys.map((key) => rowOf(sheet, key) + PLAN_ORIGIN.row + 1);
     expect(groupRows).toEqual(groupRows.map((_, i) => (groupRows[0] ?? 0) + i));
     expect(cellOf(sheet, 'total', 'inForce')).toEqual({ formula: `=SUM(D${groupRows[0]}:D${groupRows.at(-1)})` });
-    expect(cellOf(sheet, 'check', 'inForce')).toEqual({ formula: '=SSR.TOTAL($C$3,"all",$C$4)' });
-    expect(cellOf(sheet, 'check', 'proposal')).toEqual({ formula: '=SSR.TOTAL($C$3,"all",$C$4,$C$5)' });
+    expect(cellOf(sheet, 'check', 'inForce')).toEqual({ formula: '=SSR.TOTAL($C$3,"alla",$C$4)' });
+    expect(cellOf(sheet, 'check', 'proposal')).toEqual({ formula: '=SSR.TOTAL($C$3,"alla",$C$4,$C$5)' });
+    expect(cellOf(plan(2027, 'estimate', 'en'), 'check', 'proposal')).toEqual({ formula: '=SSR.TOTAL($C$3,"all",$C$4,$C$5)' });
     const check = rowOf(sheet, 'check') + PLAN_ORIGIN.row + 1;
     expect(cellOf(sheet, 'check', 'differencePercent')).toEqual({ formula: `=IF(D${check}=0,"",F${check}/D${check})` });
   });
@@ -132,14 +135,30 @@ describe('the impact sheet plan', () => {
     expect(plan(2027, 'estimate', 'en').charts[0]?.seriesNames).toEqual(['Rule in force', 'Proposal avgifter-2027']);
   });
 
-  it('names the sheet within Excel’s 31 characters, cutting a long version name and keeping the year', () => {
+  it('names the sheet within Excel’s 31 characters, cutting a long version name, marking it by the whole name and keeping the year', () => {
     expect(impactSheetName('Konsekvens', 'avgifter-2027', 2027)).toBe('Konsekvens avgifter-2027 2027');
     const long = impactSheetName('Konsekvens', 'avgifter-2027-justerat-efter-remiss', 2027);
-    expect(long.length).toBeLessThanOrEqual(31);
-    expect(long).toBe('Konsekvens avgifte…-remiss 2027');
-    expect(long).not.toBe(impactSheetName('Konsekvens', 'avgifter-2027-justerat-efter-samrad', 2027));
-    expect(impactSheetName('Impact', 'avgifter-2027-justerat-efter-remiss', 2027)).toBe('Impact avgifter-…er-remiss 2027');
+    expect(long).toMatch(/^Konsekvens avgi…miss [0-9a-z]{5} 2027$/);
+    expect(long).toHaveLength(31);
+    // The same id always gives the same name: a rebuild finds its sheet.
+    expect(impactSheetName('Konsekvens', 'avgifter-2027-justerat-efter-remiss', 2027)).toBe(long);
+    expect(impactSheetName('Impact', 'avgifter-2027-justerat-efter-remiss', 2027)).toMatch(/^Impact avgift…remiss [0-9a-z]{5} 2027$/);
     expect(plan(2027, 'estimate', 'en').sheet).toBe('Impact avgifter-2027 2027');
+    // Variants that differ only in the middle once cut alike; the mark keeps them apart.
+    const ids = ['avgifter-2027a-remiss', 'avgifter-2027b-remiss', 'avgifter-2027c-remiss', 'avgifter-2027-justerat-efter-samrad', 'avgifter-2027-justerat-efter-remiss'];
+    for (const prefix of ['Konsekvens', 'Impact']) {
+      const names = ids.map((id) => impactSheetName(prefix, id, 2027));
+      expect(new Set(names).size).toBe(ids.length);
+      for (const name of names) {
+        expect(name.length).toBeLessThanOrEqual(31);
+        // Excel refuses : \ / ? * [ ] in a sheet name, and an apostrophe at either end.
+        expect(name).not.toMatch(/[:\\/?*[\]]|^'|'$/);
+      }
+    }
+    // The names to try when the usual one holds another proposal: distinct, within 31 characters.
+    expect(impactSheetName('Impact', 'avgifter-2027', 2027, 2)).toBe('Impact avgifter-2027 2027 (2)');
+    expect(impactSheetName('Konsekvens', 'avgifter-2027', 2027, 2)).toMatch(/^Konsekvens av…27 [0-9a-z]{5} 2027 \(2\)$/);
+    expect(impactSheetName('Konsekvens', 'avgifter-2027a-remiss', 2027, 2)).toMatch(/^Konsekvens av…ss [0-9a-z]{5} 2027 \(2\)$/);
   });
 
   it('shows the mode in words the SSR functions read as that mode, in either language', () => {
@@ -155,7 +174,8 @@ describe('what the pane says after building', () => {
     ['sv', CATALOGUES.sv.impactSheet.created('K', 1), 'Bladet "K" är skapat med 1 medlem och levande formler.'],
     ['sv', CATALOGUES.sv.impactSheet.updated('K', 0), 'Bladet "K" är uppdaterat.'],
     ['sv', CATALOGUES.sv.impactSheet.updated('K', 2), 'Bladet "K" är uppdaterat. De 2 kommentarer ni skrivit finns kvar där de hör hemma.'],
-    ['sv', CATALOGUES.sv.impactSheet.replaced('K', 'K (2)'), 'Bladet "K" är skapat på nytt. Det ni skrivit gick inte att flytta över, så det gamla bladet finns kvar som "K (2)".'],
+    ['sv', CATALOGUES.sv.impactSheet.replaced('K', 'K (äldre)'), 'Bladet "K" är skapat på nytt med det ni skrivit som fick plats. Det som inte fick plats finns kvar i det gamla bladet, som nu heter "K (äldre)".'],
+    ['en', CATALOGUES.en.impactSheet.replaced('K', 'K (older)'), 'The sheet "K" has been created anew with what you wrote that had a place in it. What had none is still in the old sheet, now named "K (older)".'],
     ['en', CATALOGUES.en.impactSheet.created('K', 1), 'The sheet "K" has been created with 1 member and live formulas.'],
     ['en', CATALOGUES.en.impactSheet.updated('K', 1), 'The sheet "K" has been updated. The note you wrote is kept where it belongs.'],
     ['en', CATALOGUES.en.impactSheet.updated('K', 3), 'The sheet "K" has been updated. The 3 notes you wrote are kept where they belong.'],
@@ -259,5 +279,112 @@ describe('the impact sheet in the preview workbook, computed by the SSR function
     await pane.workbook.whenCalculated();
     expect(await read(fewer, memberRowKey('nacka'), 'note')).toBe(note);
     expect(await read(fewer, memberRowKey('nacka'), 'name')).toBe('Nacka');
+  });
+});
+
+describe('impact sheets of several proposals, sorted and rebuilt, in the preview workbook', () => {
+  let pane: PaneStack;
+  let snapshot: Snapshot;
+  // Two variants whose names cut alike once shortened to Excel's 31 characters.
+  const VARIANTS = ['avgifter-2027a-remiss', 'avgifter-2027b-remiss'] as const;
+
+  beforeAll(async () => {
+    pane = await startPaneStack();
+    const drafts = [DRAFT, { ...DRAFT, id: VARIANTS[0], effectiveFrom: 2028 }, { ...DRAFT, id: VARIANTS[1], effectiveFrom: 2029, perInhabitantOre: 180 }];
+    for (const draft of drafts) {
+      const created = await pane.api('/fee-rules', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(draft) });
+      expect(created.status, await created.text()).toBe(201);
+    }
+    snapshot = (await (await pane.api('/snapshot')).json()) as Snapshot;
+  });
+  afterAll(async () => {
+    await pane.stop();
+  });
+
+  const valueIn = async (sheet: string, address: string) => (await pane.workbook.readRange(sheet, address)).values[0]?.[0];
+  const ore = (value: unknown) => Math.round(Number(value) * 100);
+
+  it('still adds up each group when the member rows are sorted another way', async () => {
+    const built = await buildImpactSheet({ workbook: pane.workbook, register: snapshot }, { ruleId: RULE, year: 2027, mode: 'estimate' }, CATALOGUES.sv);
+    expect(built.result).toEqual({ outcome: 'created' });
+    const sheet = plan();
+    const memberIndexes = sheet.rows.flatMap((row, index) => (row.key.startsWith('member:') ? [index] : []));
+    const first = memberIndexes[0] ?? 0;
+    const last = memberIndexes.at(-1) ?? 0;
+    // Sort as a user would, Z–A by member: each row's name, group and fee formulas move together.
+    const block = `${planCell(first, 0)}:${planCell(last, IMPACT_COLUMNS.indexOf('proposal'))}`;
+    const read = await pane.workbook.readRange(sheet.sheet, block);
+    const rows = read.values.map((values, r) => ({
+      name: typeof values[0] === 'string' ? values[0] : '',
+      cells: [values[0] ?? null, values[1] ?? null, { formula: read.formulas[r]?.[2] ?? '' }, { formula: read.formulas[r]?.[3] ?? '' }],
+    }));
+    rows.sort((a, b) => b.name.localeCompare(a.name, 'sv'));
+    await pane.workbook.writeRange(
+      sheet.sheet,
+      planCell(first, 0),
+      rows.map((row) => row.cells),
+    );
+    await pane.workbook.whenCalculated();
+    expect(await valueIn(sheet.sheet, planCell(first, 0))).not.toBe(read.values[0]?.[0]);
+
+    const inForce = feeSchedule(snapshot, 2027, 'estimate');
+    const proposal = feeSchedule(snapshot, 2027, 'estimate', RULE);
+    if (!inForce.ok || !proposal.ok) throw new Error('the engine has no schedule for 2027');
+    for (const group of [...CLUSTERS, 'others'] as const) {
+      expect([group, ore(await valueIn(sheet.sheet, at(sheet, groupRowKey(group), 'inForce')))]).toEqual([group, inForce.value.totals[group]]);
+      expect([group, ore(await valueIn(sheet.sheet, at(sheet, groupRowKey(group), 'proposal')))]).toEqual([group, proposal.value.totals[group]]);
+    }
+    expect(ore(await valueIn(sheet.sheet, at(sheet, 'total', 'proposal')))).toBe(proposal.value.totals.all);
+  });
+
+  it('gives two proposals whose names cut alike two sheets, and never rebuilds a sheet that holds another proposal', async () => {
+    const labels = (id: string) => impactLabels(id, 2029, CATALOGUES.sv);
+    const build = (id: string) => buildImpactSheet({ workbook: pane.workbook, register: snapshot }, { ruleId: id, year: 2029, mode: 'estimate' }, CATALOGUES.sv);
+    const [a, b] = VARIANTS;
+    const nameA = impactSheetName('Konsekvens', a, 2029);
+    const nameB = impactSheetName('Konsekvens', b, 2029);
+    expect(nameA).not.toBe(nameB);
+    expect((await build(a)).result).toEqual({ outcome: 'created' });
+    expect((await build(b)).result).toEqual({ outcome: 'created' });
+    await pane.workbook.whenCalculated();
+    expect(await valueIn(nameA, IMPACT_RULE_CELL)).toBe(a);
+    expect(await valueIn(nameB, IMPACT_RULE_CELL)).toBe(b);
+
+    // A sheet under B's usual name that is about A (say, renamed by hand) is left as it is: B goes beside it.
+    await pane.workbook.renameSheet(nameB, 'Konsekvens B tidigare');
+    await writeSheetPlan(pane.workbook, planImpactSheet({ ruleId: a, year: 2029, mode: 'estimate', members: membersInYear(snapshot.members, 2029), labels: labels(a), sheet: nameB }));
+    const note = 'Skickat till parterna 3 februari.';
+    const notePosition = { row: PLAN_ORIGIN.row + rowOf(plan(), memberRowKey('nacka')), column: PLAN_ORIGIN.column + IMPACT_COLUMNS.indexOf('note') };
+    await pane.workbook.setCellInput(nameB, notePosition, note);
+    const again = await build(b);
+    const elsewhere = impactSheetName('Konsekvens', b, 2029, 2);
+    expect(again.result).toEqual({ outcome: 'created' });
+    expect(again.notice.body).toBe(`Bladet "${elsewhere}" är skapat med ${membersInYear(snapshot.members, 2029).length} medlemmar och levande formler.`);
+    expect(await valueIn(nameB, IMPACT_RULE_CELL)).toBe(a);
+    expect((await pane.workbook.readSheet(nameB))?.values.flat()).toContain(note);
+    expect(await valueIn(elsewhere, IMPACT_RULE_CELL)).toBe(b);
+    // Built again, B finds its own sheet there and updates it.
+    expect((await build(b)).result).toEqual({ outcome: 'updated', kept: 0 });
+  });
+
+  it('in English, keeps an old sheet under an English name and says that what fitted was carried over', async () => {
+    const build = (register: Snapshot) => buildImpactSheet({ workbook: pane.workbook, register }, { ruleId: RULE, year: 2027, mode: 'estimate' }, CATALOGUES.en);
+    expect((await build(snapshot)).result).toEqual({ outcome: 'created' });
+    const sheet = plan(2027, 'estimate', 'en');
+    const note = (id: string) => ({ row: PLAN_ORIGIN.row + rowOf(sheet, memberRowKey(id)), column: PLAN_ORIGIN.column + IMPACT_COLUMNS.indexOf('note') });
+    await pane.workbook.setCellInput(sheet.sheet, note('nacka'), 'Nacka: board 12 March.');
+    await pane.workbook.setCellInput(sheet.sheet, note('sos-alarm'), 'SOS Alarm: agreed.');
+    // Nacka gone from the register: its note has no row in the new sheet.
+    const rebuilt = await build({ ...snapshot, members: snapshot.members.filter((member) => member.id !== 'nacka') });
+    // The writer cuts a kept name to Excel's 31 characters; the word is the sheet's language's.
+    const keptAs = rebuilt.result?.outcome === 'replaced' ? rebuilt.result.keptAs : '';
+    expect(keptAs).toMatch(/^Impact avgifter-2027 .* \(older\)$/);
+    expect(keptAs.length).toBeLessThanOrEqual(31);
+    expect(rebuilt.notice).toEqual({
+      intent: 'warning',
+      body: `The sheet "Impact avgifter-2027 2027" has been created anew with what you wrote that had a place in it. What had none is still in the old sheet, now named "${keptAs}".`,
+    });
+    expect((await pane.workbook.readSheet('Impact avgifter-2027 2027'))?.values.flat()).toContain('SOS Alarm: agreed.');
+    expect((await pane.workbook.readSheet(keptAs))?.values.flat()).toContain('Nacka: board 12 March.');
   });
 });

@@ -112,10 +112,10 @@ export function budgetLabels(settings: BudgetSettings, asOf: string, t: Messages
   };
 }
 
-/** R3: the 31 December a fee year's population is read on, by the rule in force (offset 1 until one is). */
-function neededPopulationDate(snapshot: Snapshot, year: number): string {
-  const offset = feeRuleInForce(year, snapshot.feeRules)?.populationYearOffset ?? 1;
-  return populationDate(populationYearFor(year, offset));
+/** R3: the 31 December a column's population is read on, by the rule it is computed under (the proposal's for its years; offset 1 until a rule is in force). */
+function neededPopulationDate(snapshot: Snapshot, column: BudgetColumn): string {
+  const rule = column.rule === undefined ? feeRuleInForce(column.year, snapshot.feeRules) : snapshot.feeRules.find((version) => version.id === column.rule);
+  return populationDate(populationYearFor(column.year, rule?.populationYearOffset ?? 1));
 }
 
 /** Members with no usable figure in some year of the plan, even as an estimate: their names and the first such date. */
@@ -132,15 +132,19 @@ export type BudgetCheck =
 /** What would be built, or why not: no members, no rule for some year, members without any figure. */
 export function checkBudget(snapshot: Snapshot, fetchedAt: number, settings: BudgetSettings, t: Messages): BudgetCheck {
   if (membersInYear(snapshot.members, settings.year).length === 0) return { ok: false, notice: { intent: 'warning', body: t.budget.noMembers(settings.year) } };
+  // A proposal withdrawn since it was chosen: said as such, not as a year without a rule.
+  if (settings.proposal && !snapshot.feeRules.some((rule) => rule.id === settings.proposal?.id)) {
+    return { ok: false, notice: { intent: 'warning', body: t.budget.proposalGone(settings.proposal.id) } };
+  }
   const columns = budgetColumns(snapshot, settings);
   const noRule = columns.filter((column) => !ruleForYear(column.year, snapshot.feeRules, column.rule).ok).map((column) => column.year);
   if (noRule.length > 0) return { ok: false, notice: { intent: 'warning', body: t.budget.noRule(yearsText(noRule, t)) } };
   const names = new Set<string>();
-  let firstGap: number | undefined;
+  let firstGap: BudgetColumn | undefined;
   for (const column of columns) {
     const schedule = feeSchedule(snapshot, column.year, 'estimate', column.rule);
     if (!schedule.ok || schedule.value.missing.length === 0) continue;
-    firstGap ??= column.year;
+    firstGap ??= column;
     for (const gap of schedule.value.missing) names.add(gap.name);
   }
   if (firstGap !== undefined) {
@@ -157,7 +161,7 @@ export function outcomeNotice(result: SheetWriteResult, plan: BudgetPlan, column
     t,
   );
   const estimated = columns.filter((column) => column.mode === 'estimate').map((column) => column.year);
-  const modes = estimated.length > 0 ? ` ${t.budget.estimateYears(yearsText(estimated, t))}` : '';
+  const modes = estimated.length > 0 ? ` ${t.budget.estimateYears(yearsText(estimated, t), estimated.length)}` : '';
   switch (result.outcome) {
     case 'created':
       return { intent: 'success', body: `${t.budget.created(plan.sheet, years)}${modes}` };

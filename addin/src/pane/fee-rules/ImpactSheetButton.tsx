@@ -13,7 +13,7 @@ import { Progress } from '../shell/Progress';
 import { useServices } from '../shell/services';
 import { useTask } from '../shell/useTask';
 import type { ImpactLabels } from './impact-sheet';
-import { planImpactSheet } from './impact-sheet';
+import { IMPACT_RULE_CELL, impactSheetName, planImpactSheet } from './impact-sheet';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0, overflowWrap: 'anywhere' },
@@ -37,6 +37,9 @@ export function impactLabels(ruleId: string, year: number, t: Messages): ImpactL
     chartTitle: s.chartTitle(ruleId, year),
     seriesNames: [s.inForce, s.proposal(ruleId)],
     others: s.others,
+    // The word SSR.TOTAL reads as every group, as the budget sheet writes it in the same language.
+    allGroups: t.budget.sheet.groupArguments.all,
+    keptName: s.keptName,
     proposalFormat: PROPOSAL_FORMAT[t.language],
   };
 }
@@ -52,6 +55,26 @@ function scheduleProblem(error: FeeError, year: number, t: Messages): string {
       // A schedule fails otherwise only for want of a rule in force.
       return t.impactSheet.noRuleInForce(year);
   }
+}
+
+/** Attempts at a free name before giving up: far more than two proposals ever cut to one name. */
+const NAME_ATTEMPTS = 20;
+
+/**
+ * The sheet for this proposal: the first of its names that is free or already holds this
+ * proposal (its proposal cell names it). A sheet of that name about another proposal, perhaps
+ * already sent to the parties, is left as it is and the next name tried.
+ */
+async function sheetFor(workbook: WorkbookPort, labels: ImpactLabels, ruleId: string, year: number): Promise<string | undefined> {
+  const taken = new Map((await workbook.sheetNames()).map((name) => [name.toLowerCase(), name]));
+  for (let attempt = 1; attempt <= NAME_ATTEMPTS; attempt += 1) {
+    const name = impactSheetName(labels.sheetPrefix, ruleId, year, attempt);
+    const existing = taken.get(name.toLowerCase());
+    if (existing === undefined) return name;
+    const held = (await workbook.readRange(existing, IMPACT_RULE_CELL)).values[0]?.[0];
+    if (held === ruleId) return existing;
+  }
+  return undefined;
 }
 
 /**
@@ -75,8 +98,11 @@ export async function buildImpactSheet(
   const missing = [...new Set([...inForce.value.missing, ...proposal.value.missing].map((gap) => gap.name))].sort((a, b) => a.localeCompare(b, 'sv'));
   if (missing.length > 0) return warning(t.impactSheet.missing(missing.length, missing.join(', '), year, mode), t.impactSheet.missingTitle);
 
-  const plan = planImpactSheet({ ruleId, year, mode, members, labels: impactLabels(ruleId, year, t) });
-  const result = await writeSheetPlan(services.workbook, plan);
+  const labels = impactLabels(ruleId, year, t);
+  const sheet = await sheetFor(services.workbook, labels, ruleId, year);
+  if (sheet === undefined) return warning(t.impactSheet.noFreeName(impactSheetName(labels.sheetPrefix, ruleId, year)));
+  const plan = planImpactSheet({ ruleId, year, mode, members, labels, sheet });
+  const result = await writeSheetPlan(services.workbook, plan, { keptName: labels.keptName });
   const body =
     result.outcome === 'created'
       ? t.impactSheet.created(plan.sheet, members.length)
@@ -95,7 +121,8 @@ export function ImpactSheetButton({ ruleId, year, mode }: { ruleId: string; year
 
   const build = () =>
     task.run(t.impactSheet.creating, async () => {
-      const { snapshot } = await snapshots.get();
+      // The register as it is now: a proposal made a moment ago is in it (the cached one may be a minute old).
+      const { snapshot } = await snapshots.refresh();
       return (await buildImpactSheet({ workbook, register: snapshot }, { ruleId, year, mode }, t)).notice;
     });
 

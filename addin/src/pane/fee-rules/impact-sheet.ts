@@ -34,6 +34,10 @@ export interface ImpactLabels {
   /** The chart's two series: the rule in force, the proposal. */
   seriesNames: readonly [string, string];
   others: string;
+  /** "All groups" as SSR.TOTAL reads it in the sheet's language (`alla`, `all`). */
+  allGroups: string;
+  /** The name an old sheet is kept under when what was typed in it has no place in the new one. */
+  keptName: (sheet: string, attempt: number) => string;
   /** Kronor under the proposal, as SSR.FEE formats a draft's figure: `#,##0.00 "kr (förslag)"`. */
   proposalFormat: string;
 }
@@ -61,17 +65,28 @@ function groupOf(member: Member, year: number): ImpactGroup {
 /** Excel's limit on a sheet name. */
 const MAX_SHEET_NAME = 31;
 
+/** FNV-1a over the id, as 5 base-36 digits: the same id always gives the same mark. */
+function idMark(ruleId: string): string {
+  let hash = 0x811c9dc5;
+  for (const char of ruleId) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return (hash % 36 ** 5).toString(36).padStart(5, '0');
+}
+
 /**
- * `Konsekvens avgifter-2027 2027`, within Excel's 31 characters. A long version name loses its
- * middle, not its end: variants of one proposal tend to share their start and differ at the end
- * (`…-remiss`, `…-justerad`). Version names are a–z, 0–9 and hyphens, which a sheet name may hold.
+ * `Konsekvens avgifter-2027 2027`, within Excel's 31 characters. A long version name keeps its
+ * start and end (variants of one proposal share their start and differ at the end: `…-remiss`)
+ * and gains a mark computed from the whole name, so two long names that cut alike still name
+ * two sheets. `attempt` 2, 3… gives the names to try when a sheet of this name holds another
+ * proposal. Version names are a–z, 0–9 and hyphens, which a sheet name may hold.
  */
-export function impactSheetName(prefix: string, ruleId: string, year: number): string {
-  const full = `${prefix} ${ruleId} ${year}`;
+export function impactSheetName(prefix: string, ruleId: string, year: number, attempt = 1): string {
+  const end = attempt === 1 ? `${year}` : `${year} (${attempt})`;
+  const full = `${prefix} ${ruleId} ${end}`;
   if (full.length <= MAX_SHEET_NAME) return full;
-  const room = Math.max(MAX_SHEET_NAME - `${prefix}  ${year}…`.length, 2);
+  const mark = idMark(ruleId);
+  const room = Math.max(MAX_SHEET_NAME - `${prefix} … ${mark} ${end}`.length, 2);
   const head = Math.ceil(room / 2);
-  return `${prefix} ${ruleId.slice(0, head)}…${ruleId.slice(ruleId.length - (room - head))} ${year}`;
+  return `${prefix} ${ruleId.slice(0, head)}…${ruleId.slice(ruleId.length - (room - head))} ${mark} ${end}`;
 }
 
 /** A text as a formula's string literal. */
@@ -87,15 +102,20 @@ const MODE_ROW = 2;
 const RULE_ROW = 3;
 const HEADER_ROW = 5;
 
+/** The cell holding the proposal's id: which proposal a sheet of this layout is about. */
+export const IMPACT_RULE_CELL = planCell(RULE_ROW, 1);
+
 export function planImpactSheet(input: {
   ruleId: string;
   year: number;
   mode: FeeMode;
   members: readonly Member[];
   labels: ImpactLabels;
+  /** The sheet's name when the usual one is taken by another proposal's sheet. */
+  sheet?: string;
 }): SheetPlan {
   const { ruleId, year, mode, labels } = input;
-  const sheet = impactSheetName(labels.sheetPrefix, ruleId, year);
+  const sheet = input.sheet ?? impactSheetName(labels.sheetPrefix, ruleId, year);
   const groupLabel = (group: ImpactGroup) => (group === 'others' ? labels.others : group);
   const members = [...input.members].sort(
     (a, b) => GROUP_ORDER.indexOf(groupOf(a, year)) - GROUP_ORDER.indexOf(groupOf(b, year)) || a.name.localeCompare(b.name, 'sv'),
@@ -123,12 +143,14 @@ export function planImpactSheet(input: {
     ];
   };
 
-  const spans = new Map<ImpactGroup, { first: number; last: number }>();
+  const spans = new Set<ImpactGroup>();
   const inputs: SheetPlan['inputs'][number][] = [];
+  const firstMemberRow = HEADER_ROW + 1;
+  const memberCount = members.length;
   for (const member of members) {
     const row = rows.length;
     const group = groupOf(member, year);
-    spans.set(group, { first: spans.get(group)?.first ?? row, last: row });
+    spans.add(group);
     const id = quoted(member.id);
     rows.push({
       key: memberRowKey(member.id),
@@ -143,21 +165,24 @@ export function planImpactSheet(input: {
     });
     inputs.push({ row: memberRowKey(member.id), column: 'note' });
   }
-  const firstMemberRow = HEADER_ROW + 1;
-  const memberCount = members.length;
 
   rows.push({ key: '', cells: [] });
   const summaryRow = rows.length;
   rows.push({ key: 'summary', cells: [labels.summaryHeading, ...labels.columns.slice(col('group'), col('note'))] });
   const firstGroupRow = rows.length;
   const sumOf = (key: ImpactColumn, first: number, last: number) => ({ formula: `=SUM(${letter(key)}${planRow(first)}:${letter(key)}${planRow(last)})` });
+  // By the group column, not by position: the member rows may be sorted (by fee, by difference) and still add up.
+  const lastMemberRow = firstMemberRow + memberCount - 1;
+  const groupCells = `$${letter('group')}$${planRow(firstMemberRow)}:$${letter('group')}$${planRow(lastMemberRow)}`;
+  const sumOfGroup = (key: ImpactColumn, group: ImpactGroup) => ({
+    formula: `=SUMIF(${groupCells},${quoted(groupLabel(group))},${letter(key)}$${planRow(firstMemberRow)}:${letter(key)}$${planRow(lastMemberRow)})`,
+  });
   for (const group of GROUP_ORDER) {
-    const span = spans.get(group);
-    if (!span) continue;
+    if (!spans.has(group)) continue;
     const row = rows.length;
     rows.push({
       key: groupRowKey(group),
-      cells: [labels.subtotal, groupLabel(group), sumOf('inForce', span.first, span.last), sumOf('proposal', span.first, span.last), ...differences(row)],
+      cells: [labels.subtotal, groupLabel(group), sumOfGroup('inForce', group), sumOfGroup('proposal', group), ...differences(row)],
     });
   }
   const lastGroupRow = rows.length - 1;
@@ -172,8 +197,8 @@ export function planImpactSheet(input: {
     cells: [
       labels.check,
       '',
-      { formula: `=SSR.TOTAL(${yearCell},"all",${modeCell})` },
-      { formula: `=SSR.TOTAL(${yearCell},"all",${modeCell},${ruleCell})` },
+      { formula: `=SSR.TOTAL(${yearCell},${quoted(labels.allGroups)},${modeCell})` },
+      { formula: `=SSR.TOTAL(${yearCell},${quoted(labels.allGroups)},${modeCell},${ruleCell})` },
       ...differences(checkRow),
     ],
   });

@@ -64,6 +64,30 @@ async function sum(args: Expr[], context: EvaluationContext): Promise<ScalarValu
   return total;
 }
 
+/**
+ * SUMIF(range, criterion, sum_range) where the criterion is a value to equal (text without case,
+ * as Excel compares it): the cells of `sum_range` beside the matching cells of `range` are summed.
+ * Criteria with operators or wildcards (`">5"`, `"N*"`) are not evaluated here: #VALUE!.
+ */
+async function sumIf(args: Expr[], context: EvaluationContext): Promise<ScalarValue> {
+  const [within, criterionExpr, summed] = args;
+  if (within?.type !== 'range' || !criterionExpr || summed?.type !== 'range' || args.length !== 3) return cellError('#VALUE!');
+  const criterion = await scalar(criterionExpr, context);
+  if (isCellError(criterion)) return criterion;
+  if (typeof criterion === 'string' && /^[<>=]|[*?~]/.test(criterion)) return cellError('#VALUE!');
+  const keys = await rangeValues(within, context);
+  const values = await rangeValues(summed, context);
+  let total = 0;
+  for (const [index, key] of keys.entries()) {
+    if (key === null || criterion === null || isCellError(key) || compare(key, criterion) !== 0) continue;
+    // A matching cell's error is the sum's, as in SUM.
+    const value = values[index] ?? null;
+    if (isCellError(value)) return value;
+    total += numberOf(value) ?? 0;
+  }
+  return total;
+}
+
 /** Excel's order across types: numbers, then text (case-insensitive), then TRUE/FALSE; an empty cell is 0, "" or FALSE beside them. */
 function compare(left: Exclude<ScalarValue, null>, right: Exclude<ScalarValue, null>): number {
   const rank = (value: ScalarValue) => (numberOf(value) !== undefined ? 0 : typeof value === 'string' ? 1 : 2);
@@ -148,6 +172,7 @@ async function branch(args: Expr[], context: EvaluationContext): Promise<Formula
 async function call(expr: Extract<Expr, { type: 'call' }>, context: EvaluationContext): Promise<FormulaValue> {
   if (expr.name === 'SUM') return sum(expr.args, context);
   if (expr.name === 'IF') return branch(expr.args, context);
+  if (expr.name === 'SUMIF') return sumIf(expr.args, context);
   const args: ScalarValue[] = [];
   for (const arg of expr.args) {
     const value = arg.type === 'empty' ? null : await scalar(arg, context);

@@ -22,7 +22,7 @@ export interface FormulaLocale {
 export const SSR_NAMESPACE = PRODUCTION_NAMESPACE;
 
 /** Excel's own Swedish names for the functions and constants the preview evaluates. */
-const SWEDISH_BUILT_INS: Readonly<Record<string, string>> = { SUM: 'SUMMA', IF: 'OM', TRUE: 'SANT', FALSE: 'FALSKT' };
+const SWEDISH_BUILT_INS: Readonly<Record<string, string>> = { SUM: 'SUMMA', SUMIF: 'SUMMA.OM', IF: 'OM', TRUE: 'SANT', FALSE: 'FALSKT' };
 
 function swedishNames(): Map<string, string> {
   const names = new Map(Object.entries(SWEDISH_BUILT_INS));
