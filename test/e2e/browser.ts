@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startAddinServer } from '../../addin/scripts/serve';
 import type { AddinServer } from '../../addin/scripts/serve';
@@ -136,4 +137,33 @@ export async function openSite(options: StackOptions = {}): Promise<{ site: Site
 export async function closeSite(site: Site | undefined, browser: Browser | undefined): Promise<void> {
   await browser?.close();
   await site?.close();
+}
+
+/**
+ * Nothing of the visible view sticks out of the window sideways: the page does not scroll
+ * sideways, and no element of the view reaches past the view's right edge. `what` names the
+ * view in a failure.
+ */
+export async function expectFitsWindow(page: Page, what = ''): Promise<void> {
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    const view = Array.from(document.querySelectorAll('[role="tabpanel"]')).find((element) => !(element as HTMLElement).hidden);
+    const right = view?.getBoundingClientRect().right ?? 0;
+    const past = Array.from(view?.querySelectorAll('*') ?? [])
+      .filter((element) => element.getBoundingClientRect().right > right + 0.5 && element.getClientRects().length > 0)
+      .map((element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').slice(0, 40)}"`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, past: past.slice(0, 5) };
+  });
+  expect(found.past, what).toEqual([]);
+  expect(found.scrollWidth, `${what} ${JSON.stringify(found)}`).toBeLessThanOrEqual(found.clientWidth);
+}
+
+/** A page of the site at a width and locale, once the pane shows the tab `tab`; errors on the page are logged. */
+export async function openPage(browser: Browser, url: string, options: { width: number; locale: string; tab: string }): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width, height: 900 }, locale: options.locale });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(url);
+  await page.getByRole('tab', { name: options.tab }).waitFor({ timeout: 30_000 });
+  return page;
 }

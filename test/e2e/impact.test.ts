@@ -8,7 +8,7 @@ import { en } from '../../addin/src/i18n/en';
 import type { Messages } from '../../addin/src/i18n/messages';
 import { sv } from '../../addin/src/i18n/sv';
 import type { Site } from './browser';
-import { SCREENSHOTS, calculated, cell, ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { SCREENSHOTS, calculated, cell, ensureBuilt, expectFitsWindow, launchChromium, openPage, screenshot, startSite } from './browser';
 
 /*
  * A draft fee-rule version's impact in Chromium, in preview mode: the worked proposal (2027,
@@ -126,21 +126,6 @@ async function rowWith(page: Page, value: string): Promise<number> {
   return row;
 }
 
-/** What sticks out of the window sideways: the page's own overflow, and the view's elements past its right edge. */
-async function expectNoOverflow(page: Page): Promise<void> {
-  const found = await page.evaluate(() => {
-    const root = document.documentElement;
-    const view = Array.from(document.querySelectorAll('[role="tabpanel"]')).find((element) => !(element as HTMLElement).hidden);
-    const right = view?.getBoundingClientRect().right ?? 0;
-    const past = Array.from(view?.querySelectorAll('*') ?? [])
-      .filter((element) => element.getBoundingClientRect().right > right + 0.5 && element.getClientRects().length > 0)
-      .map((element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').slice(0, 40)}"`);
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, past: past.slice(0, 5) };
-  });
-  expect(found.past).toEqual([]);
-  expect(found.scrollWidth, JSON.stringify(found)).toBeLessThanOrEqual(found.clientWidth);
-}
-
 describe.each([
   ['sv', 320],
   ['sv', 1400],
@@ -152,11 +137,7 @@ describe.each([
   let page: Page;
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: words.locale });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(`${site.server.url}${words.query}`);
-    await page.getByRole('tab', { name: words.tab }).waitFor({ timeout: 30_000 });
+    page = await openPage(browser, `${site.server.url}${words.query}`, { width, locale: words.locale, tab: words.tab });
   });
 
   afterAll(async () => {
@@ -192,7 +173,7 @@ describe.each([
     await impact.getByText(t.proposalBadge, { exact: true }).first().waitFor();
     await impact.getByRole('button', { name: words.sheet }).waitFor();
 
-    await expectNoOverflow(page);
+    await expectFitsWindow(page);
     if (language === 'sv') {
       // The docs show the view as it opens: its heading, the mode, the total and the first group.
       await impact.evaluate((element) => element.scrollIntoView({ block: 'start' }));
@@ -264,7 +245,7 @@ describe.each([
     await chart.getByText(s.proposal(PROPOSAL.id), { exact: true }).waitFor();
     await chart.getByText('Mitt', { exact: true }).waitFor();
 
-    await expectNoOverflow(page);
+    await expectFitsWindow(page);
     if (language === 'sv' && width === 1400) {
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SCREENS, 'impact-sheet-1400.png') });

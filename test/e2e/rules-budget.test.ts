@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Site } from './browser';
-import { ensureBuilt, launchChromium, screenshot, startSite } from './browser';
+import { ensureBuilt, expectFitsWindow, launchChromium, openPage, screenshot, startSite } from './browser';
 
 /*
  * The fee-rule and budget views in Chromium, at Excel's task-pane width (320 px) and on a wide
@@ -77,25 +77,6 @@ const WORDS = {
   },
 } as const;
 
-/** What sticks out of the window sideways: the document's overflow, and the elements of the view past its right edge. */
-async function overflow(page: Page, panel: string) {
-  return page.evaluate((panelName) => {
-    const root = document.documentElement;
-    const view = Array.from(document.querySelectorAll('[role="tabpanel"]')).find((element) => !(element as HTMLElement).hidden);
-    const right = view?.getBoundingClientRect().right ?? 0;
-    const past = Array.from(view?.querySelectorAll('*') ?? [])
-      .filter((element) => element.getBoundingClientRect().right > right + 0.5 && element.getClientRects().length > 0)
-      .map((element) => `${element.tagName.toLowerCase()} "${(element.textContent ?? '').slice(0, 40)}"`);
-    return { panel: panelName, scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, past: past.slice(0, 5) };
-  }, panel);
-}
-
-async function expectNoOverflow(page: Page, panel: string) {
-  const found = await overflow(page, panel);
-  expect(found.past).toEqual([]);
-  expect(found.scrollWidth, JSON.stringify(found)).toBeLessThanOrEqual(found.clientWidth);
-}
-
 describe.each([
   ['sv', 320],
   ['sv', 1400],
@@ -106,11 +87,7 @@ describe.each([
   let page: Page;
 
   beforeAll(async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: words.locale });
-    page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error));
-    await page.goto(`${site.server.url}${words.query}`);
-    await page.getByRole('tab', { name: words.feeRulesTab }).waitFor({ timeout: 30_000 });
+    page = await openPage(browser, `${site.server.url}${words.query}`, { width, locale: words.locale, tab: words.feeRulesTab });
   });
 
   afterAll(async () => {
@@ -134,7 +111,7 @@ describe.each([
     const pending = draft.getByRole('list', { name: words.pending });
     await pending.getByRole('listitem').filter({ hasText: 'Botkyrka' }).waitFor();
     expect(await pending.getByRole('listitem').count()).toBe(36);
-    await expectNoOverflow(page, words.feeRulesTab);
+    await expectFitsWindow(page, words.feeRulesTab);
     await screenshot(page, `fee-rules-${language}-${width}`);
   });
 
@@ -149,7 +126,7 @@ describe.each([
     await page.locator(`td[role="gridcell"][data-value="${words.proposalRow}"]`).waitFor();
     await page.locator(`td[role="gridcell"][data-value="${words.inForceRow}"]`).waitFor();
     expect(await page.locator('td[role="gridcell"][data-value="avgifter-2026"]').count()).toBe(3);
-    await expectNoOverflow(page, words.budgetTab);
+    await expectFitsWindow(page, words.budgetTab);
     await screenshot(page, `budget-proposal-${language}-${width}`);
   });
 });
