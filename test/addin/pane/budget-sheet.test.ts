@@ -254,7 +254,7 @@ describe('the budget sheet in the preview workbook, computed by the SSR function
 
   it('each year’s income totals are the API’s, in that year’s mode; result and accumulated follow the typed costs', async () => {
     const { budget, notice } = await build({ year: 2024, planYears: 2 });
-    expect(notice).toEqual({ intent: 'success', body: 'Bladet "SSR budget 2024" är skapat för 2024–2026. Uppskattning för 2025–2026: befolkningstalen för det är inte kompletta.' });
+    expect(notice).toEqual({ intent: 'success', body: 'Bladet "SSR budget 2024" är skapat för 2024–2026. Uppskattning för 2025–2026: befolkningstalen för dem är inte kompletta.' });
     for (const [year, mode] of [
       [2024, 'exact'],
       [2025, 'estimate'],
