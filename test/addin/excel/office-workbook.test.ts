@@ -25,6 +25,23 @@ function cell(sheet: string, address: string) {
   return model.sheets.get(sheet)?.cells.get(address);
 }
 
+/** A small budget plan over `years`: a year row, an RSIB cost row to type into, a result row of formulas. */
+function budgetPlan(years: number[]): SheetPlan {
+  return {
+    sheet: 'SSR budget 2027',
+    columnKeys: ['label', ...years.map((year) => `year:${year}`)],
+    rows: [
+      { key: 'year', cells: ['År', ...years] },
+      { key: 'cost:rsib', cells: ['RSIB'] },
+      { key: 'result', cells: ['Resultat', ...years.map((_, i) => ({ formula: `=-${String.fromCharCode(67 + i)}3` }))] },
+    ],
+    inputs: years.map((year) => ({ row: 'cost:rsib', column: `year:${year}` })),
+    formats: [],
+    columns: [],
+    charts: [],
+  };
+}
+
 describe('Office.js Excel layer', () => {
   it("turns Office's RichApi.Error into the port's WorkbookError, with Office's message and the original as cause", async () => {
     const failure = await workbook.activateSheet('Budget 2031').then(
@@ -147,45 +164,19 @@ describe('Office.js Excel layer', () => {
   });
 
   it('rebuilds a planned sheet in place, carrying a typed cost to its year; past a typed figure it keeps the old sheet', async () => {
-    const plan = (years: number[]): SheetPlan => ({
-      sheet: 'SSR budget 2027',
-      columnKeys: ['label', ...years.map((year) => `year:${year}`)],
-      rows: [
-        { key: 'year', cells: ['År', ...years] },
-        { key: 'cost:rsib', cells: ['RSIB'] },
-        { key: 'result', cells: ['Resultat', ...years.map((_, i) => ({ formula: `=-${String.fromCharCode(67 + i)}3` }))] },
-      ],
-      inputs: years.map((year) => ({ row: 'cost:rsib', column: `year:${year}` })),
-      formats: [],
-      columns: [],
-      charts: [],
-    });
-    await expect(writeSheetPlan(workbook, plan([2027, 2028]))).resolves.toEqual({ outcome: 'created' });
+    await expect(writeSheetPlan(workbook, budgetPlan([2027, 2028]))).resolves.toEqual({ outcome: 'created' });
     await workbook.writeRange('SSR budget 2027', 'D3', [[1_250_000]]);
     // A year before: the 2028 column moves from D to E.
-    await expect(writeSheetPlan(workbook, plan([2026, 2027, 2028]))).resolves.toEqual({ outcome: 'updated', kept: 1 });
+    await expect(writeSheetPlan(workbook, budgetPlan([2026, 2027, 2028]))).resolves.toEqual({ outcome: 'updated', kept: 1 });
     expect(valueOf(cell('SSR budget 2027', 'E3')?.input ?? '')).toBe(1_250_000);
     expect(cell('SSR budget 2027', 'E4')?.input).toBe('=-E3');
-    await expect(writeSheetPlan(workbook, plan([2026, 2027]))).resolves.toEqual({ outcome: 'replaced', keptAs: 'SSR budget 2027 (äldre)' });
+    await expect(writeSheetPlan(workbook, budgetPlan([2026, 2027]))).resolves.toEqual({ outcome: 'replaced', keptAs: 'SSR budget 2027 (äldre)' });
     expect([...model.sheets.keys()].sort()).toEqual(['SSR budget 2027', 'SSR budget 2027 (äldre)']);
     expect(valueOf(cell('SSR budget 2027 (äldre)', 'E3')?.input ?? '')).toBe(1_250_000);
   });
 
   it('Excel refusing a call after the sheet was cleared: the old content is written back, then the error is reported', async () => {
-    const plan = (years: number[]): SheetPlan => ({
-      sheet: 'SSR budget 2027',
-      columnKeys: ['label', ...years.map((year) => `year:${year}`)],
-      rows: [
-        { key: 'year', cells: ['År', ...years] },
-        { key: 'cost:rsib', cells: ['RSIB'] },
-        { key: 'result', cells: ['Resultat', ...years.map((_, i) => ({ formula: `=-${String.fromCharCode(67 + i)}3` }))] },
-      ],
-      inputs: years.map((year) => ({ row: 'cost:rsib', column: `year:${year}` })),
-      formats: [],
-      columns: [],
-      charts: [],
-    });
-    await writeSheetPlan(workbook, plan([2027, 2028]));
+    await writeSheetPlan(workbook, budgetPlan([2027, 2028]));
     await workbook.writeRange('SSR budget 2027', 'D3', [[1_250_000]]);
     await workbook.writeRange('SSR budget 2027', 'C3', [[{ formula: '=D3/2' }]]);
     const before = await workbook.readSheet('SSR budget 2027');
@@ -208,12 +199,12 @@ describe('Office.js Excel layer', () => {
         return result;
       },
     };
-    await expect(writeSheetPlan(workbook, plan([2027, 2028, 2029]))).rejects.toThrow('cell-edit mode');
+    await expect(writeSheetPlan(workbook, budgetPlan([2027, 2028, 2029]))).rejects.toThrow('cell-edit mode');
     expect(refused).toBe(true);
     await expect(workbook.readSheet('SSR budget 2027')).resolves.toEqual(before);
     expect(cell('SSR budget 2027', 'C3')?.input).toBe('=D3/2');
     // Once Excel takes calls again, the rebuild carries the figure and the formula as usual.
-    await expect(writeSheetPlan(workbook, plan([2027, 2028, 2029]))).resolves.toEqual({ outcome: 'updated', kept: 2 });
+    await expect(writeSheetPlan(workbook, budgetPlan([2027, 2028, 2029]))).resolves.toEqual({ outcome: 'updated', kept: 2 });
   });
 
   it('sets a drop-down list on a range, replacing the rule there and letting other text through', async () => {
